@@ -1,0 +1,78 @@
+// Lints every API twice (split sources and bundle) with Redocly and Spectral (spectral:oas + OWASP).
+// Zero errors AND zero warnings, or it exits 1: a warning ignored today is a broken client tomorrow.
+// Run `npm run bundle` first so that the bundles are current (npm run lint does).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot, selectedApis } from './apis.mjs';
+import { run } from './run.mjs';
+
+const SPECTRAL_SEVERITY = ['error', 'warning', 'info', 'hint'];
+let failures = 0;
+
+function report(label, problems) {
+  const counted = problems.filter((p) => p.severity === 'error' || p.severity === 'warning');
+  const errors = counted.filter((p) => p.severity === 'error').length;
+  const warnings = counted.length - errors;
+  console.log(`${counted.length === 0 ? '✔' : '✖'} ${label}: ${errors} errors, ${warnings} warnings`);
+  for (const p of counted) console.log(`    ${p.severity} ${p.rule} ${p.where}: ${p.message}`);
+  failures += counted.length;
+}
+
+function redocly(target) {
+  const { stdout, stderr, status } = run('redocly', ['lint', target, '--format', 'json', '--max-problems', '1000'], {
+    capture: true,
+  });
+  let parsed;
+  try {
+    parsed = JSON.parse(stdout.slice(stdout.indexOf('{')));
+  } catch {
+    throw new Error(`redocly lint ${target} printed no JSON report (exit ${status}):\n${stderr}`);
+  }
+  return parsed.problems.map((p) => ({
+    severity: p.severity === 'warn' ? 'warning' : p.severity,
+    rule: p.ruleId,
+    where: `${p.location?.[0]?.source?.ref ?? ''}${p.location?.[0]?.pointer ?? ''}`,
+    message: p.message,
+  }));
+}
+
+function spectral(target) {
+  const { stdout, stderr, status } = run(
+    'spectral',
+    ['lint', target, '--ruleset', path.join(repoRoot, '.spectral.yaml'), '--format', 'json', '--quiet'],
+    { capture: true },
+  );
+  let parsed;
+  try {
+    parsed = JSON.parse(stdout.trim() || '[]');
+  } catch {
+    throw new Error(`spectral lint ${target} printed no JSON report (exit ${status}):\n${stdout}\n${stderr}`);
+  }
+  return parsed.map((p) => ({
+    severity: SPECTRAL_SEVERITY[p.severity] ?? 'error',
+    rule: p.code,
+    where: `${path.relative(repoRoot, p.source ?? '')}#/${(p.path ?? []).join('/')}`,
+    message: p.message,
+  }));
+}
+
+for (const api of selectedApis()) {
+  const bundle = `generated/${api.name}/openapi.yaml`;
+  if (!existsSync(path.join(repoRoot, bundle))) {
+    console.error(`✖ ${bundle} is missing: run \`npm run bundle\` first`);
+    process.exit(1);
+  }
+  for (const [kind, target] of [
+    ['sources', api.source],
+    ['bundle', bundle],
+  ]) {
+    report(`redocly  ${api.name} ${kind}`, redocly(target));
+    report(`spectral ${api.name} ${kind}`, spectral(target));
+  }
+}
+
+if (failures > 0) {
+  console.error(`\n✖ lint: ${failures} problems (errors and warnings both fail)`);
+  process.exit(1);
+}
+console.log('\n✔ lint: 0 errors, 0 warnings');

@@ -1,0 +1,59 @@
+// Test access to the committed bundles and a shared validator per API.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSpecValidator, type SpecValidator } from '../../src/spec-validator.js';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const apiNames = ['portabl', 'identity'] as const;
+export type ApiName = (typeof apiNames)[number];
+
+// A loose view of an OpenAPI document: enough to walk it in tests.
+export type OpenApiDocument = {
+  openapi: string;
+  info: { title: string; version: string; description?: string };
+  servers?: { url: string; description?: string }[];
+  paths: Record<string, Record<string, any>>;
+  components?: Record<string, Record<string, any>>;
+  [key: string]: unknown;
+};
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+const documents = new Map<ApiName, OpenApiDocument>();
+const validators = new Map<ApiName, SpecValidator>();
+
+export function loadBundle(api: ApiName): OpenApiDocument {
+  let doc = documents.get(api);
+  if (!doc) {
+    doc = JSON.parse(readFileSync(path.join(repoRoot, 'generated', api, 'openapi.json'), 'utf8')) as OpenApiDocument;
+    documents.set(api, doc);
+  }
+  return doc;
+}
+
+export function validatorFor(api: ApiName): SpecValidator {
+  let v = validators.get(api);
+  if (!v) {
+    v = createSpecValidator(loadBundle(api), `https://kyc-contracts.invalid/${api}.json`);
+    validators.set(api, v);
+  }
+  return v;
+}
+
+/** Every operation of a bundle with its method, path and object. */
+export function operationsOf(api: ApiName) {
+  const doc = loadBundle(api);
+  const ops: { method: string; path: string; operation: Record<string, any> }[] = [];
+  for (const [p, item] of Object.entries(doc.paths)) {
+    for (const method of HTTP_METHODS) {
+      if (item[method]) ops.push({ method, path: p, operation: item[method] });
+    }
+  }
+  return ops;
+}
+
+/** Validates against a named component schema: `componentErrors('identity', 'CreateIdentityRequest', body)`. */
+export function componentIssues(api: ApiName, schemaName: string, value: unknown) {
+  return validatorFor(api).validate(`#/components/schemas/${schemaName}`, value);
+}

@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects so that each concern gets the setup it needs and nothing more:
+// - unit: specs, schemas, pipeline, transport and the packed package; type tests run as typecheck here too;
+// - contract: the clients against Prism mocks (or a real deployment), with a global setup that starts the mocks;
+// - docs: the built HTML pages in a real browser.
+export default defineConfig({
+  test: {
+    reporters: ['default'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/contract/**', 'tests/docs/**'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          typecheck: {
+            enabled: true,
+            include: ['tests/types/**/*.test-d.ts'],
+            tsconfig: './tsconfig.json',
+          },
+        },
+      },
+      {
+        test: {
+          name: 'contract',
+          include: ['tests/contract/**/*.test.ts'],
+          globalSetup: ['tests/contract/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'docs',
+          include: ['tests/docs/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
