@@ -2,10 +2,14 @@
 // Used by the clients' opt-in response validation and by the tests, so that both judge by the same rules,
 // independently of Redocly and Prism.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import * as ajvFormats from 'ajv-formats';
 
-// ajv-formats ships CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+// ajv-formats ships CommonJS with `exports.default`: under NodeNext the callable sits on `.default`, and at run time
+// Node may hand over either shape depending on how the module is loaded (native ESM, vitest, a bundler).
+type AddFormats = (ajv: Ajv2020) => Ajv2020;
+const formatsModule = ajvFormats as unknown as { default: AddFormats | { default: AddFormats } };
+const addFormats: AddFormats =
+  typeof formatsModule.default === 'function' ? formatsModule.default : formatsModule.default.default;
 
 export interface SchemaIssue {
   /** JSON pointer into the validated value, e.g. `/data/0/email` ("" for the value itself). */

@@ -1,0 +1,149 @@
+// What a consumer installs: `npm pack` the package, install the tarball into a fresh project that has only
+// TypeScript, compile a file that imports both clients (a wrong body must fail to compile), and run it against a
+// local server. Also checks the tarball ships only what a consumer needs, and runs arethetypeswrong on it.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/bundles.js';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const work = mkdtempSync(path.join(os.tmpdir(), 'kyc-contracts-consumer-'));
+const consumerDir = path.join(work, 'consumer');
+let tarball = '';
+let packedFiles: string[] = [];
+
+const TOKEN = 'fake-consumer-test-token';
+const seen: { method: string; url: string; authorization?: string; apikey?: string; body: string }[] = [];
+const server = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    seen.push({ method: req.method!, url: req.url!, authorization: req.headers.authorization, apikey: req.headers.apikey as string | undefined, body });
+    const json = (status: number, value: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+    };
+    if (req.method === 'POST' && req.url === '/portabl/provider/token') {
+      return json(200, { tokenType: 'Bearer', scope: 'read:provider-users', accessToken: TOKEN, expiresIn: 3600 });
+    }
+    if (req.method === 'GET' && req.url === '/portabl/provider/users/4c0ac449-135d-45c8-81f3-a8e96a508c2b/settings') {
+      return req.headers.authorization === `Bearer ${TOKEN}` ? json(200, { isSyncOn: true }) : json(401, { code: 'unauthorized', message: 'no token' });
+    }
+    if (req.method === 'GET' && req.url === '/identity/identities/e7941059-74c6-4b3f-b029-d3aa03d1ea44/operations') {
+      return req.headers.apikey === 'fake-consumer-api-key'
+        ? json(200, { data: [{ action: 'create', active: true, code: 'deposit:stablecoin' }] })
+        : json(401, { code: 'unauthorized', message: 'no apikey' });
+    }
+    json(404, { code: 'not_found', message: `${req.method} ${req.url}` });
+  });
+});
+
+const consumerSource = `
+import { createPortablClient } from 'kyc-contracts/portabl';
+import { createIdentityClient } from 'kyc-contracts/identity';
+
+const [base] = process.argv.slice(2);
+const portabl = createPortablClient({ clientId: 'fake-client-id', clientSecret: 'fake-client-secret', baseUrl: \`\${base}/portabl\` });
+const identity = createIdentityClient({ apiKey: 'fake-consumer-api-key', baseUrl: \`\${base}/identity\` });
+
+const userId = '4c0ac449-135d-45c8-81f3-a8e96a508c2b';
+const settings = await portabl.GET('/provider/users/{userId}/settings', { params: { path: { userId } } });
+const operations = await identity.GET('/identities/{id}/operations', {
+  params: { path: { id: 'e7941059-74c6-4b3f-b029-d3aa03d1ea44' } },
+});
+const syncOn: boolean | undefined = settings.data?.isSyncOn;
+console.log(JSON.stringify({ syncOn, operations: operations.data }));
+
+// Never called: it exists to prove that a wrong body does not compile for a consumer.
+export async function wrongBody() {
+  // @ts-expect-error isSyncOn is a boolean, not a string
+  await portabl.PUT('/provider/users/{userId}/settings', { params: { path: { userId } }, body: { settings: { isSyncOn: 'yes' } } });
+}
+`;
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // --json gives the tarball's name and its file list; prepack builds dist/ first.
+  const packed = JSON.parse(
+    execFileSync(npm, ['pack', '--json', '--pack-destination', work], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+  )[0];
+  tarball = path.join(work, packed.filename);
+  packedFiles = packed.files.map((f: { path: string }) => f.path).sort();
+  console.log(`packed ${packed.filename}: ${packed.files.length} files, ${packed.size} bytes (unpacked ${packed.unpackedSize})`);
+  console.log(packedFiles.join('\n'));
+
+  mkdirSync(consumerDir);
+  writeFileSync(path.join(consumerDir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  writeFileSync(
+    path.join(consumerDir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', lib: ['ES2022', 'DOM'], types: [] },
+      files: ['consumer.ts'],
+    }),
+  );
+  writeFileSync(path.join(consumerDir, 'consumer.ts'), consumerSource);
+  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, 'typescript@5.9.3'], {
+    cwd: consumerDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed package', () => {
+  it('ships compiled JavaScript, declarations and the bundled specs, and no sources or tests', () => {
+    expect(packedFiles).toContain('package.json');
+    expect(packedFiles).toContain('dist/src/portabl/index.js');
+    expect(packedFiles).toContain('dist/src/portabl/index.d.ts');
+    expect(packedFiles).toContain('dist/src/identity/index.js');
+    expect(packedFiles).toContain('dist/src/identity/index.d.ts');
+    expect(packedFiles).toContain('generated/portabl/openapi.json');
+    expect(packedFiles).toContain('generated/identity/openapi.json');
+    const unwanted = packedFiles.filter((f) => /^(specs|tests|scripts|src)\//.test(f) || f.endsWith('.test.ts') || /(^|\/)node_modules\//.test(f));
+    expect(unwanted).toEqual([]);
+  });
+
+  it('compiles a consumer that imports both clients, with a wrong body rejected by @ts-expect-error', () => {
+    const tsc = spawnSync(process.execPath, [path.join(consumerDir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], {
+      cwd: consumerDir,
+      encoding: 'utf8',
+    });
+    expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
+  });
+
+  it('runs the compiled consumer against a local server: token, bearer call and apikey call', () => {
+    const { port } = server.address() as AddressInfo;
+    seen.length = 0;
+    const out = execFileSync(process.execPath, ['out/consumer.js', `http://127.0.0.1:${port}`], { cwd: consumerDir, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ syncOn: true, operations: [{ action: 'create', active: true, code: 'deposit:stablecoin' }] });
+    expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /portabl/provider/token',
+      'GET /portabl/provider/users/4c0ac449-135d-45c8-81f3-a8e96a508c2b/settings',
+      'GET /identity/identities/e7941059-74c6-4b3f-b029-d3aa03d1ea44/operations',
+    ]);
+    expect(JSON.parse(seen[0]!.body)).toMatchObject({ clientId: 'fake-client-id', clientSecret: 'fake-client-secret' });
+  });
+
+  it('resolves the specs export for a consumer', () => {
+    const out = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', "import s from 'kyc-contracts/specs/identity.json' with { type: 'json' }; console.log(s.openapi)"],
+      { cwd: consumerDir, encoding: 'utf8' },
+    );
+    expect(out.trim()).toBe('3.1.0');
+  });
+
+  it('passes arethetypeswrong for ESM consumers', () => {
+    const attw = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'attw'), [tarball, '--profile', 'esm-only', '--format', 'table-flipped'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect(attw.status, attw.stdout + attw.stderr).toBe(0);
+  });
+});
