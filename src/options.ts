@@ -1,0 +1,154 @@
+// Checks of the options both clients share. Each failure names the client, the option and what is wrong,
+// and never echoes a value that could be a credential (only its type).
+import { DEFAULT_RETRY, NO_RETRY, type RetryOptions } from './transport/retry-policy.js';
+import type { FetchFunction } from './transport/fetch.js';
+import type { Clock } from './transport/clock.js';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+// setTimeout (behind AbortSignal.timeout) overflows above 2^31-1 ms and then fires at once.
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+const MAX_ATTEMPTS = 10;
+
+/** An option given to createPortablClient or createIdentityClient is missing or invalid. */
+export class ClientOptionsError extends TypeError {
+  override readonly name = 'ClientOptionsError';
+}
+
+/** `false` turns retries off; an object overrides some of the defaults (3 attempts, 250 ms base, 10 s cap). */
+export type RetrySetting = false | Partial<RetryOptions>;
+
+/** Options every client takes besides its credentials. */
+export interface CommonClientOptions {
+  /** Overrides `server`: an absolute http(s) URL, e.g. a local mock. */
+  baseUrl?: string;
+  /** Sends one request (default: the global fetch). */
+  fetch?: FetchFunction;
+  /** Deadline of each attempt in ms (default 30000). A timed-out attempt is not retried. */
+  timeoutMs?: number;
+  /** Retries of idempotent requests on 429, 502, 503, 504 and network errors. */
+  retry?: RetrySetting;
+  /** Check every response body against the bundled spec; a mismatch throws ResponseValidationError. */
+  validateResponses?: boolean;
+  /** Time source for tests: backoff sleeps, deadlines and token expiry. */
+  clock?: Clock;
+}
+
+export interface ResolvedCommonOptions {
+  baseUrl: string | undefined;
+  fetch: FetchFunction | undefined;
+  timeoutMs: number;
+  retry: RetryOptions;
+  validateResponses: boolean;
+  clock: Clock | undefined;
+}
+
+/** `typeof`, except that null and arrays are told apart: used in messages instead of the value itself. */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
+}
+
+export function fail(client: string, message: string): never {
+  throw new ClientOptionsError(`${client}: ${message}`);
+}
+
+export function requireOptionsObject(client: string, options: unknown): Record<string, unknown> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    fail(client, `options must be an object (got ${describeType(options)})`);
+  }
+  return options as Record<string, unknown>;
+}
+
+/** Rejects misspelt option names (`clientID`) that TypeScript would catch but plain JavaScript would not. */
+export function rejectUnknownKeys(client: string, options: Record<string, unknown>, known: readonly string[]): void {
+  const unknown = Object.keys(options).filter((k) => !known.includes(k));
+  if (unknown.length) fail(client, `unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}; known: ${known.join(', ')}`);
+}
+
+/** A credential string: present, a string, not blank. Its value never appears in the message. */
+export function requireSecretString(client: string, name: string, value: unknown): string {
+  if (typeof value !== 'string') fail(client, `${name} is required and must be a string (got ${describeType(value)})`);
+  if (value.trim() === '') fail(client, `${name} must not be empty or blank`);
+  return value;
+}
+
+export function resolveBaseUrl(client: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') fail(client, `baseUrl must be a string (got ${describeType(value)})`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    fail(client, 'baseUrl must be an absolute URL such as "http://127.0.0.1:4010" (it could not be parsed)');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(client, `baseUrl must use http or https (got "${url.protocol}")`);
+  // Credentials in a URL end up in logs and error messages; the clients carry their own.
+  if (url.username || url.password) fail(client, 'baseUrl must not contain user info (user:password@); pass credentials as options');
+  if (url.search || url.hash) fail(client, 'baseUrl must not contain a query string or fragment');
+  return value;
+}
+
+export function resolveRetry(client: string, value: unknown): RetryOptions {
+  if (value === undefined) return { ...DEFAULT_RETRY };
+  if (value === false) return { ...NO_RETRY };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fail(client, `retry must be false or an object {attempts, baseDelayMs, maxDelayMs} (got ${describeType(value)})`);
+  }
+  const given = value as Record<string, unknown>;
+  rejectUnknownKeys(client, given, ['attempts', 'baseDelayMs', 'maxDelayMs']);
+  const retry = { ...DEFAULT_RETRY, ...given } as Record<keyof RetryOptions, unknown>;
+  const { attempts, baseDelayMs, maxDelayMs } = retry;
+  if (!Number.isInteger(attempts) || (attempts as number) < 1 || (attempts as number) > MAX_ATTEMPTS) {
+    fail(client, `retry.attempts must be an integer from 1 to ${MAX_ATTEMPTS} (got ${String(attempts)})`);
+  }
+  for (const [name, ms] of [['baseDelayMs', baseDelayMs], ['maxDelayMs', maxDelayMs]] as const) {
+    if (!Number.isInteger(ms) || (ms as number) < 0 || (ms as number) > MAX_TIMEOUT_MS) {
+      fail(client, `retry.${name} must be an integer number of ms from 0 to ${MAX_TIMEOUT_MS} (got ${String(ms)})`);
+    }
+  }
+  if ((maxDelayMs as number) < (baseDelayMs as number)) {
+    fail(client, `retry.maxDelayMs (${String(maxDelayMs)}) must not be less than retry.baseDelayMs (${String(baseDelayMs)})`);
+  }
+  return retry as RetryOptions;
+}
+
+export function resolveTimeout(client: string, value: unknown): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_MS;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_MS) {
+    fail(client, `timeoutMs must be an integer number of ms from 1 to ${MAX_TIMEOUT_MS} (got ${typeof value === 'number' ? value : describeType(value)})`);
+  }
+  return value;
+}
+
+function resolveFunction<T>(client: string, name: string, value: unknown): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'function') fail(client, `${name} must be a function (got ${describeType(value)})`);
+  return value as T;
+}
+
+function resolveClock(client: string, value: unknown): Clock | undefined {
+  if (value === undefined) return undefined;
+  const clock = value as Partial<Clock> | null;
+  if (typeof clock !== 'object' || clock === null || typeof clock.now !== 'function' || typeof clock.sleep !== 'function' || typeof clock.deadline !== 'function') {
+    fail(client, 'clock must be an object with now(), sleep(ms, signal) and deadline(ms) functions');
+  }
+  return clock as Clock;
+}
+
+export const COMMON_OPTION_NAMES = ['baseUrl', 'fetch', 'timeoutMs', 'retry', 'validateResponses', 'clock'] as const;
+
+export function resolveCommonOptions(client: string, options: Record<string, unknown>): ResolvedCommonOptions {
+  const validate = options['validateResponses'];
+  if (validate !== undefined && typeof validate !== 'boolean') {
+    fail(client, `validateResponses must be a boolean (got ${describeType(validate)})`);
+  }
+  return {
+    baseUrl: resolveBaseUrl(client, options['baseUrl']),
+    fetch: resolveFunction<FetchFunction>(client, 'fetch', options['fetch']),
+    timeoutMs: resolveTimeout(client, options['timeoutMs']),
+    retry: resolveRetry(client, options['retry']),
+    validateResponses: validate === true,
+    clock: resolveClock(client, options['clock']),
+  };
+}

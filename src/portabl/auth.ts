@@ -1,0 +1,149 @@
+// Access tokens for the Portabl client: obtained with the token operation (createAccessToken), cached until
+// shortly before they expire, fetched once for any number of concurrent callers, and refreshed once when the API
+// refuses one. The client secret goes into the token request body and nowhere else; every secret and token the
+// manager sees is registered with the client's redactor, so no error it throws can quote one.
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, operations, paths } from '../../generated/portabl/schema.js';
+import { ApiError } from '../errors.js';
+import type { Redactor } from '../redaction.js';
+import type { Clock } from '../transport/clock.js';
+import { untilAborted } from '../transport/abort.js';
+import type { FetchFunction } from '../transport/fetch.js';
+
+type AccessToken = components['schemas']['AccessToken'];
+export type PortablScopes = NonNullable<components['schemas']['AccessTokenRequest']['scopes']>;
+
+// Renew this long before expiry, so a token never expires between our check and the server's.
+const DEFAULT_SKEW_MS = 60_000;
+
+/** The token operation answered with an error status (e.g. 401 for a wrong client id or secret). */
+export class TokenRequestError extends ApiError<operations['createAccessToken']> {
+  override readonly name: string = 'TokenRequestError';
+}
+
+/** The token operation answered 2xx, but not with a usable token. The message names the field, never its value. */
+export class TokenResponseError extends Error {
+  override readonly name = 'TokenResponseError';
+  constructor(
+    readonly status: number,
+    reason: string,
+  ) {
+    super(`createAccessToken answered HTTP ${status} without a usable token: ${reason}`);
+  }
+}
+
+export interface TokenManagerOptions {
+  clientId: string;
+  clientSecret: string;
+  scopes: PortablScopes | undefined;
+  baseUrl: string;
+  /** The transport for the token request (it may retry this POST; see client.ts). */
+  transport: FetchFunction;
+  clock: Clock;
+  redactor: Redactor;
+  /** Response middleware of the client (operation names, opt-in validation) applied to the token response too. */
+  middleware: Middleware[];
+  skewMs?: number;
+}
+
+export interface TokenManager {
+  /** A valid access token: the cached one, or a new one; concurrent callers share one token request. */
+  get(signal?: AbortSignal): Promise<string>;
+  /** Forgets `token` if it is still the cached one, because the API refused it. */
+  invalidate(token: string): void;
+}
+
+interface CachedToken {
+  value: string;
+  /** When to stop using it: expiry minus the skew. */
+  renewAt: number;
+}
+
+/**
+ * Checks the fields the manager relies on, so a malformed answer fails here with a clear reason. Any token in
+ * the answer is registered with the redactor first, even from an answer that is then rejected.
+ */
+function usableToken(status: number, text: string, redactor: Redactor): AccessToken {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // JSON.parse's own message quotes the text, which may contain the token: do not pass it on.
+    throw new TokenResponseError(status, 'the body is not JSON');
+  }
+  const token = parsed as Partial<Record<keyof AccessToken, unknown>> | null;
+  if (typeof token !== 'object' || token === null) throw new TokenResponseError(status, 'the body is not an object');
+  for (const secret of [token.accessToken, token.refreshToken, token.idToken]) {
+    if (typeof secret === 'string') redactor.add(secret);
+  }
+  if (typeof token.accessToken !== 'string' || token.accessToken === '') {
+    throw new TokenResponseError(status, 'accessToken is missing or not a non-empty string');
+  }
+  if (typeof token.expiresIn !== 'number' || !Number.isFinite(token.expiresIn) || token.expiresIn <= 0) {
+    throw new TokenResponseError(status, 'expiresIn is missing or not a positive number of seconds');
+  }
+  if (token.tokenType !== undefined && String(token.tokenType).toLowerCase() !== 'bearer') {
+    throw new TokenResponseError(status, 'tokenType is not "Bearer"');
+  }
+  return token as AccessToken;
+}
+
+export function createTokenManager(options: TokenManagerOptions): TokenManager {
+  const { clock, redactor } = options;
+  const skewMs = options.skewMs ?? DEFAULT_SKEW_MS;
+  redactor.add(options.clientSecret);
+  const tokenClient = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.transport });
+  tokenClient.use(...options.middleware);
+
+  let cached: CachedToken | undefined;
+  let inFlight: Promise<string> | undefined;
+
+  async function requestToken(): Promise<string> {
+    const requestedAt = clock.now();
+    const body = { clientId: options.clientId, clientSecret: options.clientSecret, ...(options.scopes ? { scopes: options.scopes } : {}) };
+    // parseAs text: openapi-fetch's JSON.parse would quote a malformed body (and the token in it) in its error.
+    const { data, error, response } = await tokenClient.POST('/provider/token', { body, parseAs: 'text' });
+    if (!response.ok) {
+      throw new TokenRequestError({ status: response.status, body: error, operation: 'createAccessToken', headers: response.headers, redactor });
+    }
+    const token = usableToken(response.status, data ?? '', redactor);
+    const lifetimeMs = token.expiresIn * 1000;
+    // A short-lived token keeps at least half its life, instead of being renewed on every call.
+    cached = { value: token.accessToken, renewAt: requestedAt + lifetimeMs - Math.min(skewMs, lifetimeMs / 2) };
+    return token.accessToken;
+  }
+
+  return {
+    get(signal) {
+      if (cached && clock.now() < cached.renewAt) return Promise.resolve(cached.value);
+      inFlight ??= requestToken().finally(() => {
+        inFlight = undefined;
+      });
+      // One caller giving up must not cancel the request the others share: only this caller's wait ends.
+      return signal ? untilAborted(inFlight, signal) : inFlight;
+    },
+    invalidate(token) {
+      if (cached?.value === token) cached = undefined;
+    },
+  };
+}
+
+/**
+ * Sends each API request with `Authorization: Bearer <token>`. On a 401 it drops that token, gets another
+ * (shared with any concurrent caller that also got a 401) and resends once; a second 401 is the answer.
+ */
+export function bearerTokenFetch(transport: FetchFunction, tokens: TokenManager): FetchFunction {
+  const authorized = (request: Request, token: string): Request => {
+    request.headers.set('authorization', `Bearer ${token}`);
+    return request;
+  };
+  return async (request) => {
+    const token = await tokens.get(request.signal);
+    // A clone goes first, so the original (and its body) is still unsent if a resend is needed.
+    const first = await transport(authorized(request.clone(), token));
+    if (first.status !== 401) return first;
+    tokens.invalidate(token);
+    const fresh = await tokens.get(request.signal);
+    return transport(authorized(request, fresh));
+  };
+}

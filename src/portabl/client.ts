@@ -1,0 +1,87 @@
+// createPortablClient: an openapi-fetch client typed by the Portabl spec, that authenticates itself.
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { paths } from '../../generated/portabl/schema.js';
+import {
+  COMMON_OPTION_NAMES,
+  describeType,
+  fail,
+  rejectUnknownKeys,
+  requireOptionsObject,
+  requireSecretString,
+  resolveCommonOptions,
+  type CommonClientOptions,
+} from '../options.js';
+import { createRedactor } from '../redaction.js';
+import { responseOriginMiddleware } from '../response-origin.js';
+import { resolveServer } from '../servers.js';
+import { systemClock } from '../transport/clock.js';
+import { createTransport } from '../transport/fetch.js';
+import { IDEMPOTENT_METHODS, TRANSIENT_STATUSES } from '../transport/retry-policy.js';
+import { responseValidationMiddleware } from '../validation.js';
+import { bearerTokenFetch, createTokenManager, type PortablScopes } from './auth.js';
+import { portablSpec } from './spec.js';
+
+const CLIENT = 'createPortablClient';
+/** In the order of the spec's servers; the first is the default. */
+export const PORTABL_SERVERS = ['production', 'development'] as const;
+export type PortablServer = (typeof PORTABL_SERVERS)[number];
+
+export interface PortablClientOptions extends CommonClientOptions {
+  /** Your Portabl Core API client id. */
+  clientId: string;
+  /** Your client secret: sent in the token request body only, never in a thrown error. */
+  clientSecret: string;
+  /** Scopes to request; without them the token carries every scope granted to the client. */
+  scopes?: PortablScopes;
+  /** A server of the spec (default "production"); `baseUrl` overrides it. */
+  server?: PortablServer;
+}
+
+/** The openapi-fetch client: `GET`, `PUT`, `POST`... returning `{data, error, response}`. */
+export type PortablClient = Client<paths>;
+
+const OPTION_NAMES = ['clientId', 'clientSecret', 'scopes', 'server', ...COMMON_OPTION_NAMES];
+
+// The token operation creates nothing a second request could duplicate, so, unlike other POSTs, it is retried:
+// on 500 as well as the transient statuses, and on network errors.
+const TOKEN_RETRY_STATUSES = [...TRANSIENT_STATUSES, 500];
+
+function resolveScopes(value: unknown): PortablScopes | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) fail(CLIENT, `scopes must be an array of scope names (got ${describeType(value)})`);
+  value.forEach((scope: unknown, i) => {
+    // The token answer lists scopes separated by spaces, so one name cannot contain one.
+    if (typeof scope !== 'string' || !/^\S+$/.test(scope)) fail(CLIENT, `scopes[${i}] must be a scope name without spaces, e.g. "read:provider-users"`);
+  });
+  return value as PortablScopes;
+}
+
+export function createPortablClient(options: PortablClientOptions): PortablClient {
+  const given = requireOptionsObject(CLIENT, options);
+  rejectUnknownKeys(CLIENT, given, OPTION_NAMES);
+  const clientId = requireSecretString(CLIENT, 'clientId', given['clientId']);
+  const clientSecret = requireSecretString(CLIENT, 'clientSecret', given['clientSecret']);
+  const scopes = resolveScopes(given['scopes']);
+  const common = resolveCommonOptions(CLIENT, given);
+  const baseUrl = resolveServer(CLIENT, portablSpec, 'Portabl', PORTABL_SERVERS, 'production', given['server'], common.baseUrl);
+  const clock = common.clock ?? systemClock;
+  const redactor = createRedactor();
+
+  const transportOptions = { fetch: common.fetch, timeoutMs: common.timeoutMs, retry: common.retry, clock, redact: redactor.text };
+  const middleware: Middleware[] = [responseOriginMiddleware(portablSpec, redactor)];
+  if (common.validateResponses) middleware.push(responseValidationMiddleware(portablSpec, 'portabl', redactor));
+
+  const tokens = createTokenManager({
+    clientId,
+    clientSecret,
+    scopes,
+    baseUrl,
+    transport: createTransport({ ...transportOptions, retryMethods: [...IDEMPOTENT_METHODS, 'POST'], retryStatuses: TOKEN_RETRY_STATUSES }),
+    clock,
+    redactor,
+    middleware,
+  });
+  const client = createClient<paths>({ baseUrl, fetch: bearerTokenFetch(createTransport(transportOptions), tokens) });
+  client.use(...middleware);
+  return client;
+}

@@ -1,0 +1,71 @@
+// The parts of a bundled OpenAPI 3.1 document (generated/<api>/openapi.json) the clients read at runtime:
+// server URLs, operation ids and response schemas. Only a loose view: the types of requests and responses
+// come from generated/<api>/schema.ts.
+
+export interface SpecServer {
+  url: string;
+  description?: string;
+}
+
+export interface SpecResponse {
+  content?: Record<string, { schema?: unknown }>;
+}
+
+export interface SpecOperation {
+  operationId?: string;
+  responses?: Record<string, unknown>;
+}
+
+export interface SpecDocument {
+  servers?: SpecServer[];
+  paths: Record<string, Record<string, unknown>>;
+  components?: Record<string, unknown>;
+}
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** The operation object for `method` and the path template, if the document has one. */
+export function findOperation(spec: SpecDocument, method: string, pathTemplate: string): SpecOperation | undefined {
+  const item = spec.paths[pathTemplate];
+  const operation = item?.[method.toLowerCase()];
+  return operation && typeof operation === 'object' ? (operation as SpecOperation) : undefined;
+}
+
+/** How errors name an operation: its operationId, or "METHOD /path" where the document gives none. */
+export function operationName(spec: SpecDocument, method: string, pathTemplate: string): string {
+  return findOperation(spec, method, pathTemplate)?.operationId ?? `${method.toUpperCase()} ${pathTemplate}`;
+}
+
+/** Reads a local JSON pointer ("#/components/responses/NotFound") from the document. */
+function readPointer(spec: SpecDocument, pointer: string): unknown {
+  return pointer
+    .slice(2)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), spec);
+}
+
+/**
+ * Follows local `$ref`s (a bundle refers to shared responses as `{$ref: '#/components/responses/...'}`) and
+ * returns the object with the pointer where it really lives, so schemas under it can be addressed.
+ */
+export function resolveLocalRef<T>(spec: SpecDocument, value: unknown, pointer: string): { value: T; pointer: string } | undefined {
+  let current = value;
+  let at = pointer;
+  for (let hops = 0; hops < 16; hops++) {
+    const ref = (current as { $ref?: unknown } | null)?.$ref;
+    if (typeof ref !== 'string') return current === undefined ? undefined : { value: current as T, pointer: at };
+    if (!ref.startsWith('#/')) return undefined;
+    at = ref;
+    current = readPointer(spec, ref);
+  }
+  return undefined;
+}
+
+/**
+ * Escapes one JSON pointer segment (RFC 6901). The same as spec-validator's pointerSegment, kept here so that
+ * building a pointer does not load Ajv (see validation.ts).
+ */
+export function escapePointerSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}

@@ -1,0 +1,60 @@
+// Errors the transport raises when no HTTP response arrives. They name the method and the URL without its
+// query string (a query can carry personal data, e.g. an e-mail filter) and never hold the Request object,
+// whose headers carry credentials.
+
+/** The URL as errors print it: origin and path, no query or fragment. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+/** A request attempt got no complete response within `timeoutMs`. Not retried: the deadline is the caller's budget. */
+export class RequestTimeoutError extends Error {
+  override readonly name = 'RequestTimeoutError';
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`${method} ${url} timed out after ${timeoutMs} ms (timeoutMs); no complete response arrived in time`);
+  }
+}
+
+/** What is kept of the underlying failure: plain text, never the original object (it may reference the request). */
+export interface NetworkFailure {
+  name: string;
+  message: string;
+  code?: string;
+}
+
+/** The request could not be sent or its response could not be read, on every attempt allowed. */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly attempts: number,
+    override readonly cause: NetworkFailure,
+  ) {
+    const code = cause.code ? ` (${cause.code})` : '';
+    super(
+      `${method} ${url} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${cause.message}${code}`,
+    );
+  }
+}
+
+/** Reduces any thrown value to plain text, passing the message through `redact`. */
+export function toNetworkFailure(error: unknown, redact: (text: string) => string): NetworkFailure {
+  const e = error as { name?: unknown; message?: unknown; code?: unknown; cause?: { code?: unknown; message?: unknown } };
+  const name = typeof e?.name === 'string' ? e.name : 'Error';
+  let message = typeof e?.message === 'string' ? e.message : String(error);
+  // undici reports "fetch failed" and keeps the useful part (ECONNREFUSED, ENOTFOUND...) in `cause`.
+  const causeMessage = typeof e?.cause?.message === 'string' ? e.cause.message : undefined;
+  if (causeMessage && causeMessage !== message) message = `${message}: ${causeMessage}`;
+  const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
+  return code === undefined ? { name, message: redact(message) } : { name, message: redact(message), code };
+}

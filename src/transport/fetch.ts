@@ -1,0 +1,101 @@
+// The one fetch wrapper both clients hand to openapi-fetch's createClient({ fetch }). Middleware cannot send a
+// request twice; a fetch function can, so deadlines and retries live here.
+import { untilAborted } from './abort.js';
+import { systemClock, type Clock } from './clock.js';
+import { NetworkError, RequestTimeoutError, describeUrl, toNetworkFailure, type NetworkFailure } from './errors.js';
+import {
+  DEFAULT_RETRY,
+  IDEMPOTENT_METHODS,
+  TRANSIENT_STATUSES,
+  backoffDelay,
+  decideAfterStatus,
+  type RetryOptions,
+} from './retry-policy.js';
+
+/** The fetch signature openapi-fetch calls: it always passes a complete Request. */
+export type FetchFunction = (request: Request) => Promise<Response>;
+
+export interface TransportOptions {
+  /** Sends one request; defaults to the global fetch (looked up per call, so test stubs of it are seen). */
+  fetch?: FetchFunction | undefined;
+  /** Deadline of each attempt, from sending until the whole body has arrived. */
+  timeoutMs: number;
+  /** Default: 3 attempts, 250 ms base, 10 s cap. */
+  retry?: RetryOptions;
+  /** Methods that may be retried. Default: the idempotent ones. The token request adds POST (see portabl/auth.ts). */
+  retryMethods?: readonly string[];
+  /** Statuses that are retried. Default: 429, 502, 503, 504. */
+  retryStatuses?: readonly number[];
+  clock?: Clock | undefined;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
+  /** Removes secrets from text copied out of an underlying error. */
+  redact?: (text: string) => string;
+}
+
+// Statuses whose responses may not have a body (the Response constructor rejects one).
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * Reads the whole body under the attempt's deadline and returns an equivalent Response holding it in memory.
+ * Without this, a body that stalls after the headers would escape the deadline and fail later inside
+ * openapi-fetch with a bare AbortError instead of a RequestTimeoutError. The APIs answer small JSON documents.
+ */
+async function readCompletely(response: Response, signal: AbortSignal): Promise<Response> {
+  const body = NULL_BODY_STATUSES.has(response.status) ? null : await untilAborted(response.arrayBuffer(), signal);
+  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  Object.defineProperty(copy, 'url', { value: response.url, enumerable: false });
+  return copy;
+}
+
+class AttemptFailed {
+  constructor(readonly failure: NetworkFailure) {}
+}
+
+export function createTransport(options: TransportOptions): FetchFunction {
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? Math.random;
+  const redact = options.redact ?? ((text: string) => text);
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const retryMethods = new Set((options.retryMethods ?? IDEMPOTENT_METHODS).map((m) => m.toUpperCase()));
+  const retryStatuses = new Set(options.retryStatuses ?? TRANSIENT_STATUSES);
+  const send: FetchFunction = options.fetch ?? ((request) => globalThis.fetch(request));
+
+  /** One attempt: a response read completely, a RequestTimeoutError, the caller's abort reason, or AttemptFailed. */
+  async function attempt(request: Request): Promise<Response> {
+    const deadline = clock.deadline(options.timeoutMs);
+    const signal = AbortSignal.any([request.signal, deadline]);
+    try {
+      const response = await untilAborted(send(new Request(request, { signal })), signal);
+      return await readCompletely(response, signal);
+    } catch (error) {
+      // The caller's own abort is theirs to handle: pass their reason through untouched, never retry.
+      if (request.signal.aborted) throw request.signal.reason;
+      if (deadline.aborted) throw new RequestTimeoutError(request.method, describeUrl(request.url), options.timeoutMs);
+      throw new AttemptFailed(toNetworkFailure(error, redact));
+    }
+  }
+
+  return async function transport(request: Request): Promise<Response> {
+    const method = request.method.toUpperCase();
+    const attempts = retryMethods.has(method) ? retry.attempts : 1;
+    for (let n = 1; ; n++) {
+      const isLast = n >= attempts;
+      // Every attempt but the last sends a clone, so the original body is still unread for the next one.
+      const outgoing = isLast ? request : request.clone();
+      let delayMs: number;
+      try {
+        const response = await attempt(outgoing);
+        if (isLast || !retryStatuses.has(response.status)) return response;
+        const decision = decideAfterStatus(response, n, retry, clock.now(), random);
+        if (!decision.retry) return response;
+        delayMs = decision.delayMs;
+      } catch (error) {
+        if (!(error instanceof AttemptFailed)) throw error;
+        if (isLast) throw new NetworkError(method, describeUrl(request.url), n, error.failure);
+        delayMs = backoffDelay(n, retry, random);
+      }
+      await clock.sleep(delayMs, request.signal);
+    }
+  };
+}
