@@ -6,4 +6,4 @@ import { runOrExit } from './run.mjs';
 
 rmSync(path.join(repoRoot, 'dist'), { recursive: true, force: true });
 runOrExit('tsc', ['-p', 'tsconfig.build.json']);
-console.log('✔ dist/ built');
+console.error('✔ dist/ built'); // stderr: npm pack --json owns stdout

@@ -1,7 +1,8 @@
 // What a consumer installs: `npm pack` the package, install the tarball into a fresh project that has only
 // TypeScript, compile a file that imports both clients (a wrong body must fail to compile), and run it against a
 // local server. Also checks the tarball ships only what a consumer needs, and runs arethetypeswrong on it.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,11 +42,11 @@ const server = http.createServer((req, res) => {
   });
 });
 
-const consumerSource = `
+const consumerSource = (base: string) => `
 import { createPortablClient } from 'kyc-contracts/portabl';
 import { createIdentityClient } from 'kyc-contracts/identity';
 
-const [base] = process.argv.slice(2);
+const base = '${base}';
 const portabl = createPortablClient({ clientId: 'fake-client-id', clientSecret: 'fake-client-secret', baseUrl: \`\${base}/portabl\` });
 const identity = createIdentityClient({ apiKey: 'fake-consumer-api-key', baseUrl: \`\${base}/identity\` });
 
@@ -66,9 +67,15 @@ export async function wrongBody() {
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  // --json gives the tarball's name and its file list; prepack builds dist/ first.
+  // Build explicitly, then pack without lifecycle scripts: --json must own stdout (prepack does the same build for
+  // a real `npm pack` or publish).
+  execFileSync(npm, ['run', 'build'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   const packed = JSON.parse(
-    execFileSync(npm, ['pack', '--json', '--pack-destination', work], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+    execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
   )[0];
   tarball = path.join(work, packed.filename);
   packedFiles = packed.files.map((f: { path: string }) => f.path).sort();
@@ -84,7 +91,8 @@ beforeAll(async () => {
       files: ['consumer.ts'],
     }),
   );
-  writeFileSync(path.join(consumerDir, 'consumer.ts'), consumerSource);
+  const { port } = server.address() as AddressInfo;
+  writeFileSync(path.join(consumerDir, 'consumer.ts'), consumerSource(`http://127.0.0.1:${port}`));
   execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, 'typescript@5.9.3'], {
     cwd: consumerDir,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -117,11 +125,11 @@ describe('the packed package', () => {
     expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
   });
 
-  it('runs the compiled consumer against a local server: token, bearer call and apikey call', () => {
-    const { port } = server.address() as AddressInfo;
+  it('runs the compiled consumer against a local server: token, bearer call and apikey call', async () => {
     seen.length = 0;
-    const out = execFileSync(process.execPath, ['out/consumer.js', `http://127.0.0.1:${port}`], { cwd: consumerDir, encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual({ syncOn: true, operations: [{ action: 'create', active: true, code: 'deposit:stablecoin' }] });
+    // Asynchronous on purpose: the local server lives in this process and must keep answering meanwhile.
+    const { stdout: out } = await promisify(execFile)(process.execPath, ['out/consumer.js'], { cwd: consumerDir, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ syncOn: true, operations: { data: [{ action: 'create', active: true, code: 'deposit:stablecoin' }] } });
     expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
       'POST /portabl/provider/token',
       'GET /portabl/provider/users/4c0ac449-135d-45c8-81f3-a8e96a508c2b/settings',
@@ -140,7 +148,17 @@ describe('the packed package', () => {
   });
 
   it('passes arethetypeswrong for ESM consumers', () => {
-    const attw = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'attw'), [tarball, '--profile', 'esm-only', '--format', 'table-flipped'], {
+    const attw = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'attw'), [
+      tarball,
+      '--profile',
+      'esm-only',
+      // The YAML bundles are exported for tools that read files (fs, Redocly, Prism), not as importable modules.
+      '--exclude-entrypoints',
+      'specs/portabl.yaml',
+      'specs/identity.yaml',
+      '--format',
+      'table-flipped',
+    ], {
       cwd: repoRoot,
       encoding: 'utf8',
     });
