@@ -1,13 +1,12 @@
 // `npm start`: what a partner runs first. Serves the two Prism mocks and the API docs on 127.0.0.1 and prints the
 // three URLs; Ctrl-C stops all of them. generated/ is committed, so this needs no build step.
-import { startMocks } from './mock.mjs';
+import { logLevelFromEnv, mockPortsFromEnv, parsePort, startMocks } from './mock.mjs';
 import { serveDocs } from './serve-docs.mjs';
-import { parsePort } from './ports.mjs';
 
 const host = '127.0.0.1';
-const docsPort = parsePort('DOCS_PORT', 4000);
+const docsPort = process.env.DOCS_PORT ? parsePort('DOCS_PORT', process.env.DOCS_PORT) : 4000;
 
-const mocks = await startMocks({ host });
+const mocks = await startMocks({ host, ...mockPortsFromEnv(), logLevel: logLevelFromEnv() });
 let docs;
 try {
   docs = await serveDocs({ host, port: docsPort });

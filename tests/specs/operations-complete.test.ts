@@ -15,6 +15,11 @@ describe.each(apiNames)('%s operations', (api) => {
     expect(doc.openapi).toBe('3.1.0');
   });
 
+  // Without it stock Prism validates bodies as draft-07 and skips unevaluatedProperties (tests/contract/blind-spots).
+  it('declares JSON Schema 2020-12 as its schema dialect', () => {
+    expect(doc.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
   it.each(ops)('$label has a camelCase verb-noun operationId, a summary, a description and one tag', ({ operation }) => {
     expect(operation.operationId).toMatch(CAMEL_VERB_NOUN);
     expect(operation.summary?.trim()).toBeTruthy();

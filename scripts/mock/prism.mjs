@@ -1,0 +1,104 @@
+// One Prism mock server, started in this process with the same modules and settings as `prism mock --errors`, plus
+// the workarounds of workarounds.mjs (switched off by `workarounds: false`). In-process rather than a child process,
+// so that a caller can ask for port 0 (a free port, no race), learn the real URL from `listen`, choose where the log
+// goes, and hand Prism a wrapped mocker; it costs no extra process per API.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { parse as parseYaml } from 'yaml';
+import { formatPrismLogLine } from './log-format.mjs';
+import {
+  answeringInvalidRequestsWithValidationFailed,
+  withJsonSchema2020,
+  withLowercaseDeepObjectProperties,
+} from './workarounds.mjs';
+
+// Prism's server and HTTP modules are dependencies of the CLI we declare (@stoplight/prism-cli), resolved from the
+// CLI's own location so that they are exactly the versions the CLI runs with, however npm lays out node_modules.
+const requireFromCli = createRequire(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json'));
+const { createServer } = requireFromCli('@stoplight/prism-http-server');
+const { getHttpOperationsFromSpec } = requireFromCli('@stoplight/prism-http');
+const { createLogger } = requireFromCli('@stoplight/prism-core');
+// Prism's mocker, wrapped by one workaround. Not in the package's index; pinned with prism-cli 5.14.2.
+const prismMock = requireFromCli('@stoplight/prism-http/dist/mocker').default;
+
+/** Prism's log levels (pino), quietest last. `warn` keeps every request violation (Prism logs them as errors). */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+/**
+ * The configuration `prism mock --errors` builds (prism-cli createServer.js), in static mode:
+ * requests are validated and security is checked; the answer is the spec's example unless a `Prefer` header asks
+ * otherwise; a generated answer that breaks the spec's own response schema becomes a 500 instead of reaching a client.
+ */
+const MOCK_CONFIG = {
+  isProxy: false,
+  validateRequest: true,
+  validateResponse: true,
+  checkSecurity: true,
+  errors: true,
+  upstreamProxy: undefined,
+  mock: { dynamic: false, ignoreExamples: false },
+};
+
+/**
+ * Starts Prism for one OpenAPI document.
+ * @param {object} options
+ * @param {string} options.name        label used in log lines, e.g. `portabl`
+ * @param {string} options.document    path of the bundled OpenAPI document
+ * @param {string} [options.host]      interface to listen on
+ * @param {number} [options.port]      0 asks the OS for a free port
+ * @param {string} [options.logLevel]  one of LOG_LEVELS
+ * @param {{write(text: string): unknown}} [options.log]  where readable log lines go (default: stdout)
+ * @param {boolean} [options.workarounds]  false: exactly `prism mock --errors`, without the fixes of workarounds.mjs
+ * @returns {Promise<{name: string, url: string, close(): Promise<void>}>}
+ */
+export async function startPrism({
+  name,
+  document,
+  host = '127.0.0.1',
+  port = 0,
+  logLevel = 'warn',
+  log = process.stdout,
+  workarounds = true,
+}) {
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new Error(`log level "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}`);
+  }
+  let operations;
+  try {
+    // YAML is a superset of JSON: one parser reads both kinds of bundle. Prism gets the parsed object, which is fine
+    // for a self-contained bundle (a relative external $ref would no longer know its folder).
+    const parsed = parseYaml(await readFile(document, 'utf8'));
+    operations = await getHttpOperationsFromSpec(workarounds ? withLowercaseDeepObjectProperties(withJsonSchema2020(parsed)) : parsed);
+  } catch (error) {
+    throw new Error(`${name}: Prism cannot read ${document}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (operations.length === 0) throw new Error(`${name}: ${document} has no operations to mock`);
+
+  // Prism logs pino JSON lines; each is turned into one readable line (and request headers, which carry
+  // credentials, are never printed).
+  const destination = { write: (jsonLine) => log.write(formatPrismLogLine(name, jsonLine)) };
+  const logger = createLogger(name, { level: logLevel }, destination);
+  const server = createServer(operations, {
+    cors: true,
+    config: structuredClone(MOCK_CONFIG),
+    components: {
+      logger: logger.child({ name: 'HTTP SERVER' }),
+      ...(workarounds ? { mock: answeringInvalidRequestsWithValidationFailed(prismMock) } : {}),
+    },
+  });
+
+  let address;
+  try {
+    address = await server.listen(port, host);
+  } catch (error) {
+    // prism-http-server rejects with the bare message string of the listen error.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${name}: cannot listen on ${host}:${port}: ${message}`);
+  }
+  let closed;
+  return {
+    name,
+    url: address,
+    close: () => (closed ??= server.close()),
+  };
+}

@@ -1,0 +1,109 @@
+// Three of Prism's blind spots, worked around in the mock's configuration (tests/contract/blind-spots/ shows each
+// with and without). They are switched off together by startPrism({workarounds: false}): `prism mock --errors`.
+
+export const JSON_SCHEMA_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+
+/**
+ * Blind spot (a): Prism validates with JSON Schema draft-07 unless the document names a dialect, so a rule only
+ * 2020-12 knows (`unevaluatedProperties`, `dependentRequired`, ...) is silently skipped. OpenAPI 3.1 schemas ARE
+ * 2020-12 (its base dialect extends it), so an undeclared 3.1 document is given `jsonSchemaDialect` 2020-12, which
+ * Prism's schema conversion copies into every schema as `$schema`.
+ * @param {Record<string, unknown>} document a parsed OpenAPI document
+ */
+export function withJsonSchema2020(document) {
+  const is31 = typeof document.openapi === 'string' && document.openapi.startsWith('3.1.');
+  if (!is31 || document.jsonSchemaDialect !== undefined) return document;
+  return { ...document, jsonSchemaDialect: JSON_SCHEMA_2020_12 };
+}
+
+/** Reads a local JSON pointer (`#/components/parameters/Filter`). */
+function resolvePointer(document, pointer) {
+  return pointer
+    .slice(2)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((node, key) => (node && typeof node === 'object' ? node[key] : undefined), document);
+}
+
+function followRefs(document, node) {
+  let current = node;
+  for (let hops = 0; current && typeof current.$ref === 'string' && current.$ref.startsWith('#/'); hops++) {
+    if (hops > 32) throw new Error(`$ref cycle at ${current.$ref}`);
+    current = resolvePointer(document, current.$ref);
+  }
+  return current;
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * Blind spot (e): Prism lowercases the names of query parameters it receives (`filter[identityOwner]` becomes
+ * `filter[identityowner]`) and then reads a deepObject by the spec's spelling of each property, so a camelCase
+ * property is never found and never validated. Prism's copy of each deepObject query parameter gets its
+ * properties (and `required`) spelt in lowercase, so that both sides meet. Unknown properties stay unseen: Prism
+ * only reads the properties the schema names.
+ * @param {Record<string, any>} document a parsed OpenAPI document (not modified)
+ */
+export function withLowercaseDeepObjectProperties(document) {
+  const copy = structuredClone(document);
+  for (const item of Object.values(copy.paths ?? {})) {
+    const lists = [item.parameters, ...HTTP_METHODS.map((method) => item[method]?.parameters)];
+    for (const parameter of lists.flat().map((p) => followRefs(copy, p))) {
+      if (parameter?.in !== 'query' || parameter.style !== 'deepObject') continue;
+      const schema = followRefs(copy, parameter.schema);
+      if (!schema?.properties) continue;
+      const names = Object.keys(schema.properties);
+      const lowered = names.map((n) => n.toLowerCase());
+      if (new Set(lowered).size !== names.length) {
+        throw new Error(`query parameter ${parameter.name}: properties differ only by case (${names.join(', ')}); Prism cannot tell them apart`);
+      }
+      parameter.schema = {
+        ...schema,
+        properties: Object.fromEntries(Object.entries(schema.properties).map(([n, s]) => [n.toLowerCase(), s])),
+        ...(Array.isArray(schema.required) ? { required: schema.required.map((n) => n.toLowerCase()) } : {}),
+      };
+    }
+  }
+  return copy;
+}
+
+const ERROR_SEVERITY = 0; // @stoplight/types DiagnosticSeverity.Error
+const SECURITY_VIOLATION = 401; // Prism marks a missing credential with code 401,
+const CONTENT_TYPE_VIOLATION = 415; // and an unsupported request media type with 415: both keep Prism's answer.
+
+/** The key of the first JSON example of the operation's documented 400 whose `code` is `validation_failed`. */
+function validationFailedExampleKey(resource) {
+  const badRequest = resource.responses?.find((response) => response.code === '400');
+  for (const content of badRequest?.contents ?? []) {
+    if (!/json/.test(content.mediaType)) continue;
+    const example = content.examples?.find((e) => e.value && typeof e.value === 'object' && e.value.code === 'validation_failed');
+    if (example) return example.key;
+  }
+  return undefined;
+}
+
+/**
+ * Blind spot (d): Prism answers a request that breaks the schema with the spec's 422 response if there is one, else
+ * 400, and with that response's FIRST example, whatever it says: an identity without a birthday got
+ * `422 identity_owner_must_be_of_type_person`. Both APIs answer such a request `400 validation_failed`, so when the
+ * operation documents a 400 with a `validation_failed` example, the mocker is asked for exactly that one.
+ * The reasons stay where Prism puts them: the `sl-violations` response header and the log.
+ * @param {Function} mock Prism's mocker (@stoplight/prism-http/dist/mocker)
+ */
+export function answeringInvalidRequestsWithValidationFailed(mock) {
+  return (options) => {
+    const violations = options.input.validations ?? [];
+    const schemaViolation =
+      violations.some((v) => v.severity === ERROR_SEVERITY) &&
+      !violations.some((v) => v.code === SECURITY_VIOLATION || v.code === CONTENT_TYPE_VIOLATION);
+    const exampleKey = schemaViolation ? validationFailedExampleKey(options.resource) : undefined;
+    if (!exampleKey) return mock(options);
+    return mock({
+      ...options,
+      // Without the 422 Prism's choice for an invalid request ([422, 400]) falls on the 400, and a preferred code
+      // among those lets it take the example by key.
+      resource: { ...options.resource, responses: options.resource.responses.filter((r) => r.code !== '422') },
+      config: { ...options.config, code: 400, exampleKey },
+    });
+  };
+}

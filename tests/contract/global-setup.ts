@@ -1,0 +1,47 @@
+// Global setup of the `contract` project: starts the Prism mocks of both bundles on free ports (or takes the
+// deployments named by CONTRACT_*_URL), hands their base URLs to the tests with `provide`, stops them afterwards.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { logLevelFromEnv, startMocks } from '../../scripts/mock.mjs';
+import { deploymentsFromEnv, mockTargets, type ContractTargets } from './support/targets.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    contractTargets: ContractTargets;
+    /** A fresh folder for this run: Prism's log and the exercised-pairs record. */
+    contractRunDir: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const deployments = deploymentsFromEnv(process.env);
+  const runDir = await mkdtemp(path.join(os.tmpdir(), 'kyc-contract-'));
+
+  let stopMocks = async () => {};
+  let targets: ContractTargets;
+  if (deployments.portabl && deployments.identity) {
+    targets = { portabl: deployments.portabl, identity: deployments.identity };
+  } else {
+    // Prism's log holds the only detailed reasons for a rejected request (beyond the sl-violations header):
+    // kept in a file rather than mixed into the test output.
+    const logPath = path.join(runDir, 'prism.log');
+    const log = createWriteStream(logPath);
+    const mocks = await startMocks({ portablPort: 0, identityPort: 0, logLevel: logLevelFromEnv(), log });
+    targets = { ...mockTargets(mocks.urls), ...deployments };
+    stopMocks = async () => {
+      await mocks.close();
+      await new Promise((resolve) => log.end(resolve));
+    };
+  }
+  for (const [api, target] of Object.entries(targets)) {
+    console.log(`contract: ${api} → ${target.kind === 'mock' ? 'Prism mock' : 'DEPLOYMENT'} ${target.baseUrl}`);
+  }
+  console.log(`contract: run folder (Prism log, exercised pairs) ${runDir}`);
+
+  project.provide('contractTargets', targets);
+  project.provide('contractRunDir', runDir);
+  return stopMocks;
+}

@@ -1,0 +1,42 @@
+// Clients for the suite's target (mock or deployment), with retries off so that one call is one answer, and an
+// optional `fetch` to watch or alter what goes on the wire.
+import { inject } from 'vitest';
+import { createIdentityClient } from '../../../src/identity/index.js';
+import { createPortablClient } from '../../../src/portabl/index.js';
+import type { IdentityTarget, PortablTarget } from './targets.js';
+
+export type Fetch = (request: Request) => Promise<Response>;
+
+const send: Fetch = (request) => fetch(request);
+
+export const createPortablFor = (target: PortablTarget, wire: Fetch = send) =>
+  createPortablClient({ clientId: target.clientId, clientSecret: target.clientSecret, baseUrl: target.baseUrl, fetch: wire, retry: false });
+
+export const createIdentityFor = (target: IdentityTarget, wire: Fetch = send) =>
+  createIdentityClient({ apiKey: target.apiKey, baseUrl: target.baseUrl, fetch: wire, retry: false });
+
+/** A Portabl client for the suite's target. */
+export const portablClient = (wire: Fetch = send) => createPortablFor(inject('contractTargets').portabl, wire);
+
+/** An Identities client for the suite's target. */
+export const identityClient = (wire: Fetch = send) => createIdentityFor(inject('contractTargets').identity, wire);
+
+/** A `fetch` that changes one header of every request but the token request on its way out (null removes it). */
+export function withHeader(name: string, value: string | null): Fetch {
+  return (request) => {
+    if (!new URL(request.url).pathname.endsWith('/provider/token')) {
+      if (value === null) request.headers.delete(name);
+      else request.headers.set(name, value);
+    }
+    return fetch(request);
+  };
+}
+
+/** Prism's `sl-violations` header as "location keyword" strings (request violations only; [] from a real API). */
+export function violationsOf(response: Response): string[] {
+  const header = response.headers.get('sl-violations');
+  if (!header) return [];
+  return (JSON.parse(header) as { location: string[]; code: string }[])
+    .filter((v) => v.location[0] === 'request')
+    .map((v) => `${v.location.slice(1).join('.')} ${v.code}`);
+}
