@@ -7,6 +7,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default'],
+    // Vitest defaults to cores - 1 workers: one on this 2-core machine. The slow tests mostly wait on child
+    // processes (tsc, Redocly, Spectral, npm, Chromium), so three files at a time use both cores better.
+    maxWorkers: 3,
     projects: [
       {
         test: {
