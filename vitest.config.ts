@@ -15,6 +15,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
+          globalSetup: ['tests/support/fresh-bundles.setup.ts'],
           exclude: ['tests/contract/**', 'tests/docs/**'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

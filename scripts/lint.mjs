@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, selectedApis } from './apis.mjs';
-import { run } from './run.mjs';
+import { runAsync } from './run.mjs';
 
 const SPECTRAL_SEVERITY = ['error', 'warning', 'info', 'hint'];
 let failures = 0;
@@ -18,10 +18,8 @@ function report(label, problems) {
   failures += counted.length;
 }
 
-function redocly(target) {
-  const { stdout, stderr, status } = run('redocly', ['lint', target, '--format', 'json', '--max-problems', '1000'], {
-    capture: true,
-  });
+async function redocly(target) {
+  const { stdout, stderr, status } = await runAsync('redocly', ['lint', target, '--format', 'json', '--max-problems', '1000']);
   let parsed;
   try {
     parsed = JSON.parse(stdout.slice(stdout.indexOf('{')));
@@ -36,12 +34,16 @@ function redocly(target) {
   }));
 }
 
-function spectral(target) {
-  const { stdout, stderr, status } = run(
-    'spectral',
-    ['lint', target, '--ruleset', path.join(repoRoot, '.spectral.yaml'), '--format', 'json', '--quiet'],
-    { capture: true },
-  );
+async function spectral(target) {
+  const { stdout, stderr, status } = await runAsync('spectral', [
+    'lint',
+    target,
+    '--ruleset',
+    path.join(repoRoot, '.spectral.yaml'),
+    '--format',
+    'json',
+    '--quiet',
+  ]);
   let parsed;
   try {
     parsed = JSON.parse(stdout.trim() || '[]');
@@ -56,6 +58,7 @@ function spectral(target) {
   }));
 }
 
+const checks = [];
 for (const api of selectedApis()) {
   const bundle = `generated/${api.name}/openapi.yaml`;
   if (!existsSync(path.join(repoRoot, bundle))) {
@@ -66,10 +69,12 @@ for (const api of selectedApis()) {
     ['sources', api.source],
     ['bundle', bundle],
   ]) {
-    report(`redocly  ${api.name} ${kind}`, redocly(target));
-    report(`spectral ${api.name} ${kind}`, spectral(target));
+    checks.push([`redocly  ${api.name} ${kind}`, redocly(target)]);
+    checks.push([`spectral ${api.name} ${kind}`, spectral(target)]);
   }
 }
+// The linters run side by side (most of each run is start-up); the report keeps a fixed order.
+for (const [label, problems] of checks) report(label, await problems);
 
 if (failures > 0) {
   console.error(`\n✖ lint: ${failures} problems (errors and warnings both fail)`);

@@ -1,33 +1,44 @@
 // `npm start`: what a partner runs first. Serves the two Prism mocks and the API docs on 127.0.0.1 and prints the
 // three URLs; Ctrl-C stops all of them. generated/ is committed, so this needs no build step.
+// PORTABL_MOCK_PORT (4010), IDENTITY_MOCK_PORT (4011) and DOCS_PORT (4000) choose the ports; 0 picks a free one.
 import { logLevelFromEnv, mockPortsFromEnv, parsePort, startMocks } from './mock.mjs';
 import { serveDocs } from './serve-docs.mjs';
 
 const host = '127.0.0.1';
-const docsPort = process.env.DOCS_PORT ? parsePort('DOCS_PORT', process.env.DOCS_PORT) : 4000;
 
-const mocks = await startMocks({ host, ...mockPortsFromEnv(), logLevel: logLevelFromEnv() });
-let docs;
-try {
-  docs = await serveDocs({ host, port: docsPort });
-} catch (error) {
-  await mocks.close();
-  throw error;
-}
+async function main() {
+  // Every setting is checked before anything listens, so a typo never leaves a half-started set of servers.
+  const docsPort = process.env.DOCS_PORT ? parsePort('DOCS_PORT', process.env.DOCS_PORT) : 4000;
+  const mockSettings = { ...mockPortsFromEnv(), logLevel: logLevelFromEnv() };
 
-console.log(`\nkyc-contracts is up:
+  const mocks = await startMocks({ host, ...mockSettings });
+  let docs;
+  try {
+    docs = await serveDocs({ host, port: docsPort });
+  } catch (error) {
+    await mocks.close();
+    throw new Error(`docs server on ${host}:${docsPort}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  console.log(`\nkyc-contracts is up:
   Portabl Core API mock   ${mocks.urls.portabl}
   Identities API mock     ${mocks.urls.identity}
   API docs                ${docs.url}
 Press Ctrl-C to stop.`);
 
-let stopping = false;
-async function stop(signal) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n${signal}: stopping`);
-  await Promise.allSettled([mocks.close(), docs.close()]);
-  process.exit(0);
+  let stopping = false;
+  const stop = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.allSettled([mocks.close(), docs.close()]);
+    console.log(`\n${signal}: mocks and docs stopped`);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+
+main().catch((error) => {
+  console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

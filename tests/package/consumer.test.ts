@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/bundles.js';
+import { codeSamplesFor } from '../../scripts/docs/code-samples.mjs';
+import { apiNames, loadBundle, repoRoot } from '../support/bundles.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const work = mkdtempSync(path.join(os.tmpdir(), 'kyc-contracts-consumer-'));
@@ -93,6 +94,19 @@ beforeAll(async () => {
   );
   const { port } = server.address() as AddressInfo;
   writeFileSync(path.join(consumerDir, 'consumer.ts'), consumerSource(`http://127.0.0.1:${port}`));
+  // The docs' code samples, as a partner copies them, compiled against the installed package (not src/).
+  const sampleFiles = apiNames.flatMap((api) =>
+    codeSamplesFor(api, loadBundle(api)).map((sample, i) => {
+      const file = `samples/${api}-${String(i).padStart(2, '0')}-${sample.operationId ?? sample.method}.ts`;
+      mkdirSync(path.join(consumerDir, 'samples'), { recursive: true });
+      writeFileSync(path.join(consumerDir, file), sample.source);
+      return file;
+    }),
+  );
+  writeFileSync(
+    path.join(consumerDir, 'tsconfig.samples.json'),
+    JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true }, files: sampleFiles }),
+  );
   execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, 'typescript@5.9.3'], {
     cwd: consumerDir,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -111,14 +125,24 @@ describe('the packed package', () => {
     expect(packedFiles).toContain('dist/src/portabl/index.d.ts');
     expect(packedFiles).toContain('dist/src/identity/index.js');
     expect(packedFiles).toContain('dist/src/identity/index.d.ts');
-    expect(packedFiles).toContain('generated/portabl/openapi.json');
-    expect(packedFiles).toContain('generated/identity/openapi.json');
+    expect(packedFiles).toContain('dist/generated/portabl/openapi.json');
+    expect(packedFiles).toContain('dist/generated/identity/openapi.json');
+    // Each spec ships once as JSON (the copy the clients import) and once as YAML; type-only modules emit no code.
+    expect(packedFiles.filter((f) => /^generated\/.*\.json$/.test(f) || f.endsWith('schema.js'))).toEqual([]);
     const unwanted = packedFiles.filter((f) => /^(specs|tests|scripts|src)\//.test(f) || f.endsWith('.test.ts') || /(^|\/)node_modules\//.test(f));
     expect(unwanted).toEqual([]);
   });
 
   it('compiles a consumer that imports both clients, with a wrong body rejected by @ts-expect-error', () => {
     const tsc = spawnSync(process.execPath, [path.join(consumerDir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], {
+      cwd: consumerDir,
+      encoding: 'utf8',
+    });
+    expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
+  });
+
+  it('compiles every docs code sample against the installed package', () => {
+    const tsc = spawnSync(process.execPath, [path.join(consumerDir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.samples.json'], {
       cwd: consumerDir,
       encoding: 'utf8',
     });

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { createSpecValidator, type SpecValidator } from '../../src/spec-validator.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -23,10 +24,19 @@ export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 
 const documents = new Map<ApiName, OpenApiDocument>();
 const validators = new Map<ApiName, SpecValidator>();
 
+/**
+ * Where the bundles under test live: in the `unit` project, a fresh bundle of specs/ made by its global setup
+ * (tests/support/fresh-bundles.setup.ts); elsewhere (contract, docs), the committed generated/ that the mocks and
+ * the docs are built from.
+ */
+export function bundleDir(): string {
+  return inject('freshBundleDir') ?? path.join(repoRoot, 'generated');
+}
+
 export function loadBundle(api: ApiName): OpenApiDocument {
   let doc = documents.get(api);
   if (!doc) {
-    doc = JSON.parse(readFileSync(path.join(repoRoot, 'generated', api, 'openapi.json'), 'utf8')) as OpenApiDocument;
+    doc = JSON.parse(readFileSync(path.join(bundleDir(), api, 'openapi.json'), 'utf8')) as OpenApiDocument;
     documents.set(api, doc);
   }
   return doc;
