@@ -37,7 +37,7 @@ export interface paths {
         };
         /**
          * List users
-         * @description Returns your existing users with their claims and settings. Scope: `read:provider-users` (the document names no scope per operation; this is the token's scope for reading provider users). The document's example prints `"string"` for most claims and `"boolean"` for `isSyncOn`: type placeholders, replaced by realistic values here. No pagination is documented.
+         * @description Returns your existing users with their claims and settings. Scope: `read:provider-users` (the document names no scope per operation; this is the token's scope for reading provider users). The document's example prints `"string"` for most claims and `"boolean"` for `isSyncOn`: type placeholders, replaced by realistic values here. No pagination is documented: every user comes in one response, and the list has no `maxItems` (see `UserList`).
          */
         get: operations["listUsers"];
         put?: never;
@@ -248,7 +248,7 @@ export interface components {
             tokenType: "Bearer";
             /** @description The granted scopes, separated by single spaces (see `Scope`). */
             scope: string;
-            /** @description A JWT (three base64url segments separated by dots). Treat it as opaque and secret: do not log it. */
+            /** @description The bearer token. Treat it as opaque and secret: do not parse it, do not log it. The document's example is a JWT, but nothing documents that every token is one, so the contract only requires what the `Authorization: Bearer` header can carry: RFC 6750's `b64token` characters (letters, digits, `-._~+/`, then optional `=` padding). */
             accessToken: string;
             /**
              * Format: int32
@@ -257,18 +257,18 @@ export interface components {
             expiresIn: number;
             /** @description A token to obtain a new access token without the client secret, when the provider issues one. */
             refreshToken?: string;
-            /** @description An OpenID Connect ID token (a JWT), when the provider issues one. */
+            /** @description An OpenID Connect ID token, when the provider issues one. OpenID Connect Core makes it a JWT: signed (JWS compact serialization, three base64url segments separated by dots) or signed then encrypted (JWE compact serialization, five segments); both are accepted. */
             idToken?: string;
         };
         /**
          * Error
-         * @description The error body of every 4xx and 5xx response. The provider does not document its error body: this is the contract's assumption (a machine-readable `code` and a human-readable `message`), and the codes in the examples are illustrative. Unknown properties are allowed, so that a richer provider body still validates.
+         * @description The error body of every 4xx and 5xx response. The provider does not document its error body, so this schema promises only what is safe to assume: nothing is required, and a body of any other shape (another field naming, extra fields, an empty object) still validates, so that a client that validates responses surfaces the provider's error as an API error instead of failing on the error body itself. When `code` and `message` are present they are strings, bounded; the codes in the examples are illustrative, not a documented list. Unknown properties are allowed.
          */
         Error: {
-            /** @description A machine-readable code in snake_case (`insufficient_scope`). Branch on it, never on `message`. */
-            code: string;
+            /** @description A machine-readable code (the examples use snake_case, such as `insufficient_scope`). Branch on it, never on `message`, and expect it to be absent: the provider documents neither the field nor its values. */
+            code?: string;
             /** @description A human-readable explanation for developers (not for end users). The provider does not document the error body, so neither the wording nor the presence of details is guaranteed. */
-            message: string;
+            message?: string;
         };
         /**
          * UserId
@@ -315,12 +315,6 @@ export interface components {
          */
         IdentityDocumentNumber: string;
         /**
-         * PostalCode
-         * @description A postal code (letters, digits, spaces and hyphens, as postal codes worldwide use).
-         * @example 10024
-         */
-        PostalCode: string;
-        /**
          * EmailAddress
          * Format: email
          * @description An email address.
@@ -334,10 +328,10 @@ export interface components {
          */
         PhoneNumber: string;
         /**
-         * UserClaims
-         * @description The KYC claims Portabl holds for a user, flat: the registration address is spread over the `registrationAddressDetails*` properties (the update request nests it instead, see `UserClaimsInput`). Every claim is optional: a user has only the claims collected so far. Besides the claims the document shows, the provider's SDK knows `middleName`, `honorificPrefix`, `honorificSuffix`, `passportNumber`, `driverLicenseId`, `idCardNumber` and `residencePermitNumber`. Claims that identify a person carry `x-sensitive: true`. Like every response schema, unknown properties are allowed (see the API description).
+         * PersonClaims
+         * @description The KYC claims about a person that responses and the update request carry under the same names: names, sex, birth, nationality, identity document numbers, email and phone. Written once here and included with `allOf` by `UserClaims` (responses, where the registration address is spread flat and unknown properties are allowed) and by `UserClaimsInput` (the request, where the address is nested and unknown properties are rejected): this schema neither opens nor closes the object, the schema that includes it does. Every claim is optional: a user has only the claims collected so far. Besides the claims the document shows, the provider's SDK knows `middleName`, `honorificPrefix`, `honorificSuffix`, `passportNumber`, `driverLicenseId`, `idCardNumber` and `residencePermitNumber`. Claims that identify a person carry `x-sensitive: true`.
          */
-        UserClaims: {
+        PersonClaims: {
             /** @description Given name. */
             firstName?: components["schemas"]["PersonName"];
             /** @description Middle name(s). Known to the provider's SDK; absent from the document. */
@@ -366,6 +360,22 @@ export interface components {
             passportNumber?: components["schemas"]["IdentityDocumentNumber"];
             /** @description Residence permit number. Sensitive. Known to the provider's SDK. */
             residencePermitNumber?: components["schemas"]["IdentityDocumentNumber"];
+            /** @description Email address. */
+            emailAddress?: components["schemas"]["EmailAddress"];
+            /** @description Phone number. */
+            phoneNumber?: components["schemas"]["PhoneNumber"];
+        };
+        /**
+         * PostalCode
+         * @description A postal code (letters, digits, spaces and hyphens, as postal codes worldwide use).
+         * @example 10024
+         */
+        PostalCode: string;
+        /**
+         * UserClaims
+         * @description The KYC claims Portabl holds for a user, as responses carry them: the `PersonClaims`, plus the registration address spread flat over the `registrationAddressDetails*` properties (the update request nests it instead, see `UserClaimsInput` and `RegistrationAddressDetails`). Every claim is optional. Like every response schema, unknown properties are allowed (see the API description).
+         */
+        UserClaims: components["schemas"]["PersonClaims"] & {
             /** @description Country of the registration address. The document's example is an ISO 3166-1 alpha-3 code (`USA`), but no format is documented, so any text is accepted. */
             registrationAddressDetailsCountry?: components["schemas"]["ClaimText"];
             /** @description Region, state or province of the registration address. */
@@ -376,10 +386,6 @@ export interface components {
             registrationAddressDetailsLocality?: components["schemas"]["ClaimText"];
             /** @description Street address of the registration address, including the apartment. */
             registrationAddressDetailsStreetAddress?: components["schemas"]["ClaimText"];
-            /** @description Email address. */
-            emailAddress?: components["schemas"]["EmailAddress"];
-            /** @description Phone number. */
-            phoneNumber?: components["schemas"]["PhoneNumber"];
         };
         /**
          * UserSettings
@@ -400,9 +406,10 @@ export interface components {
         };
         /**
          * UserList
-         * @description Your users. The document describes no pagination, so the whole list comes in one response; `maxItems` is the contract's bound, not a documented page size. Like every response schema, unknown properties are allowed.
+         * @description Your users. The document describes no pagination, so the whole list comes in one response, however many users you have. `users` therefore has no `maxItems`: any bound would be the contract's invention, and a client that validates responses would reject a valid answer once you have more users than that bound (the same policy as the Identities API's unpaginated `all=true` list; the OWASP array-limit rule is turned off for this one array in `.spectral.yaml`, with this reason). Each user in it stays bounded by its own schema. Like every response schema, unknown properties are allowed.
          */
         UserList: {
+            /** @description Every user, unpaginated (no `maxItems`, see the schema's description). */
             users: components["schemas"]["User"][];
         };
         /**
@@ -438,41 +445,11 @@ export interface components {
         };
         /**
          * UserClaimsInput
-         * @description The claims to store for a user: the claims of `UserClaims`, except that the registration address is nested under `registrationAddressDetails`, as the document's option table shows. Only the claims sent are updated; all are optional. The document's curl sends `"claims": "<YOUR claims>"`, a placeholder for this object. Unknown properties are rejected.
+         * @description The claims to store for a user: the `PersonClaims`, plus the registration address nested under `registrationAddressDetails`, as the document's option table shows (responses spread it flat instead, see `UserClaims`). Only the claims sent are updated; all are optional. The document's curl sends `"claims": "<YOUR claims>"`, a placeholder for this object.
+         *
+         *     Unknown properties are rejected, here and in `registrationAddressDetails`. Here that takes `unevaluatedProperties: false`, not `additionalProperties: false`: `additionalProperties` only sees the `properties` of its own schema object, so it would reject the claims that `PersonClaims` contributes through `allOf`, whereas `unevaluatedProperties` sees every property the `allOf` branches evaluate. It is a JSON Schema 2020-12 keyword, which is why the document declares `jsonSchemaDialect` 2020-12 (without it a mock such as Prism validates as draft-07 and skips the keyword). Type generators ignore the keyword, but the generated type is the exact intersection of the listed claims, so an unknown property in an object literal still fails to compile.
          */
-        UserClaimsInput: {
-            /** @description Email address. */
-            emailAddress?: components["schemas"]["EmailAddress"];
-            /** @description Phone number. */
-            phoneNumber?: components["schemas"]["PhoneNumber"];
-            /** @description Given name. */
-            firstName?: components["schemas"]["PersonName"];
-            /** @description Middle name(s). Known to the provider's SDK; absent from the document. */
-            middleName?: components["schemas"]["PersonName"];
-            /** @description Family name. */
-            lastName?: components["schemas"]["PersonName"];
-            /** @description Honorific before the name (`Ms.`, `Dr.`). Known to the provider's SDK; absent from the document. */
-            honorificPrefix?: components["schemas"]["Honorific"];
-            /** @description Honorific after the name (`Jr.`, `PhD`). Known to the provider's SDK; absent from the document. */
-            honorificSuffix?: components["schemas"]["Honorific"];
-            /** @description Sex as recorded on the identity document. */
-            sex?: components["schemas"]["Sex"];
-            /** @description Date of birth. */
-            birthDate?: components["schemas"]["BirthDate"];
-            /** @description Place of birth, as on the identity document (`PENNSYLVANIA, USA`). */
-            birthPlace?: components["schemas"]["ClaimText"];
-            /** @description Nationality, as on the identity document (`UNITED STATES OF AMERICA`). */
-            nationality?: components["schemas"]["ClaimText"];
-            /** @description Social security number. Sensitive. */
-            socialSecurityNumber?: components["schemas"]["IdentityDocumentNumber"];
-            /** @description Driver's licence number. Sensitive. Known to the provider's SDK. */
-            driverLicenseId?: components["schemas"]["IdentityDocumentNumber"];
-            /** @description Identity card number. Sensitive. Known to the provider's SDK. */
-            idCardNumber?: components["schemas"]["IdentityDocumentNumber"];
-            /** @description Passport number. Sensitive. Known to the provider's SDK. */
-            passportNumber?: components["schemas"]["IdentityDocumentNumber"];
-            /** @description Residence permit number. Sensitive. Known to the provider's SDK. */
-            residencePermitNumber?: components["schemas"]["IdentityDocumentNumber"];
+        UserClaimsInput: components["schemas"]["PersonClaims"] & {
             registrationAddressDetails?: components["schemas"]["RegistrationAddressDetails"];
         };
         /**
@@ -521,7 +498,7 @@ export interface components {
         };
         /**
          * DatapointList
-         * @description The datapoints of the latest data profile. Like every response schema, unknown properties are allowed.
+         * @description The datapoints of the latest data profile. Unlike the list of users, this list is bounded by nature: each datapoint describes one claim a user can have (`kind`, located by `jsonPathArray`), and the claims are a small, fixed vocabulary (the 21 claims of `UserClaims`); the document's profile has 12 datapoints, one per claim. `maxItems: 500`, more than twenty times the vocabulary, is the contract's sanity bound, not a documented limit. Like every response schema, unknown properties are allowed.
          */
         DatapointList: {
             datapoints: components["schemas"]["Datapoint"][];

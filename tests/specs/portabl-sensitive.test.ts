@@ -1,5 +1,6 @@
 // `x-sensitive: true` marks exactly the claims that identify a person on their own, wherever claims appear
-// (flat in responses, in the update request), and nothing else.
+// (flat in responses, in the update request), and nothing else. The marks live once, in PersonClaims, which both
+// claim schemas include (portabl-claims.test.ts); here they are read through each schema's allOf.
 import { describe, expect, it } from 'vitest';
 import { loadBundle } from '../support/bundles.js';
 
@@ -13,9 +14,16 @@ const SENSITIVE_CLAIMS = [
 
 const schemas = loadBundle('portabl').components?.schemas ?? {};
 
+/** The properties of a schema, its own and those of its allOf branches, following local $refs. */
+function propertiesOf(schema: Record<string, any> | undefined): Record<string, any> {
+  if (!schema) return {};
+  if (typeof schema.$ref === 'string') return propertiesOf(schemas[schema.$ref.replace('#/components/schemas/', '')]);
+  const branches: Record<string, any>[] = schema.allOf ?? [];
+  return Object.assign({}, ...branches.map(propertiesOf), schema.properties ?? {});
+}
+
 function markedProperties(schemaName: string): string[] {
-  const properties: Record<string, any> = schemas[schemaName]?.properties ?? {};
-  return Object.entries(properties)
+  return Object.entries(propertiesOf(schemas[schemaName]))
     .filter(([, property]) => property['x-sensitive'] === true)
     .map(([name]) => name)
     .sort();
@@ -30,7 +38,7 @@ function everyMarkedPointer(node: unknown, pointer = '#'): string[] {
 }
 
 describe('Portabl x-sensitive marker', () => {
-  it.each(['UserClaims', 'UserClaimsInput'])('%s marks exactly the identity document numbers', (schemaName) => {
+  it.each(['PersonClaims', 'UserClaims', 'UserClaimsInput'])('%s marks exactly the identity document numbers', (schemaName) => {
     expect(markedProperties(schemaName)).toEqual(SENSITIVE_CLAIMS);
   });
 
@@ -41,7 +49,7 @@ describe('Portabl x-sensitive marker', () => {
   it('nothing else in the document is marked', () => {
     const allowed = new Set([
       '#/components/schemas/IdentityDocumentNumber',
-      ...['UserClaims', 'UserClaimsInput'].flatMap((s) => SENSITIVE_CLAIMS.map((c) => `#/components/schemas/${s}/properties/${c}`)),
+      ...SENSITIVE_CLAIMS.map((c) => `#/components/schemas/PersonClaims/properties/${c}`),
     ]);
     expect(everyMarkedPointer(loadBundle('portabl')).filter((p) => !allowed.has(p))).toEqual([]);
   });

@@ -3,13 +3,16 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { createPortablClient, decodeInvitation, type components } from '../../src/portabl/index.js';
 
+/** A schema type as openapi-fetch hands it over: an allOf intersection flattened into one object type. */
+type Flat<T> = { [K in keyof T]: T[K] };
+
 const portabl = createPortablClient({ clientId: 'id', clientSecret: 'secret' });
 const userId = '4c0ac449-135d-45c8-81f3-a8e96a508c2b';
 
 describe('Portabl client types', () => {
   it('types responses by the spec', async () => {
     const { data } = await portabl.GET('/provider/users/{userId}/claims', { params: { path: { userId } } });
-    expectTypeOf(data).toEqualTypeOf<components['schemas']['UserClaims'] | undefined>();
+    expectTypeOf(data).toEqualTypeOf<Flat<components['schemas']['UserClaims']> | undefined>();
     const created = await portabl.POST('/provider/users/{userId}/sync-sessions', { params: { path: { userId } } });
     expectTypeOf(created.data?.invitationUrl).toEqualTypeOf<string | undefined>();
   });
