@@ -1,7 +1,9 @@
 // Global setup of the `contract` project: starts the Prism mocks of both bundles on free ports (or takes the
 // deployments named by CONTRACT_*_URL), hands their base URLs to the tests with `provide`, stops them afterwards.
+// The run folder (Prism's logs, the exercised pairs) is deleted after a run that passed, and kept after one that
+// failed, with its path printed, because that is when someone reads it.
 import { createWriteStream } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -39,9 +41,23 @@ export default async function setup(project: TestProject) {
   for (const [api, target] of Object.entries(targets)) {
     console.log(`contract: ${api} → ${target.kind === 'mock' ? 'Prism mock' : 'DEPLOYMENT'} ${target.baseUrl}`);
   }
-  console.log(`contract: run folder (Prism log, exercised pairs) ${runDir}`);
+  console.log(`contract: run folder (Prism log, exercised pairs; deleted if every test passes) ${runDir}`);
 
   project.provide('contractTargets', targets);
   project.provide('contractRunDir', runDir);
-  return stopMocks;
+  return async () => {
+    await stopMocks();
+    if (runPassed(project)) {
+      await rm(runDir, { recursive: true, force: true });
+    } else {
+      console.log(`contract: a test failed; the run folder is kept for you to read: ${runDir}`);
+    }
+  };
+}
+
+/** Every test file of this project ran and passed (a file that failed to load counts as failed), with no stray error. */
+function runPassed(project: TestProject): boolean {
+  const { state } = project.vitest;
+  const modules = state.getTestModules().filter((module) => module.project.name === project.name);
+  return state.getUnhandledErrors().length === 0 && modules.every((module) => module.ok() && module.state() !== 'pending' && module.state() !== 'queued');
 }

@@ -1,60 +1,81 @@
-// Portabl Core API: one request per operation, and the statuses it is exercised with (see contract-cases.ts).
+// Portabl Core API: one request per operation, and the answers it is exercised with (see support/contract-cases.ts).
+// The cases run in this order against the mock and a deployment alike: the upsert creates a user under a uuid fresh
+// to the run before anything reads it (the API has no delete: a deployment keeps one user per run), its claims are
+// written before they are read, and the sync session started is the one the create answered.
+import { randomUUID } from 'node:crypto';
 import type { PortablClient } from '../../../src/portabl/index.js';
 import { createPortablFor } from '../support/clients.js';
-import type { ApiContract } from '../support/contract-cases.js';
+import { NO_BODY, type ApiContract } from '../support/contract-cases.js';
 import type { PortablTarget } from '../support/targets.js';
 
-const USER_ID = '0b5a2c9e-3f41-4a7d-9c1e-2d6f8b4a7e10';
-const SYNC_SESSION_ID = 'add04a97-161b-448a-9b89-10ae5b220c26';
-const BEARER_ERRORS = [400, 401, 403, 429, 500];
+const BEARER_ERRORS = {
+  400: 'ValidationFailedError',
+  401: 'InvalidTokenError',
+  403: 'MissingScopeError',
+  429: 'RateLimitedError',
+  500: 'InternalError',
+} as const;
+const NOT_FOUND = { 404: 'NotFoundError' } as const;
 
-export const portablContract: ApiContract<PortablClient, PortablTarget> = {
+export interface PortablRun {
+  /** Fresh per run: the upsert creates the user. */
+  userId: string;
+  /** Set once the upsert passed: the cases after it read or change that user. */
+  userUpserted?: boolean;
+  /** The id asked for in the create request (the API lets a provider choose it). */
+  requestedSyncSessionId: string;
+  /** The id of the sync session the create answered: the one to start. */
+  syncSessionId?: string;
+}
+
+export const newPortablRun = (): PortablRun => ({ userId: randomUUID(), requestedSyncSessionId: randomUUID() });
+
+function upsertedUser(run: PortablRun): string {
+  if (!run.userUpserted) throw new Error(`no user to address: upsertUser → 200 did not pass in this run (user ${run.userId})`);
+  return run.userId;
+}
+
+export const portablContract: ApiContract<PortablClient, PortablTarget, PortablRun> = {
   api: 'portabl',
   // Retries off: one case, one answer (the client's own token request, and its resend after a 401, stay).
   createClient: createPortablFor,
+  newRun: newPortablRun,
   cases: [
     {
       operationId: 'createAccessToken',
-      send: (client, headers, target) =>
+      send: (client, headers, { target }) =>
         client.POST('/provider/token', { body: { clientId: target.clientId, clientSecret: target.clientSecret }, headers }),
-      statuses: [200, 400, 401, 429, 500],
-    },
-    {
-      operationId: 'listUsers',
-      send: (client, headers) => client.GET('/provider/users', { headers }),
-      statuses: [200, ...BEARER_ERRORS],
+      answers: { 200: 'AccessToken', 400: 'ValidationFailedError', 401: 'InvalidTokenError', 429: 'RateLimitedError', 500: 'InternalError' },
     },
     {
       operationId: 'upsertUser',
-      send: (client, headers) =>
-        client.PUT('/provider/users/{userId}', { params: { path: { userId: USER_ID } }, body: { settings: { isSyncOn: true } }, headers }),
-      statuses: [200, ...BEARER_ERRORS],
+      send: (client, headers, { run }) =>
+        client.PUT('/provider/users/{userId}', { params: { path: { userId: run.userId } }, body: { settings: { isSyncOn: true } }, headers }),
+      remember: (_body, run) => {
+        run.userUpserted = true;
+      },
+      answers: { 200: 'UserSettings', ...BEARER_ERRORS },
     },
     {
       operationId: 'getUserSettings',
-      send: (client, headers) => client.GET('/provider/users/{userId}/settings', { params: { path: { userId: USER_ID } }, headers }),
-      statuses: [200, ...BEARER_ERRORS, 404],
+      send: (client, headers, { run }) => client.GET('/provider/users/{userId}/settings', { params: { path: { userId: upsertedUser(run) } }, headers }),
+      answers: { 200: 'UserSettings', ...BEARER_ERRORS, ...NOT_FOUND },
     },
     {
       operationId: 'updateUserSettings',
-      send: (client, headers) =>
+      send: (client, headers, { run }) =>
         client.PUT('/provider/users/{userId}/settings', {
-          params: { path: { userId: USER_ID } },
+          params: { path: { userId: upsertedUser(run) } },
           body: { settings: { isSyncOn: false } },
           headers,
         }),
-      statuses: [200, ...BEARER_ERRORS, 404],
-    },
-    {
-      operationId: 'getUserClaims',
-      send: (client, headers) => client.GET('/provider/users/{userId}/claims', { params: { path: { userId: USER_ID } }, headers }),
-      statuses: [200, ...BEARER_ERRORS, 404],
+      answers: { 200: 'UserSettings', ...BEARER_ERRORS, ...NOT_FOUND },
     },
     {
       operationId: 'updateUserClaims',
-      send: (client, headers) =>
+      send: (client, headers, { run }) =>
         client.PUT('/provider/users/{userId}/claims', {
-          params: { path: { userId: USER_ID } },
+          params: { path: { userId: upsertedUser(run) } },
           body: {
             claims: {
               firstName: 'Liz',
@@ -65,28 +86,44 @@ export const portablContract: ApiContract<PortablClient, PortablTarget> = {
           },
           headers,
         }),
-      statuses: [200, ...BEARER_ERRORS, 404],
+      answers: { 200: 'UpdatedUserClaims', ...BEARER_ERRORS, ...NOT_FOUND },
+    },
+    {
+      operationId: 'getUserClaims',
+      send: (client, headers, { run }) => client.GET('/provider/users/{userId}/claims', { params: { path: { userId: upsertedUser(run) } }, headers }),
+      answers: { 200: 'UserClaims', ...BEARER_ERRORS, ...NOT_FOUND },
+    },
+    {
+      operationId: 'listUsers',
+      send: (client, headers) => client.GET('/provider/users', { headers }),
+      answers: { 200: 'UserList', ...BEARER_ERRORS },
     },
     {
       operationId: 'listLatestDatapoints',
       send: (client, headers) => client.GET('/provider/data-profiles/latest/datapoints', { headers }),
-      statuses: [200, ...BEARER_ERRORS],
+      answers: { 200: 'DatapointList', ...BEARER_ERRORS },
     },
     {
       operationId: 'createSyncSession',
-      send: (client, headers) =>
+      send: (client, headers, { run }) =>
         client.POST('/provider/users/{userId}/sync-sessions', {
-          params: { path: { userId: USER_ID } },
-          body: { syncSessionId: SYNC_SESSION_ID },
+          params: { path: { userId: upsertedUser(run) } },
+          body: { syncSessionId: run.requestedSyncSessionId },
           headers,
         }),
-      statuses: [201, ...BEARER_ERRORS, 404],
+      remember: (body, run) => {
+        run.syncSessionId = (body as { syncSession: { id: string } }).syncSession.id;
+      },
+      answers: { 201: 'SyncSessionCreated', ...BEARER_ERRORS, ...NOT_FOUND },
     },
     {
       operationId: 'startSyncSession',
-      send: (client, headers) =>
-        client.POST('/provider/sync-sessions/{syncSessionId}/start', { params: { path: { syncSessionId: SYNC_SESSION_ID } }, headers }),
-      statuses: [202, ...BEARER_ERRORS, 404],
+      send: (client, headers, { run }) => {
+        const syncSessionId = run.syncSessionId;
+        if (syncSessionId === undefined) throw new Error('no sync session to start: createSyncSession → 201 did not pass in this run');
+        return client.POST('/provider/sync-sessions/{syncSessionId}/start', { params: { path: { syncSessionId } }, headers });
+      },
+      answers: { 202: NO_BODY, ...BEARER_ERRORS, ...NOT_FOUND },
     },
   ],
 };

@@ -32,11 +32,20 @@ export function withHeader(name: string, value: string | null): Fetch {
   };
 }
 
-/** Prism's `sl-violations` header as "location keyword" strings (request violations only; [] from a real API). */
+/**
+ * Prism's `sl-violations` header as "location keyword" strings, request violations only ([] from a real API). A
+ * missing or unknown property is named after the keyword, from Prism's message: "body required birthday",
+ * "body.address additionalProperties county", "body.claims unevaluatedProperties sex", so that a case proves which
+ * property was refused.
+ */
 export function violationsOf(response: Response): string[] {
   const header = response.headers.get('sl-violations');
   if (!header) return [];
-  return (JSON.parse(header) as { location: string[]; code: string }[])
+  return (JSON.parse(header) as { location: string[]; code: string; message: string }[])
     .filter((v) => v.location[0] === 'request')
-    .map((v) => `${v.location.slice(1).join('.')} ${v.code}`);
+    .map((v) => {
+      const named = /required property '([^']+)'|additional properties; found '([^']+)'|unevaluated properties: '([^']+)'/.exec(v.message);
+      const property = named?.[1] ?? named?.[2] ?? named?.[3];
+      return `${v.location.slice(1).join('.')} ${v.code}${property ? ` ${property}` : ''}`;
+    });
 }

@@ -1,11 +1,8 @@
 // The contract cases: one request per operation, sent through the client once per documented status (and per named
-// example), each answer checked on the wire against the spec. Tables per API live in tests/contract/cases/.
-import { expect } from 'vitest';
-import { validatorFor, type ApiName } from '../../support/bundles.js';
-import { recordExercised } from './recorder.js';
-import { documentedResponse, documentedResponses, operationOfRequest } from './spec-responses.js';
-import type { ContractTargets } from './targets.js';
-import { recordingFetch } from './wire.js';
+// example), each answer checked on the wire against the spec. Tables per API live in tests/contract/cases/; this
+// module turns a table into the exchanges a target can answer (planExchanges) and runs one (run-exchange.ts).
+import type { ApiName } from '../../support/bundles.js';
+import type { ContractTargets, TargetKind } from './targets.js';
 
 /** What an openapi-fetch call resolves to. */
 export interface ClientResult {
@@ -14,89 +11,114 @@ export interface ClientResult {
   response: Response;
 }
 
-export interface OperationCase<Client, Target> {
+/** The answer of a status documented without a body (204, 202). */
+export const NO_BODY = null;
+
+/**
+ * What a case expects for one status: the name of the spec's example it answers with, several names when the spec
+ * documents several (the first is the one a server gives without being asked), or NO_BODY.
+ */
+export type ExpectedAnswer = string | readonly [string, ...string[]] | typeof NO_BODY;
+
+export interface CaseContext<Target, Run> {
+  target: Target;
+  /** What the cases of one run share: the ids earlier answers handed out (see each table's `newRun`). */
+  run: Run;
+}
+
+export interface OperationCase<Client, Target, Run> {
   operationId: string;
   /** The operation's request, through the client; `headers` carries the Prefer header a case adds. */
-  send(client: Client, headers: Record<string, string>, target: Target): Promise<ClientResult>;
-  /** The statuses it is exercised with: the operation's lowest 2xx is Prism's answer without any Prefer header. */
-  statuses: number[];
+  send(client: Client, headers: Record<string, string>, context: CaseContext<Target, Run>): Promise<ClientResult>;
+  /** Keeps what later cases need (an id) from the body of this operation's default answer, once it passed. */
+  remember?(body: unknown, run: Run): void;
+  /**
+   * Every status the case is exercised with, and the example each is expected to answer with:
+   * `{ 200: 'person', 404: 'identity_not_found' }`. The lowest 2xx is the default answer, asked for without Prefer.
+   */
+  answers: Readonly<Record<number, ExpectedAnswer>>;
 }
 
-export interface ApiContract<Client, Target> {
+export interface ApiContract<Client, Target, Run> {
   api: ApiName & keyof ContractTargets;
   createClient(target: Target, fetch: (request: Request) => Promise<Response>): Client;
-  cases: OperationCase<Client, Target>[];
+  /** A fresh run: the cases of a table are sent in order, each reading what the earlier ones remembered. */
+  newRun(target: Target): Run;
+  cases: OperationCase<Client, Target, Run>[];
 }
 
-/** One exchange a test sends: a case, a status, maybe a named example, and the Prefer header that asks for them. */
-export interface PlannedExchange<Client, Target> {
+/** One exchange a test sends: a case, a status, the example expected, and the Prefer header that asks for them. */
+export interface PlannedExchange<Client, Target, Run> {
   title: string;
-  operationCase: OperationCase<Client, Target>;
+  operationCase: OperationCase<Client, Target, Run>;
   status: number;
-  example?: { name: string; value: unknown };
+  /** The spec's example the answer must be (against the mock); undefined for a status without a body. */
+  example?: string;
   /** Undefined for the default answer, which any server gives to the request as it is. */
   prefer?: string;
 }
 
-/** Every exchange of an API's table: each status of each case, and each named example of each status. */
-export function planExchanges<Client, Target>(contract: ApiContract<Client, Target>): PlannedExchange<Client, Target>[] {
-  return contract.cases.flatMap((operationCase) => {
-    const successes = documentedResponses(contract.api)
-      .filter((r) => r.operationId === operationCase.operationId && r.status < 300)
-      .map((r) => r.status);
-    const defaultStatus = Math.min(...successes);
-    return operationCase.statuses.flatMap((status) => {
-      const examples = documentedResponse(contract.api, operationCase.operationId, status)?.body?.examples ?? [];
-      const variants = examples.length > 1 ? examples.map((example, index) => ({ example, index })) : [{ example: examples[0], index: 0 }];
-      return variants.map(({ example, index }) => {
-        const byDefault = status === defaultStatus && index === 0;
-        const prefer = byDefault ? undefined : examples.length > 1 ? `code=${status}, example=${example!.name}` : `code=${status}`;
-        const exampleLabel = examples.length > 1 ? ` ${example!.name}` : '';
-        return {
-          title: `${operationCase.operationId} → ${status}${exampleLabel}${prefer ? ` (Prefer: ${prefer})` : ''}`,
-          operationCase,
-          status,
-          ...(example ? { example } : {}),
-          ...(prefer ? { prefer } : {}),
-        };
-      });
-    });
-  });
+/** An exchange the target cannot be asked for, by name, and why. */
+export interface NotApplicableExchange {
+  title: string;
+  operationId: string;
+  status: number;
+  example?: string;
+  reason: string;
 }
 
+export interface ContractPlan<Client, Target, Run> {
+  /** In the table's order: a case's default answer first, so what it remembers is there for the next cases. */
+  runnable: PlannedExchange<Client, Target, Run>[];
+  notApplicable: NotApplicableExchange[];
+}
+
+export const NEEDS_PREFER = "needs Prism's Prefer header: a deployment gives only the default answer to a valid request";
+
 /**
- * Sends one planned exchange through a fresh client and checks the answer on the wire: it is the operation the case
- * names, with the expected status; its body has the documented media type, validates against the spec's schema for
- * that status (Ajv2020, not Prism), reaches the caller intact as `data` or `error`, and against the mock is the
- * documented example. Then records the pair for the coverage gate.
+ * Thrown by a case that cannot be sent in this run for want of something only the target could have handed out
+ * (e.g. a document id): the test reports the case as not applicable with `reason`, by name.
  */
-export async function runExchange<Client, Target extends { kind: 'mock' | 'deployment'; baseUrl: string }>(
-  contract: ApiContract<Client, Target>,
-  target: Target,
-  planned: PlannedExchange<Client, Target>,
-): Promise<void> {
-  const { api } = contract;
-  const { operationId } = planned.operationCase;
-  const documented = documentedResponse(api, operationId, planned.status);
-  expect(documented, `${operationId} documents no ${planned.status}`).toBeDefined();
-
-  const wire = recordingFetch();
-  const client = contract.createClient(target, wire.fetch);
-  const result = await planned.operationCase.send(client, planned.prefer ? { Prefer: planned.prefer } : {}, target);
-  const exchange = wire.last();
-
-  expect(operationOfRequest(api, exchange.method, exchange.url, target.baseUrl)?.operation.operationId).toBe(operationId);
-  expect(result.response.status, exchange.bodyText).toBe(planned.status);
-  if (documented?.body) {
-    expect(exchange.contentType).toContain(documented.body.mediaType);
-    const body: unknown = JSON.parse(exchange.bodyText);
-    expect(validatorFor(api).validate(documented.body.schemaPointer, body)).toEqual([]);
-    expect(result.response.ok ? result.data : result.error).toEqual(body);
-    if (target.kind === 'mock' && planned.example) expect(body).toEqual(planned.example.value);
-  } else {
-    expect(exchange.bodyText).toBe('');
+export class NotApplicable extends Error {
+  constructor(readonly reason: string) {
+    super(`not applicable: ${reason}`);
+    this.name = 'NotApplicable';
   }
-  // A deployment answers with its own data: only the mock can be said to have served a named example.
-  const servedExample = target.kind === 'mock' && planned.example ? { example: planned.example.name } : {};
-  recordExercised({ api, operationId, status: planned.status, ...servedExample });
+}
+
+const examplesOf = (answer: ExpectedAnswer): readonly string[] => (answer === NO_BODY ? [] : typeof answer === 'string' ? [answer] : answer);
+
+/**
+ * Every exchange of an API's table, each status of each case and each example of each status, split by what the
+ * target can answer: the mock answers them all; a deployment only the default answer of each case (a status
+ * or example other than the default needs Prism's Prefer header).
+ */
+export function planExchanges<Client, Target, Run>(contract: ApiContract<Client, Target, Run>, kind: TargetKind): ContractPlan<Client, Target, Run> {
+  const plan: ContractPlan<Client, Target, Run> = { runnable: [], notApplicable: [] };
+  for (const operationCase of contract.cases) {
+    const { operationId, answers } = operationCase;
+    const statuses = Object.keys(answers).map(Number).sort((a, b) => a - b);
+    const defaultStatus = statuses.find((status) => status >= 200 && status < 300);
+    if (defaultStatus === undefined) throw new Error(`${contract.api} ${operationId}: the case lists no 2xx answer, so nothing is its default`);
+    for (const status of statuses) {
+      const examples = examplesOf(answers[status]!);
+      const variants = examples.length > 0 ? examples : [undefined];
+      variants.forEach((example, index) => {
+        const byDefault = status === defaultStatus && index === 0;
+        const prefer = byDefault ? undefined : examples.length > 1 ? `code=${status}, example=${example!}` : `code=${status}`;
+        const answer = example ?? '(no body)';
+        const title = `${operationId} → ${status} ${answer}${prefer ? ` (Prefer: ${prefer})` : ''}`;
+        const exchange = { operationCase, status, ...(example ? { example } : {}), ...(prefer ? { prefer } : {}) };
+        if (kind === 'mock') {
+          plan.runnable.push({ title, ...exchange });
+        } else if (byDefault) {
+          // A deployment answers with its own data: the title names no example, the body is checked by schema only.
+          plan.runnable.push({ ...exchange, title: `${operationId} → ${status}${example ? '' : ' (no body)'}` });
+        } else {
+          plan.notApplicable.push({ title, operationId, status, ...(example ? { example } : {}), reason: NEEDS_PREFER });
+        }
+      });
+    }
+  }
+  return plan;
 }

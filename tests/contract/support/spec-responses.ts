@@ -1,5 +1,5 @@
-// What the bundled specs document: every (operation, status) pair with its schema and examples, and which
-// operation a concrete request (method + URL) is. The coverage gate and the case runner both read this.
+// What the bundled specs document: every (operation, status) pair with its schema and examples, each request body's
+// schema, and which operation a concrete request (method + URL) is. The coverage gate and the case runner read this.
 import { loadBundle, operationsOf, type ApiName } from '../../support/bundles.js';
 import { mediaTypeSites } from '../../support/walk.js';
 
@@ -63,4 +63,9 @@ export function operationOfRequest(api: ApiName, method: string, url: string, ba
     const pattern = new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`);
     return pattern.test(path);
   });
+}
+
+/** The JSON request body schema of an operation, by its pointer in the bundle (undefined without a body). */
+export function documentedRequestSchema(api: ApiName, operationId: string): string | undefined {
+  return mediaTypeSites(loadBundle(api)).find((s) => s.operationId === operationId && s.where.startsWith('request '))?.schemaPointer;
 }

@@ -1,15 +1,18 @@
 // Which server each API's contract tests talk to: the Prism mock (default), or a real deployment named by
 // CONTRACT_PORTABL_URL / CONTRACT_IDENTITY_URL together with its credentials.
 
+/** The Prism mock, or a real deployment of the API. */
+export type TargetKind = 'mock' | 'deployment';
+
 export interface PortablTarget {
-  kind: 'mock' | 'deployment';
+  kind: TargetKind;
   baseUrl: string;
   clientId: string;
   clientSecret: string;
 }
 
 export interface IdentityTarget {
-  kind: 'mock' | 'deployment';
+  kind: TargetKind;
   baseUrl: string;
   apiKey: string;
 }
