@@ -11,7 +11,7 @@ import { apis, outDirFromArgs, repoRoot, selectedApis } from './apis.mjs';
 import { SAMPLE_LABEL, SAMPLE_LANG, withCodeSamples } from './docs/code-samples.mjs';
 import { renderLandingPage } from './docs/landing-page.mjs';
 import { externalReferencesIn, inlineCdnLogos } from './docs/offline-html.mjs';
-import { MOCKED_APIS } from './mock.mjs';
+import { MOCKED_APIS } from './mock/apis.mjs';
 import { run } from './run.mjs';
 
 const REDOC_TEMPLATE = path.join(repoRoot, 'docs-src', 'redoc-template.hbs');

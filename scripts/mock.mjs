@@ -10,10 +10,9 @@ import { LOG_LEVELS, startPrism } from './mock/prism.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export const MOCKED_APIS = [
-  { name: 'portabl', title: 'Portabl Core API', portEnv: 'PORTABL_MOCK_PORT', defaultPort: 4010 },
-  { name: 'identity', title: 'Identities API', portEnv: 'IDENTITY_MOCK_PORT', defaultPort: 4011 },
-];
+import { MOCKED_APIS } from './mock/apis.mjs';
+
+export { MOCKED_APIS };
 
 /** The bundle a mock serves: `npm run bundle` writes it. */
 export function bundlePath(api) {

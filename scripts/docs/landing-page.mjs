@@ -160,7 +160,7 @@ function clientsSection(entries, pkg) {
 
 /**
  * The landing page's HTML. `entries`: `[{api, doc, page}]` (api from scripts/apis.mjs, doc the bundle, page the
- * reference's file name); `mockedApis`: MOCKED_APIS from scripts/mock.mjs; `pkg`: package.json.
+ * reference's file name); `mockedApis`: MOCKED_APIS from scripts/mock/apis.mjs; `pkg`: package.json.
  */
 export function renderLandingPage({ entries, mockedApis, pkg, templatePath }) {
   const template = readFileSync(templatePath, 'utf8');
