@@ -3,6 +3,7 @@
 // bodies are accepted first, so every rejection below is caused by its one change and each assertion can fail.
 import { describe, expect, it } from 'vitest';
 import { componentIssues } from '../support/bundles.js';
+import { broken as brokenFrom, expectRejectedExactly, times, type NegativeCase } from '../support/negative-cases.js';
 
 const USER_ID = '4c0ac449-135d-45c8-81f3-a8e96a508c2b';
 const SESSION_ID = 'add04a97-161b-448a-9b89-10ae5b220c26';
@@ -62,25 +63,8 @@ const base = {
 
 type SchemaName = keyof typeof base;
 
-interface Case {
-  /** What the change does, for the test name. */
-  change: string;
-  schema: SchemaName;
-  /** Mutates a deep copy of the schema's base value. */
-  mutate: (value: any) => void;
-  /** JSON pointer of the offending value (or of the object missing a property). */
-  at: string;
-  /** The rule the validator must name. */
-  says: RegExp;
-}
-
-function broken({ schema, mutate }: Case): unknown {
-  const value = structuredClone(base[schema]);
-  mutate(value);
-  return value;
-}
-
-const times = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
+type Case = NegativeCase<SchemaName>;
+const broken = (c: Case) => brokenFrom(base, c);
 
 describe('Portabl base bodies (the negative cases change exactly one thing in these)', () => {
   it.each(Object.keys(base) as SchemaName[])('a valid %s is accepted', (schema) => {
@@ -197,10 +181,6 @@ const rules: Record<string, Case[]> = {
 
 describe.each(Object.entries(rules))('Portabl schemas reject a body that breaks %s', (_rule, cases) => {
   it.each(cases)('$schema: $change', (c) => {
-    const issues = componentIssues('portabl', c.schema, broken(c));
-    // The rejection must name the offending place and rule, not merely fail somewhere...
-    expect(issues, JSON.stringify(issues, null, 2)).toContainEqual({ path: c.at, message: expect.stringMatching(c.says) });
-    // ...and the change must break nothing else.
-    expect(issues.filter((i) => i.path !== c.at)).toEqual([]);
+    expectRejectedExactly(componentIssues('portabl', c.schema, broken(c)), c);
   });
 });
