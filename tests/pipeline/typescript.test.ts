@@ -1,13 +1,60 @@
-// The generated types and every hand-written module compile under the strict tsconfig.
+// Everything a reader or a consumer compiles, compiles under the strict tsconfig, in one compiler run: the
+// generated types, src/, the tests, and the README's TypeScript examples (an example that no longer compiles teaches
+// every reader something false). The README examples import `kyc-contracts/<api>`, mapped here to src/.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { repoRoot } from '../support/bundles.js';
 
-it('type-checks generated types, src and tests with tsc --noEmit', () => {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], {
+const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+// Inside the repository (gitignored .tmp/) so that node_modules and @types/node resolve as they do for src/.
+mkdirSync(path.join(repoRoot, '.tmp'), { recursive: true });
+const dir = mkdtempSync(path.join(repoRoot, '.tmp', 'typescript-'));
+let status: number | null = null;
+let diagnostics: string[] = [];
+
+beforeAll(() => {
+  const exampleFiles = examples.map((code, i) => {
+    const file = path.join(dir, `readme-example-${i + 1}.ts`);
+    writeFileSync(file, `${code}\nexport {};\n`);
+    return file;
+  });
+  writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      extends: path.join(repoRoot, 'tsconfig.json'),
+      compilerOptions: {
+        paths: {
+          'kyc-contracts/portabl': [path.join(repoRoot, 'src/portabl/index.ts')],
+          'kyc-contracts/identity': [path.join(repoRoot, 'src/identity/index.ts')],
+        },
+      },
+      include: [...['src', 'tests', 'generated/*/schema.ts', 'vitest.config.ts'].map((p) => path.join(repoRoot, p)), ...exampleFiles],
+    }),
+  );
+  const tsc = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', dir], {
     cwd: repoRoot,
     encoding: 'utf8',
   });
-  expect(result.status, result.stdout + result.stderr).toBe(0);
+  status = tsc.status;
+  diagnostics = `${tsc.stdout}${tsc.stderr}`.split('\n').filter((line) => line.trim() !== '');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('has TypeScript examples for both clients in the README', () => {
+  expect(examples.some((e) => e.includes("from 'kyc-contracts/portabl'"))).toBe(true);
+  expect(examples.some((e) => e.includes("from 'kyc-contracts/identity'"))).toBe(true);
+});
+
+it('type-checks generated types, src and tests with tsc --noEmit', () => {
+  expect(diagnostics.filter((line) => !line.includes('readme-example-'))).toEqual([]);
+  // A failed run must have said why; a README-only failure is the next test's to report.
+  if (!diagnostics.some((line) => line.includes('readme-example-'))) expect(status, diagnostics.join('\n')).toBe(0);
+});
+
+it('compiles every README TypeScript example against src/', () => {
+  expect(diagnostics.filter((line) => line.includes('readme-example-'))).toEqual([]);
 });
