@@ -34,6 +34,9 @@ export default defineConfig({
           name: 'contract',
           include: ['tests/contract/**/*.test.ts'],
           globalSetup: ['tests/contract/global-setup.ts'],
+          // Prism's modules are heavy to import; every file here starts and stops its own servers and only
+          // operations.test.ts records exercised pairs, so the files can share a module cache.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
