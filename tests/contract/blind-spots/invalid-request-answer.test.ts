@@ -8,8 +8,9 @@ import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
 import type { ApiName } from '../../support/bundles.js';
 import { send, startBundleMock, violationPaths } from '../support/private-mock.js';
 import { documentedResponse } from '../support/spec-responses.js';
+import { APIKEY_HEADERS } from '../support/bodies.js';
 
-const APIKEY = { apikey: 'fake-api-key-for-the-mock' };
+const APIKEY = APIKEY_HEADERS;
 const PERSON_WITHOUT_BIRTHDAY = {
   type: 'person',
   name: 'Ana Sousa',

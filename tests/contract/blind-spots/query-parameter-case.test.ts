@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
 import { componentIssues } from '../../support/bundles.js';
 import { send, startBundleMock, violationPaths } from '../support/private-mock.js';
+import { APIKEY_HEADERS } from '../support/bodies.js';
 
-const APIKEY = { apikey: 'fake-api-key-for-the-mock' };
+const APIKEY = APIKEY_HEADERS;
 const OWNER = '38882f21-ce8f-4e18-8b83-e43e082912ef';
 
 describe('GET /identities filters', () => {

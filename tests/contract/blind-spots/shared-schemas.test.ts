@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
 import { HTTP_METHODS, loadBundle, type ApiName } from '../../support/bundles.js';
 import { send, startBundleMock, startDocumentMock, violationPaths } from '../support/private-mock.js';
+import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY, PT_ADDRESS } from '../support/bodies.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const petstore2574 = JSON.parse(readFileSync(path.join(here, '..', 'fixtures', 'prism-2574-petstore.json'), 'utf8'));
@@ -83,27 +84,9 @@ interface BrokenRequest {
   violation: string;
 }
 
-const ID = '38882f21-ce8f-4e18-8b83-e43e082912ef';
-const PT_ADDRESS = { city: 'Braga', country: 'PT', postalCode: '4444-333', street: 'Avenida D. João I, 40' };
-const PERSON = {
-  type: 'person',
-  name: 'Ana Sousa',
-  email: 'ana@example.com',
-  birthday: '1990-04-01',
-  gender: 'Female',
-  address: PT_ADDRESS,
-  phone: { number: '910000000', sms: false },
-  tax: { country: 'PT', idNumber: '1111111111' },
-};
-const COMPANY = {
-  type: 'company',
-  name: 'Sousa Lda',
-  email: 'company@example.com',
-  identityOwner: ID,
-  address: PT_ADDRESS,
-  phone: { number: '910000001' },
-  tax: { country: 'PT', idNumber: '2222222222', formationRegion: 'Braga' },
-};
+const ID = ANY_IDENTITY_ID;
+const PERSON = PERSON_BODY;
+const COMPANY = COMPANY_BODY;
 
 const create = (schema: string, body: unknown, violation: string): BrokenRequest =>
   ({ api: 'identity', schema, operationId: 'createIdentity', method: 'POST', path: '/identities', body, violation });

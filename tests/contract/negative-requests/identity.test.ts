@@ -2,34 +2,14 @@
 // sent through the client: each is refused with 400 validation_failed, and the mock names the rule (support/refusals.ts).
 import { identityClient } from '../support/clients.js';
 import { changed, refusalTests, untyped, validBaseTests } from '../support/refusals.js';
+import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY, PT_ADDRESS } from '../support/bodies.js';
 
-/** Any uuid: the body or parameter is refused before an identity is looked up. */
-const IDENTITY_ID = '38882f21-ce8f-4e18-8b83-e43e082912ef';
+const IDENTITY_ID = ANY_IDENTITY_ID;
 const DOCUMENT_ID = '7c1e2f40-5b6a-4d8e-9f01-23456789abcd';
 const DOCUMENT_URL = 'https://documents.example.com/contract/id-card.jpeg';
 const DOCUMENT = { side: 'FrontSide', type: 'IdentityCard', label: 'id card', url: DOCUMENT_URL };
-const PT_ADDRESS = { city: 'Braga', country: 'PT', postalCode: '4444-333', street: 'Avenida D. João I, 40' };
-const PERSON = {
-  type: 'person',
-  name: 'Ana Sousa',
-  email: 'ana.sousa@example.com',
-  birthday: '1990-04-01',
-  gender: 'Female',
-  address: PT_ADDRESS,
-  phone: { number: '910000000', sms: false },
-  tax: { country: 'PT', idNumber: '1111111111' },
-  documents: [DOCUMENT],
-  faceImages: [DOCUMENT_URL],
-};
-const COMPANY = {
-  type: 'company',
-  name: 'Sousa Lda',
-  email: 'geral@sousa.example.com',
-  identityOwner: IDENTITY_ID,
-  address: PT_ADDRESS,
-  phone: { number: '253000000' },
-  tax: { country: 'PT', idNumber: '509999999', formationRegion: 'Braga' },
-};
+const PERSON = { ...PERSON_BODY, documents: [DOCUMENT], faceImages: [DOCUMENT_URL] };
+const COMPANY = COMPANY_BODY;
 const UPDATE = { address: PT_ADDRESS, gender: 'Male' };
 const APPROVAL = { identityId: IDENTITY_ID, email: 'ana.sousa@example.com' };
 
