@@ -73,6 +73,24 @@ export function requireSecretString(client: string, name: string, value: unknown
   return value;
 }
 
+/**
+ * A credential sent as a header value. Checked here because Headers.set's TypeError for a bad value quotes it.
+ * Leading or trailing whitespace is refused rather than trimmed: fetch would trim it on the wire, so the key sent
+ * would differ from the one given (and registered for redaction), and a stray line break from a file or an
+ * environment variable is a mistake worth reporting, not a value to repair silently.
+ */
+export function requireHeaderSecret(client: string, name: string, value: unknown): string {
+  const secret = requireSecretString(client, name, value);
+  if (secret !== secret.trim()) {
+    fail(client, `${name} must not start or end with whitespace (a line break copied from a file or an environment variable?)`);
+  }
+  // Visible ASCII, spaces only inside: what a header value carries unchanged in every runtime.
+  if (!/^[\x21-\x7E]([\x20-\x7E]*[\x21-\x7E])?$/.test(secret)) {
+    fail(client, `${name} must contain only printable ASCII characters (it has a control or non-ASCII character)`);
+  }
+  return secret;
+}
+
 export function resolveBaseUrl(client: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') fail(client, `baseUrl must be a string (got ${describeType(value)})`);
@@ -85,7 +103,9 @@ export function resolveBaseUrl(client: string, value: unknown): string | undefin
   if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(client, `baseUrl must use http or https (got "${url.protocol}")`);
   // Credentials in a URL end up in logs and error messages; the clients carry their own.
   if (url.username || url.password) fail(client, 'baseUrl must not contain user info (user:password@); pass credentials as options');
-  if (url.search || url.hash) fail(client, 'baseUrl must not contain a query string or fragment');
+  // The raw text, not url.search/url.hash: those are '' for a bare trailing "?" or "#", which would still end up
+  // in front of every request path.
+  if (value.includes('?') || value.includes('#')) fail(client, 'baseUrl must not contain a query string or fragment ("?" or "#")');
   return value;
 }
 
@@ -97,7 +117,9 @@ export function resolveRetry(client: string, value: unknown): RetryOptions {
   }
   const given = value as Record<string, unknown>;
   rejectUnknownKeys(client, given, ['attempts', 'baseDelayMs', 'maxDelayMs']);
-  const retry = { ...DEFAULT_RETRY, ...given } as Record<keyof RetryOptions, unknown>;
+  // `{attempts: undefined}` is allowed by the type (Partial) and means "the default", as a missing key does.
+  const set = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+  const retry = { ...DEFAULT_RETRY, ...set } as Record<keyof RetryOptions, unknown>;
   const { attempts, baseDelayMs, maxDelayMs } = retry;
   if (!Number.isInteger(attempts) || (attempts as number) < 1 || (attempts as number) > MAX_ATTEMPTS) {
     fail(client, `retry.attempts must be an integer from 1 to ${MAX_ATTEMPTS} (got ${String(attempts)})`);

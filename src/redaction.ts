@@ -7,19 +7,38 @@ export const REDACTED = '[REDACTED]';
 export interface Redactor {
   /** Registers a value that must never appear in thrown text (client secret, API key, each token received). */
   add(secret: string | undefined): void;
-  /** `text` with every registered secret replaced by [REDACTED]. */
+  /**
+   * Stops redacting `secret`. Only for a value that no longer grants anything (an access token past its expiry),
+   * so that a long-lived client does not redact an ever-growing list of dead tokens.
+   */
+  forget(secret: string): void;
+  /** `text` with every registered secret, and the forms an echo commonly gives it, replaced by [REDACTED]. */
   text(text: string): string;
   /** A deep copy of a JSON value with every string redacted (keys included). */
   value<T>(value: T): T;
 }
 
+/**
+ * The forms in which a server's echo may quote a secret: as sent; JSON-escaped (a request body quoted inside a
+ * JSON string, where `"` and `\` gain a backslash), also with `/` escaped as some encoders do; percent-encoded
+ * (a URL or form body quoted back), with spaces as `+` too.
+ */
+export function echoedForms(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const percent = encodeURIComponent(secret);
+  return [...new Set([secret, json, json.replace(/\//g, '\\/'), percent, percent.replace(/%20/g, '+')])];
+}
+
 export function createRedactor(): Redactor {
   const secrets = new Set<string>();
+  // Every form of every secret, longest first so a secret that contains another is replaced whole; rebuilt when
+  // the set changes, not on every redaction.
+  let forms: string[] | undefined;
   const text = (input: string): string => {
+    forms ??= [...new Set([...secrets].flatMap(echoedForms))].sort((a, b) => b.length - a.length);
     let out = input;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    for (const form of forms) {
+      if (out.includes(form)) out = out.split(form).join(REDACTED);
     }
     return out;
   };
@@ -33,7 +52,13 @@ export function createRedactor(): Redactor {
   };
   return {
     add(secret) {
-      if (secret) secrets.add(secret);
+      if (secret && !secrets.has(secret)) {
+        secrets.add(secret);
+        forms = undefined;
+      }
+    },
+    forget(secret) {
+      if (secrets.delete(secret)) forms = undefined;
     },
     text,
     value: value as Redactor['value'],
@@ -41,4 +66,4 @@ export function createRedactor(): Redactor {
 }
 
 /** For responses from clients that hold no secrets. */
-export const noRedaction: Redactor = { add() {}, text: (t) => t, value: (v) => v };
+export const noRedaction: Redactor = { add() {}, forget() {}, text: (t) => t, value: (v) => v };

@@ -69,3 +69,17 @@ export function resolveLocalRef<T>(spec: SpecDocument, value: unknown, pointer: 
 export function escapePointerSegment(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
+
+/** The schema object at a local pointer, for clients that check an option by the contract's own rule. */
+export function schemaAt(spec: SpecDocument, pointer: string): Record<string, unknown> {
+  const schema = readPointer(spec, pointer);
+  // A broken bundle, not a caller mistake.
+  if (!schema || typeof schema !== 'object') throw new Error(`the bundled spec has no schema at ${pointer}`);
+  return schema as Record<string, unknown>;
+}
+
+/** A schema's `pattern` as a RegExp; JSON Schema patterns are ECMA-262 with the `u` flag, as Ajv reads them. */
+export function patternOf(schema: Record<string, unknown>, pointer: string): RegExp {
+  if (typeof schema['pattern'] !== 'string') throw new Error(`the bundled spec has no pattern at ${pointer}`);
+  return new RegExp(schema['pattern'], 'u');
+}

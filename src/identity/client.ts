@@ -5,7 +5,7 @@ import {
   COMMON_OPTION_NAMES,
   rejectUnknownKeys,
   requireOptionsObject,
-  requireSecretString,
+  requireHeaderSecret,
   resolveCommonOptions,
   type CommonClientOptions,
 } from '../options.js';
@@ -13,6 +13,7 @@ import { createRedactor } from '../redaction.js';
 import { responseOriginMiddleware } from '../response-origin.js';
 import { resolveServer } from '../servers.js';
 import { systemClock } from '../transport/clock.js';
+import { withCredentialHeader } from '../transport/credentials.js';
 import { createTransport, type FetchFunction } from '../transport/fetch.js';
 import { responseValidationMiddleware } from '../validation.js';
 import { identitySpec } from './spec.js';
@@ -35,20 +36,17 @@ export type IdentityClient = Client<paths>;
 const OPTION_NAMES = ['apiKey', 'server', ...COMMON_OPTION_NAMES];
 
 /**
- * Adds the key below openapi-fetch, in the fetch function, like the Portabl client's token: middleware a caller
- * registers with `client.use` never sees the credential.
+ * Adds the key below openapi-fetch, in the fetch function, like the Portabl client's token, and to a copy of the
+ * request: middleware a caller registers with `client.use` never sees the credential, before or after the call.
  */
 function apiKeyFetch(transport: FetchFunction, apiKey: string): FetchFunction {
-  return (request) => {
-    request.headers.set('apikey', apiKey);
-    return transport(request);
-  };
+  return (request) => transport(withCredentialHeader(request, 'apikey', apiKey));
 }
 
 export function createIdentityClient(options: IdentityClientOptions): IdentityClient {
   const given = requireOptionsObject(CLIENT, options);
   rejectUnknownKeys(CLIENT, given, OPTION_NAMES);
-  const apiKey = requireSecretString(CLIENT, 'apiKey', given['apiKey']);
+  const apiKey = requireHeaderSecret(CLIENT, 'apiKey', given['apiKey']);
   const common = resolveCommonOptions(CLIENT, given);
   const baseUrl = resolveServer(CLIENT, identitySpec, 'Identities', IDENTITY_SERVERS, 'sandbox', given['server'], common.baseUrl);
   const redactor = createRedactor();

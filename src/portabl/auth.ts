@@ -6,12 +6,18 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, operations, paths } from '../../generated/portabl/schema.js';
 import { ApiError } from '../errors.js';
 import type { Redactor } from '../redaction.js';
+import { patternOf, schemaAt } from '../spec-document.js';
 import type { Clock } from '../transport/clock.js';
 import { untilAborted } from '../transport/abort.js';
+import { withCredentialHeader } from '../transport/credentials.js';
 import type { FetchFunction } from '../transport/fetch.js';
+import { portablSpec } from './spec.js';
 
 type AccessToken = components['schemas']['AccessToken'];
 export type PortablScopes = NonNullable<components['schemas']['AccessTokenRequest']['scopes']>;
+
+// The contract's rule for a token: what `Authorization: Bearer` can carry.
+const ACCESS_TOKEN_SCHEMA = '#/components/schemas/AccessToken/properties/accessToken';
 
 // Renew this long before expiry, so a token never expires between our check and the server's.
 const DEFAULT_SKEW_MS = 60_000;
@@ -63,7 +69,7 @@ interface CachedToken {
  * Checks the fields the manager relies on, so a malformed answer fails here with a clear reason. Any token in
  * the answer is registered with the redactor first, even from an answer that is then rejected.
  */
-function usableToken(status: number, text: string, redactor: Redactor): AccessToken {
+function usableToken(status: number, text: string, redactor: Redactor, tokenPattern: RegExp): AccessToken {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -79,6 +85,10 @@ function usableToken(status: number, text: string, redactor: Redactor): AccessTo
   if (typeof token.accessToken !== 'string' || token.accessToken === '') {
     throw new TokenResponseError(status, 'accessToken is missing or not a non-empty string');
   }
+  // Checked here, not left to Headers.set: its TypeError would quote the header value, token included.
+  if (!tokenPattern.test(token.accessToken)) {
+    throw new TokenResponseError(status, 'accessToken has characters an Authorization header cannot carry (RFC 6750 b64token: letters, digits, -._~+/ then optional =)');
+  }
   if (typeof token.expiresIn !== 'number' || !Number.isFinite(token.expiresIn) || token.expiresIn <= 0) {
     throw new TokenResponseError(status, 'expiresIn is missing or not a positive number of seconds');
   }
@@ -92,11 +102,25 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const { clock, redactor } = options;
   const skewMs = options.skewMs ?? DEFAULT_SKEW_MS;
   redactor.add(options.clientSecret);
+  const tokenPattern = patternOf(schemaAt(portablSpec, ACCESS_TOKEN_SCHEMA), ACCESS_TOKEN_SCHEMA);
   const tokenClient = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.transport });
   tokenClient.use(...options.middleware);
 
   let cached: CachedToken | undefined;
   let inFlight: Promise<string> | undefined;
+  /** Access tokens still redacted, with when they stop granting anything. */
+  let live: { value: string; deadAt: number }[] = [];
+
+  /**
+   * Keeps the redactor from growing with every refresh: an access token past its expiry (measured from when its
+   * answer arrived, plus the skew for clock differences with the server) no longer authenticates anything, so it
+   * stops being redacted. Refresh and id tokens, which may live longer or carry identity data, are never dropped.
+   */
+  function forgetDeadTokens(added: string, deadAt: number): void {
+    const now = clock.now();
+    for (const token of live) if (token.deadAt <= now && token.value !== added) redactor.forget(token.value);
+    live = [...live.filter((t) => t.deadAt > now && t.value !== added), { value: added, deadAt }];
+  }
 
   async function requestToken(): Promise<string> {
     const requestedAt = clock.now();
@@ -106,8 +130,9 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     if (!response.ok) {
       throw new TokenRequestError({ status: response.status, body: error, operation: 'createAccessToken', headers: response.headers, redactor });
     }
-    const token = usableToken(response.status, data ?? '', redactor);
+    const token = usableToken(response.status, data ?? '', redactor, tokenPattern);
     const lifetimeMs = token.expiresIn * 1000;
+    forgetDeadTokens(token.accessToken, clock.now() + lifetimeMs + skewMs);
     // A short-lived token keeps at least half its life, instead of being renewed on every call.
     cached = { value: token.accessToken, renewAt: requestedAt + lifetimeMs - Math.min(skewMs, lifetimeMs / 2) };
     return token.accessToken;
@@ -116,6 +141,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   return {
     get(signal) {
       if (cached && clock.now() < cached.renewAt) return Promise.resolve(cached.value);
+      // A caller that has already given up does not start a token request nobody would wait for.
+      if (signal?.aborted) return Promise.reject(signal.reason);
       inFlight ??= requestToken().finally(() => {
         inFlight = undefined;
       });
@@ -133,14 +160,12 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
  * (shared with any concurrent caller that also got a 401) and resends once; a second 401 is the answer.
  */
 export function bearerTokenFetch(transport: FetchFunction, tokens: TokenManager): FetchFunction {
-  const authorized = (request: Request, token: string): Request => {
-    request.headers.set('authorization', `Bearer ${token}`);
-    return request;
-  };
+  // Each send gets its own copy: the original (and its body) stays unsent for a resend, and middleware, which
+  // openapi-fetch hands the original, never sees a token.
+  const authorized = (request: Request, token: string): Request => withCredentialHeader(request, 'authorization', `Bearer ${token}`);
   return async (request) => {
     const token = await tokens.get(request.signal);
-    // A clone goes first, so the original (and its body) is still unsent if a resend is needed.
-    const first = await transport(authorized(request.clone(), token));
+    const first = await transport(authorized(request, token));
     if (first.status !== 401) return first;
     tokens.invalidate(token);
     const fresh = await tokens.get(request.signal);

@@ -14,6 +14,7 @@ import {
 import { createRedactor } from '../redaction.js';
 import { responseOriginMiddleware } from '../response-origin.js';
 import { resolveServer } from '../servers.js';
+import { patternOf, schemaAt } from '../spec-document.js';
 import { systemClock } from '../transport/clock.js';
 import { createTransport } from '../transport/fetch.js';
 import { IDEMPOTENT_METHODS, TRANSIENT_STATUSES } from '../transport/retry-policy.js';
@@ -46,12 +47,25 @@ const OPTION_NAMES = ['clientId', 'clientSecret', 'scopes', 'server', ...COMMON_
 // on 500 as well as the transient statuses, and on network errors.
 const TOKEN_RETRY_STATUSES = [...TRANSIENT_STATUSES, 500];
 
+const SCOPES_SCHEMA = '#/components/schemas/AccessTokenRequest/properties/scopes';
+const SCOPE_SCHEMA = '#/components/schemas/Scope';
+
+/** Checks `scopes` by the spec's own rules (AccessTokenRequest.scopes and Scope), so the API is never sent a list it refuses. */
 function resolveScopes(value: unknown): PortablScopes | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) fail(CLIENT, `scopes must be an array of scope names (got ${describeType(value)})`);
-  value.forEach((scope: unknown, i) => {
-    // The token answer lists scopes separated by spaces, so one name cannot contain one.
-    if (typeof scope !== 'string' || !/^\S+$/.test(scope)) fail(CLIENT, `scopes[${i}] must be a scope name without spaces, e.g. "read:provider-users"`);
+  const list = schemaAt(portablSpec, SCOPES_SCHEMA);
+  const scope = schemaAt(portablSpec, SCOPE_SCHEMA);
+  const [minItems, maxItems, maxLength] = [list['minItems'], list['maxItems'], scope['maxLength']].map((n) => (typeof n === 'number' ? n : undefined));
+  const pattern = patternOf(scope, SCOPE_SCHEMA);
+  // An empty list would ask for a token with no scope at all; leave scopes out to get every granted scope.
+  if (minItems !== undefined && value.length < minItems) fail(CLIENT, `scopes must list at least ${minItems} scope; leave it out to get every scope granted to the client`);
+  if (maxItems !== undefined && value.length > maxItems) fail(CLIENT, `scopes must list at most ${maxItems} scopes (got ${value.length})`);
+  value.forEach((item: unknown, i) => {
+    if (typeof item !== 'string' || !pattern.test(item) || (maxLength !== undefined && item.length > maxLength)) {
+      fail(CLIENT, `scopes[${i}] must be a scope name "<action>:<resource>" such as "read:provider-users" (pattern ${pattern.source})`);
+    }
+    if (value.indexOf(item) !== i) fail(CLIENT, `scopes[${i}] repeats "${item}"; list each scope once`);
   });
   return value as PortablScopes;
 }

@@ -2,6 +2,8 @@
 // query parameter (base64url of a JSON message), checked against the spec's OutOfBandInvitation schema.
 import type { components } from '../../generated/portabl/schema.js';
 import type { SchemaIssue } from '../spec-validator.js';
+// A static import: decodeInvitation is synchronous, so Ajv's module loads with this entry point (see validation.ts);
+// the spec's schemas are compiled on the first call only.
 import { validatorFor } from '../validator-cache.js';
 import { portablSpec } from './spec.js';
 

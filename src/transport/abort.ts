@@ -6,7 +6,12 @@
  * caller), so an abort or a deadline always ends the wait.
  */
 export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    // This caller no longer waits for `work`, but its failure must not become an unhandled rejection (which
+    // ends a Node process): nobody else may be listening to it.
+    work.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });

@@ -24,6 +24,27 @@ export class RequestTimeoutError extends Error {
   }
 }
 
+/**
+ * The server answered with a redirect, which the clients never follow: see `refuseRedirects` in fetch.ts.
+ * `location` is the target without its query string, or undefined where the runtime hides it (browsers'
+ * opaque redirects).
+ */
+export class RedirectRefusedError extends Error {
+  override readonly name = 'RedirectRefusedError';
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly status: number,
+    readonly location: string | undefined,
+  ) {
+    const target = location === undefined ? 'another URL' : location;
+    super(
+      `${method} ${url} answered HTTP ${status || 'redirect'} pointing to ${target}; the client follows no redirect, so that ` +
+        'its credentials are only ever sent to baseUrl: set baseUrl (or server) to where the API answers',
+    );
+  }
+}
+
 /** What is kept of the underlying failure: plain text, never the original object (it may reference the request). */
 export interface NetworkFailure {
   name: string;

@@ -2,7 +2,7 @@
 // request twice; a fetch function can, so deadlines and retries live here.
 import { untilAborted } from './abort.js';
 import { systemClock, type Clock } from './clock.js';
-import { NetworkError, RequestTimeoutError, describeUrl, toNetworkFailure, type NetworkFailure } from './errors.js';
+import { NetworkError, RedirectRefusedError, RequestTimeoutError, describeUrl, toNetworkFailure, type NetworkFailure } from './errors.js';
 import {
   DEFAULT_RETRY,
   IDEMPOTENT_METHODS,
@@ -48,6 +48,32 @@ async function readCompletely(response: Response, signal: AbortSignal): Promise<
   return copy;
 }
 
+// The statuses fetch would follow (Fetch standard, "redirect status").
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Why no redirect is followed, not even to the same origin: a credential must only ever reach the configured
+ * origin, and fetch's own rules do not ensure that. On a cross-origin redirect undici drops Authorization but
+ * keeps custom headers such as the Identities `apikey`, and resends a 307/308 body (the Portabl token request
+ * carries the client secret) to the new origin. Neither spec documents a 3xx answer, so a redirect means a
+ * misconfigured baseUrl (http to https, a moved host) and is better reported than obeyed. Following same-origin
+ * redirects ourselves would mean re-implementing fetch's method and body rewriting (303, 301/302 after POST)
+ * for answers the APIs never give.
+ */
+function redirectOf(response: Response, requestUrl: string): { status: number; location: string | undefined } | undefined {
+  // Browsers hide a manual redirect behind an opaque response (status 0, no headers).
+  if (response.type === 'opaqueredirect') return { status: response.status, location: undefined };
+  const location = response.headers.get('location');
+  if (!REDIRECT_STATUSES.has(response.status) || location === null) return undefined;
+  let target: string | undefined;
+  try {
+    target = describeUrl(new URL(location, requestUrl).href);
+  } catch {
+    target = undefined;
+  }
+  return { status: response.status, location: target };
+}
+
 class AttemptFailed {
   constructor(readonly failure: NetworkFailure) {}
 }
@@ -61,19 +87,26 @@ export function createTransport(options: TransportOptions): FetchFunction {
   const retryStatuses = new Set(options.retryStatuses ?? TRANSIENT_STATUSES);
   const send: FetchFunction = options.fetch ?? ((request) => globalThis.fetch(request));
 
-  /** One attempt: a response read completely, a RequestTimeoutError, the caller's abort reason, or AttemptFailed. */
+  /**
+   * One attempt: a response read completely, a RequestTimeoutError, the caller's abort reason, a
+   * RedirectRefusedError (see redirectOf), or AttemptFailed.
+   */
   async function attempt(request: Request): Promise<Response> {
     const deadline = clock.deadline(options.timeoutMs);
     const signal = AbortSignal.any([request.signal, deadline]);
+    let redirect: ReturnType<typeof redirectOf>;
     try {
-      const response = await untilAborted(send(new Request(request, { signal })), signal);
-      return await readCompletely(response, signal);
+      const response = await untilAborted(send(new Request(request, { signal, redirect: 'manual' })), signal);
+      redirect = redirectOf(response, request.url);
+      if (!redirect) return await readCompletely(response, signal);
+      await response.body?.cancel().catch(() => {});
     } catch (error) {
       // The caller's own abort is theirs to handle: pass their reason through untouched, never retry.
       if (request.signal.aborted) throw request.signal.reason;
       if (deadline.aborted) throw new RequestTimeoutError(request.method, describeUrl(request.url), options.timeoutMs);
       throw new AttemptFailed(toNetworkFailure(error, redact));
     }
+    throw new RedirectRefusedError(request.method, describeUrl(request.url), redirect.status, redirect.location);
   }
 
   return async function transport(request: Request): Promise<Response> {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClientOptionsError, createIdentityClient, type IdentityClientOptions } from '../../src/identity/index.js';
+import { FakeClock } from '../transport/support/fake-clock.js';
+import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
 
 const create = (options: Record<string, unknown>) => () => createIdentityClient(options as unknown as IdentityClientOptions);
 
@@ -16,9 +18,25 @@ describe('createIdentityClient options', () => {
     [{ apiKey: 'k', apikey: 'k' }, 'createIdentityClient: unknown option "apikey"; known: apiKey, server, baseUrl, fetch, timeoutMs, retry, validateResponses, clock'],
     [{ apiKey: 'k', baseUrl: 'ftp://files.example.com' }, 'createIdentityClient: baseUrl must use http or https (got "ftp:")'],
     [{ apiKey: 'k', server: 1 }, 'createIdentityClient: server must be one of "sandbox", "production" (got number)'],
+    // Refused rather than trimmed: fetch would send the key trimmed, but redaction would look for it untrimmed.
+    [{ apiKey: 'fake-key\n' }, 'createIdentityClient: apiKey must not start or end with whitespace (a line break copied from a file or an environment variable?)'],
+    [{ apiKey: ' fake-key' }, 'createIdentityClient: apiKey must not start or end with whitespace'],
+    // url.search and url.hash are '' for a bare "?" or "#", which would still prefix every request path.
+    [{ apiKey: 'k', baseUrl: 'http://127.0.0.1:4010/api?' }, 'createIdentityClient: baseUrl must not contain a query string or fragment ("?" or "#")'],
+    [{ apiKey: 'k', baseUrl: 'http://127.0.0.1:4010/api#' }, 'createIdentityClient: baseUrl must not contain a query string or fragment ("?" or "#")'],
   ])('rejects %j with a clear error', (options, message) => {
     const call = create(options);
     expect(call).toThrow(ClientOptionsError);
     expect(call).toThrow(message);
+  });
+
+  it('reads retry {attempts: undefined}, which the type allows, as the default of 3 attempts', async () => {
+    const fetch = fakeFetch(() => json({ code: 'unavailable', message: 'busy' }, 503));
+    const identity = createIdentityClient({ apiKey: 'k', baseUrl: BASE_URL, fetch, clock: new FakeClock(), retry: { attempts: undefined } });
+
+    const { response } = await identity.GET('/identities');
+
+    expect(response.status).toBe(503);
+    expect(fetch.requests).toHaveLength(3);
   });
 });

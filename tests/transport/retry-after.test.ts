@@ -50,4 +50,33 @@ describe('Retry-After', () => {
     // Full jitter over the first backoff window [0, baseDelayMs = 100] with random() = 0.5.
     expect(clock.sleeps).toEqual([50]);
   });
+
+  // Date.parse reads each of these as some date in the past, which meant retrying at once.
+  it.each(['1.5', '-1', '5, 10', '+3', 'Wed, 01 Jan 2025 12:00:03'])('falls back to backoff for %j, which is neither delay-seconds nor an HTTP-date', async (value) => {
+    const { transport, clock } = transportWith(sequence(tooMany(value), ok), { random: () => 0.5 });
+
+    await transport(new Request(url));
+
+    expect(clock.sleeps).toEqual([50]);
+  });
+
+  it.each([
+    ['asctime', 'Wed Jan  1 12:00:03 2025'],
+    ['rfc850', 'Wednesday, 01-Jan-25 12:00:03 GMT'],
+    ['IMF-fixdate', 'Wed, 01 Jan 2025 12:00:03 GMT'],
+  ])('reads an HTTP-date in %s form as GMT whatever the local time zone', async (_form, value) => {
+    const zone = process.env['TZ'];
+    process.env['TZ'] = 'America/New_York'; // 5 hours behind GMT in January
+    try {
+      const { transport, clock } = transportWith(sequence(tooMany(value), ok), { retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 60_000 } });
+      clock.time = Date.UTC(2025, 0, 1, 12, 0, 0);
+
+      await transport(new Request(url));
+
+      expect(clock.sleeps).toEqual([3_000]);
+    } finally {
+      if (zone === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = zone;
+    }
+  });
 });
