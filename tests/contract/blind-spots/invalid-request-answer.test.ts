@@ -3,10 +3,10 @@
 // in Prism's log and its `sl-violations` header. Workaround in our mock's configuration (scripts/mock/workarounds.mjs):
 // the operation's 400 `validation_failed` example, as both APIs answer. What remains: that body is a static example,
 // so its `message` describes the example's case, not the request's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
 import type { ApiName } from '../../support/bundles.js';
-import { send, startBundleMock, violationPaths } from '../support/private-mock.js';
+import { send, stockAndServedMocks, violationPaths } from '../support/private-mock.js';
 import { documentedResponse } from '../support/spec-responses.js';
 import { APIKEY_HEADERS } from '../support/bodies.js';
 
@@ -30,20 +30,13 @@ function specExample(api: ApiName, operationId: string, status: number, code?: s
 }
 
 describe('an identity without a birthday (POST /identities)', () => {
-  let stock: RunningPrism;
-  let served: RunningPrism;
-  beforeAll(async () => {
-    [stock, served] = await Promise.all([startBundleMock('identity', { workarounds: false }), startBundleMock('identity')]);
-  });
-  afterAll(async () => {
-    await Promise.all([stock?.close(), served?.close()]);
-  });
+  const mocks = stockAndServedMocks('identity');
 
   const createIdentity = (mock: RunningPrism, headers: Record<string, string> = APIKEY) =>
     send(mock.url, 'POST', '/identities', { headers, body: PERSON_WITHOUT_BIRTHDAY });
 
   it('stock Prism: 422 with the first 422 example (identity_owner_must_be_of_type_person), the reason only in sl-violations', async () => {
-    const answer = await createIdentity(stock);
+    const answer = await createIdentity(mocks.stock);
     expect(answer.status).toBe(422);
     expect(answer.body).toEqual(specExample('identity', 'createIdentity', 422));
     expect((answer.body as { code: string }).code).toBe('identity_owner_must_be_of_type_person');
@@ -51,24 +44,24 @@ describe('an identity without a birthday (POST /identities)', () => {
   });
 
   it('stock Prism: a client cannot ask its way out (Prefer: code=400 still gets the 422)', async () => {
-    const answer = await createIdentity(stock, { ...APIKEY, prefer: 'code=400' });
+    const answer = await createIdentity(mocks.stock, { ...APIKEY, prefer: 'code=400' });
     expect(answer.status).toBe(422);
   });
 
   it('our mock: 400 validation_failed, as the API documents, the reason still in sl-violations (workaround)', async () => {
-    const answer = await createIdentity(served);
+    const answer = await createIdentity(mocks.served);
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual(specExample('identity', 'createIdentity', 400, 'validation_failed'));
     expect(answer.violations.map((v) => v.message)).toContain("Request body must have required property 'birthday'");
   });
 
   it('our mock: a missing apikey still wins over the invalid body: 401', async () => {
-    const answer = await createIdentity(served, {});
+    const answer = await createIdentity(mocks.served, {});
     expect(answer.status).toBe(401);
   });
 
   it('what remains: the body is a static example; its message is not about this request', async () => {
-    const answer = await send(served.url, 'GET', '/identities?sort=name', { headers: APIKEY });
+    const answer = await send(mocks.served.url, 'GET', '/identities?sort=name', { headers: APIKEY });
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual(specExample('identity', 'listIdentities', 400, 'validation_failed'));
     expect(violationPaths(answer)).toEqual(['query.sort enum']);
@@ -77,18 +70,11 @@ describe('an identity without a birthday (POST /identities)', () => {
 });
 
 describe('a token request without clientSecret (POST /provider/token)', () => {
-  let stock: RunningPrism;
-  let served: RunningPrism;
-  beforeAll(async () => {
-    [stock, served] = await Promise.all([startBundleMock('portabl', { workarounds: false }), startBundleMock('portabl')]);
-  });
-  afterAll(async () => {
-    await Promise.all([stock?.close(), served?.close()]);
-  });
+  const mocks = stockAndServedMocks('portabl');
 
   it.each([
-    ['stock Prism', () => stock],
-    ['our mock', () => served],
+    ['stock Prism', () => mocks.stock],
+    ['our mock', () => mocks.served],
   ])('%s: 400 with the validation_failed example (the operation documents no 422)', async (_name, mock) => {
     const answer = await send(mock().url, 'POST', '/provider/token', { body: { clientId: 'contract-test-client' } });
     expect(answer.status).toBe(400);

@@ -5,29 +5,22 @@
 // API's, so the spec cannot avoid it. Workaround in our mock's configuration (scripts/mock/workarounds.mjs): Prism's
 // copy of each deepObject schema spells its properties in lowercase. What remains: unknown fields pass.
 // Upstream: stoplightio/prism#2711 (open) reports the same lowercase mismatch for camelCase parameter names.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
 import { componentIssues } from '../../support/bundles.js';
-import { send, startBundleMock, violationPaths } from '../support/private-mock.js';
+import { send, stockAndServedMocks, violationPaths } from '../support/private-mock.js';
 import { APIKEY_HEADERS } from '../support/bodies.js';
 
 const APIKEY = APIKEY_HEADERS;
 const OWNER = '38882f21-ce8f-4e18-8b83-e43e082912ef';
 
 describe('GET /identities filters', () => {
-  let stock: RunningPrism;
-  let served: RunningPrism;
-  beforeAll(async () => {
-    [stock, served] = await Promise.all([startBundleMock('identity', { workarounds: false }), startBundleMock('identity')]);
-  });
-  afterAll(async () => {
-    await Promise.all([stock?.close(), served?.close()]);
-  });
+  const mocks = stockAndServedMocks('identity');
 
   const list = (mock: RunningPrism, query: string) => send(mock.url, 'GET', `/identities?${query}`, { headers: APIKEY });
 
   it('a lowercase field is validated by both: filter[email]=in:a (email admits only like:) → 400, pattern', async () => {
-    for (const mock of [stock, served]) {
+    for (const mock of [mocks.stock, mocks.served]) {
       const answer = await list(mock, 'filter[email]=in:a');
       expect(answer.status).toBe(400);
       expect(violationPaths(answer)).toEqual(['query.filter.email pattern']);
@@ -42,26 +35,26 @@ describe('GET /identities filters', () => {
 
   it.each(camelCaseBreaks)('%s breaks the spec (%j) yet passes stock Prism: 200', async (query, filter) => {
     expect(componentIssues('identity', 'IdentityFilter', filter)).not.toEqual([]);
-    const answer = await list(stock, query);
+    const answer = await list(mocks.stock, query);
     expect(answer.status).toBe(200);
     expect(answer.violations).toEqual([]);
   });
 
   it.each(camelCaseBreaks)('%s is rejected by our mock (workaround): 400, %j, %s', async (query, _filter, violation) => {
-    const answer = await list(served, query);
+    const answer = await list(mocks.served, query);
     expect(answer.status).toBe(400);
     expect(violationPaths(answer)).toEqual([violation]);
   });
 
   it('a valid camelCase filter passes our mock: filter[identityOwner]=in:<uuid>&filter[riskRating]=nin:low,high', async () => {
-    const answer = await list(served, `filter[identityOwner]=in:${OWNER}&filter[riskRating]=nin:low,high`);
+    const answer = await list(mocks.served, `filter[identityOwner]=in:${OWNER}&filter[riskRating]=nin:low,high`);
     expect(answer.violations).toEqual([]);
     expect(answer.status).toBe(200);
   });
 
   it('what remains: an unknown field (filter[colour]=red) breaks the spec yet passes both: 200', async () => {
     expect(componentIssues('identity', 'IdentityFilter', { colour: 'red' })).not.toEqual([]);
-    for (const mock of [stock, served]) {
+    for (const mock of [mocks.stock, mocks.served]) {
       expect((await list(mock, 'filter[colour]=red')).status).toBe(200);
     }
   });

@@ -3,7 +3,7 @@
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { bundlePath } from '../../../scripts/mock.mjs';
 import { startPrism, type RunningPrism } from '../../../scripts/mock/prism.mjs';
 import type { ApiName } from '../../support/bundles.js';
@@ -30,6 +30,28 @@ export async function startPrivateMock(name: string, document: string, { workaro
 export function startBundleMock(api: ApiName, settings: MockSettings = {}): Promise<RunningPrism> {
   const variant = settings.workarounds === false ? 'stock' : 'served';
   return startPrivateMock(`${api}-${variant}-${process.pid}`, bundlePath(api), settings);
+}
+
+export interface StockAndServed {
+  /** Stock `prism mock --errors`, without our workarounds. */
+  stock: RunningPrism;
+  /** Prism as `npm run mock` serves it. */
+  served: RunningPrism;
+}
+
+/**
+ * Stock Prism and our mock of the same bundle, side by side, for the calling describe block: started before its
+ * tests, stopped after them. The fields are filled once the block's beforeAll has run.
+ */
+export function stockAndServedMocks(api: ApiName): StockAndServed {
+  const mocks = {} as StockAndServed;
+  beforeAll(async () => {
+    [mocks.stock, mocks.served] = await Promise.all([startBundleMock(api, { workarounds: false }), startBundleMock(api)]);
+  });
+  afterAll(async () => {
+    await Promise.all([mocks.stock?.close(), mocks.served?.close()]);
+  });
+  return mocks;
 }
 
 /** Writes an OpenAPI document (e.g. a fixture with one change) into the run folder and mocks it. */
