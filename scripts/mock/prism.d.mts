@@ -14,8 +14,10 @@ export interface StartPrismOptions {
   logLevel?: string;
   /** Where readable log lines go; default stdout. */
   log?: { write(text: string): unknown };
-  /** false: exactly `prism mock --errors`, without the fixes of scripts/mock/workarounds.mjs. Default true. */
+  /** false: exactly `prism mock --errors` (Prism's own server), without scripts/mock/server.mjs and workarounds.mjs. Default true. */
   workarounds?: boolean;
+  /** Browser origins allowed besides loopback ones (e.g. the docs server's URL). */
+  allowedOrigins?: string[];
 }
 
 export interface RunningPrism {

@@ -1,16 +1,14 @@
-// One Prism mock server, started in this process with the same modules and settings as `prism mock --errors`, plus
-// the workarounds of workarounds.mjs (switched off by `workarounds: false`). In-process rather than a child process,
-// so that a caller can ask for port 0 (a free port, no race), learn the real URL from `listen`, choose where the log
-// goes, and hand Prism a wrapped mocker; it costs no extra process per API.
+// One Prism mock server, started in this process: Prism's engine (router, validator, mocker) with the settings of
+// `prism mock --errors`, behind our own HTTP server (server.mjs) and with the workarounds of workarounds.mjs; with
+// `workarounds: false`, exactly `prism mock --errors`, Prism's own server included. In-process rather than a child
+// process, so that a caller can ask for port 0 (a free port, no race), learn the real URL from `listen` and choose
+// where the log goes; it costs no extra process per API.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import { formatPrismLogLine } from './log-format.mjs';
-import {
-  answeringInvalidRequestsWithValidationFailed,
-  withJsonSchema2020,
-  withLowercaseDeepObjectProperties,
-} from './workarounds.mjs';
+import { createMockServer } from './server.mjs';
+import { withJsonSchema2020, withLowercaseDeepObjectProperties } from './workarounds.mjs';
 
 // Prism's server and HTTP modules are dependencies of the CLI we declare (@stoplight/prism-cli), resolved from the
 // CLI's own location so that they are exactly the versions the CLI runs with, however npm lays out node_modules.
@@ -18,8 +16,6 @@ const requireFromCli = createRequire(createRequire(import.meta.url).resolve('@st
 const { createServer } = requireFromCli('@stoplight/prism-http-server');
 const { getHttpOperationsFromSpec } = requireFromCli('@stoplight/prism-http');
 const { createLogger } = requireFromCli('@stoplight/prism-core');
-// Prism's mocker, wrapped by one workaround. Not in the package's index; pinned with prism-cli 5.14.2.
-const prismMock = requireFromCli('@stoplight/prism-http/dist/mocker').default;
 
 /** Prism's log levels (pino), quietest last. `warn` keeps every request violation (Prism logs them as errors). */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -48,7 +44,9 @@ const MOCK_CONFIG = {
  * @param {number} [options.port]      0 asks the OS for a free port
  * @param {string} [options.logLevel]  one of LOG_LEVELS
  * @param {{write(text: string): unknown}} [options.log]  where readable log lines go (default: stdout)
- * @param {boolean} [options.workarounds]  false: exactly `prism mock --errors`, without the fixes of workarounds.mjs
+ * @param {boolean} [options.workarounds]  false: exactly `prism mock --errors` (Prism's own server), without the
+ *   fixes of workarounds.mjs and server.mjs
+ * @param {string[]} [options.allowedOrigins]  browser origins allowed besides loopback ones (e.g. the docs server)
  * @returns {Promise<{name: string, url: string, close(): Promise<void>}>}
  */
 export async function startPrism({
@@ -59,33 +57,26 @@ export async function startPrism({
   logLevel = 'warn',
   log = process.stdout,
   workarounds = true,
+  allowedOrigins = [],
 }) {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new Error(`log level "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}`);
   }
   let operations;
+  let parsed;
   try {
     // YAML is a superset of JSON: one parser reads both kinds of bundle. Prism gets the parsed object, which is fine
     // for a self-contained bundle (a relative external $ref would no longer know its folder).
-    const parsed = parseYaml(await readFile(document, 'utf8'));
+    parsed = parseYaml(await readFile(document, 'utf8'));
     operations = await getHttpOperationsFromSpec(workarounds ? withLowercaseDeepObjectProperties(withJsonSchema2020(parsed)) : parsed);
   } catch (error) {
     throw new Error(`${name}: Prism cannot read ${document}: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (operations.length === 0) throw new Error(`${name}: ${document} has no operations to mock`);
 
-  // Prism logs pino JSON lines; each is turned into one readable line (and request headers, which carry
-  // credentials, are never printed).
-  const destination = { write: (jsonLine) => log.write(formatPrismLogLine(name, jsonLine)) };
-  const logger = createLogger(name, { level: logLevel }, destination);
-  const server = createServer(operations, {
-    cors: true,
-    config: structuredClone(MOCK_CONFIG),
-    components: {
-      logger: logger.child({ name: 'HTTP SERVER' }),
-      ...(workarounds ? { mock: answeringInvalidRequestsWithValidationFailed(prismMock) } : {}),
-    },
-  });
+  const server = workarounds
+    ? hardenedServer({ name, parsed, operations, logLevel, log, allowedOrigins })
+    : stockServer({ name, operations, logLevel, log });
 
   let address;
   try {
@@ -101,4 +92,40 @@ export async function startPrism({
     url: address,
     close: () => (closed ??= server.close()),
   };
+}
+
+/** Our server around Prism's engine (server.mjs): Prism logs nothing itself, the server logs one line a request. */
+function hardenedServer({ name, parsed, operations, logLevel, log, allowedOrigins }) {
+  const prismLogger = createLogger(name, { level: 'silent' }, { write: () => true });
+  const http = createMockServer({ name, document: parsed, operations, config: structuredClone(MOCK_CONFIG), prismLogger, logLevel, log, allowedOrigins });
+  return {
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        const onError = (error) => reject(error.message);
+        http.once('error', onError);
+        http.listen(port, host, () => {
+          http.off('error', onError);
+          const { address, port: bound } = http.address();
+          resolve(`http://${address}:${bound}`);
+        });
+      }),
+    close: () =>
+      new Promise((resolve, reject) => {
+        http.close((error) => (error ? reject(error) : resolve()));
+        http.closeAllConnections();
+      }),
+  };
+}
+
+/** Stock `prism mock --errors`: Prism's own server (for the blind-spot tests that show what the fixes change). */
+function stockServer({ name, operations, logLevel, log }) {
+  // Prism logs pino JSON lines; each is turned into one readable line (and request headers, which carry
+  // credentials, are never printed).
+  const destination = { write: (jsonLine) => log.write(formatPrismLogLine(name, jsonLine)) };
+  const logger = createLogger(name, { level: logLevel }, destination);
+  return createServer(operations, {
+    cors: true,
+    config: structuredClone(MOCK_CONFIG),
+    components: { logger: logger.child({ name: 'HTTP SERVER' }) },
+  });
 }

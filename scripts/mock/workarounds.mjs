@@ -1,4 +1,4 @@
-// Three of Prism's blind spots, worked around in the mock's configuration (tests/contract/blind-spots/ shows each
+// Two of Prism's blind spots, worked around in the mock's configuration (tests/contract/blind-spots/ shows each
 // with and without). They are switched off together by startPrism({workarounds: false}): `prism mock --errors`.
 
 export const JSON_SCHEMA_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
@@ -67,43 +67,5 @@ export function withLowercaseDeepObjectProperties(document) {
   return copy;
 }
 
-const ERROR_SEVERITY = 0; // @stoplight/types DiagnosticSeverity.Error
-const SECURITY_VIOLATION = 401; // Prism marks a missing credential with code 401,
-const CONTENT_TYPE_VIOLATION = 415; // and an unsupported request media type with 415: both keep Prism's answer.
-
-/** The key of the first JSON example of the operation's documented 400 whose `code` is `validation_failed`. */
-function validationFailedExampleKey(resource) {
-  const badRequest = resource.responses?.find((response) => response.code === '400');
-  for (const content of badRequest?.contents ?? []) {
-    if (!/json/.test(content.mediaType)) continue;
-    const example = content.examples?.find((e) => e.value && typeof e.value === 'object' && e.value.code === 'validation_failed');
-    if (example) return example.key;
-  }
-  return undefined;
-}
-
-/**
- * Blind spot (d): Prism answers a request that breaks the schema with the spec's 422 response if there is one, else
- * 400, and with that response's FIRST example, whatever it says: an identity without a birthday got
- * `422 identity_owner_must_be_of_type_person`. Both APIs answer such a request `400 validation_failed`, so when the
- * operation documents a 400 with a `validation_failed` example, the mocker is asked for exactly that one.
- * The reasons stay where Prism puts them: the `sl-violations` response header and the log.
- * @param {Function} mock Prism's mocker (@stoplight/prism-http/dist/mocker)
- */
-export function answeringInvalidRequestsWithValidationFailed(mock) {
-  return (options) => {
-    const violations = options.input.validations ?? [];
-    const schemaViolation =
-      violations.some((v) => v.severity === ERROR_SEVERITY) &&
-      !violations.some((v) => v.code === SECURITY_VIOLATION || v.code === CONTENT_TYPE_VIOLATION);
-    const exampleKey = schemaViolation ? validationFailedExampleKey(options.resource) : undefined;
-    if (!exampleKey) return mock(options);
-    return mock({
-      ...options,
-      // Without the 422 Prism's choice for an invalid request ([422, 400]) falls on the 400, and a preferred code
-      // among those lets it take the example by key.
-      resource: { ...options.resource, responses: options.resource.responses.filter((r) => r.code !== '422') },
-      config: { ...options.config, code: 400, exampleKey },
-    });
-  };
-}
+// Blind spot (d), an invalid request answered with the first 422 example, is fixed by server.mjs, which answers
+// every refused request itself with the operation's documented 400 `validation_failed`.
