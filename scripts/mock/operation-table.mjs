@@ -2,10 +2,12 @@
 // path, which methods its path item allows, its query parameters, request media types and body bounds, the
 // credential it needs, and its documented answers with their examples. Nothing here is listed by hand.
 import { jsonMedia, operationsOf, resolveRef } from '../docs/openapi-walk.mjs';
-import { maxJsonSize } from './body-bounds.mjs';
+import { maxJsonSize, UnboundedSchemaError } from './body-bounds.mjs';
 
 // Room for indentation and line breaks around a body of the largest compact size.
 const WHITESPACE_FACTOR = 2;
+/** Limits for a request body whose schema has no bound to derive them from. */
+export const UNBOUNDED_FALLBACK = { bytes: 512 * 1024, depth: 32, values: 50_000 };
 
 /**
  * @typedef {object} MockOperation
@@ -15,6 +17,7 @@ const WHITESPACE_FACTOR = 2;
  * @property {string[]} segments     the template split at `/`
  * @property {object[]} queryParameters  resolved Parameter Objects
  * @property {{mediaTypes: string[], schema: object, maxBytes: number, maxDepth: number, maxValues: number,
+ *             boundsDerived: boolean, unboundedBecause?: string,
  *             discriminator?: {propertyName: string, mapping: Record<string, object>}} | undefined} body
  * @property {{kind: 'bearer' | 'header', name: string} | undefined} credential
  * @property {Map<string, {examples: {key: string, value: unknown}[], schema?: object, mediaType?: string}>} responses
@@ -38,7 +41,15 @@ function bodyOf(doc, operation, label) {
   const mediaTypes = Object.keys(requestBody.content ?? {});
   const json = jsonMedia(requestBody.content);
   if (!json) return { mediaTypes, required: Boolean(requestBody.required) };
-  const bounds = maxJsonSize(doc, json.media.schema, `${label} request body`);
+  let bounds;
+  try {
+    bounds = { ...maxJsonSize(doc, json.media.schema, `${label} request body`), derived: true };
+  } catch (error) {
+    // A document without bounds (not ours: tests/specs prove both bundles bounded) still gets a mock, with limits
+    // generous for any hand-written body.
+    if (!(error instanceof UnboundedSchemaError)) throw error;
+    bounds = { ...UNBOUNDED_FALLBACK, derived: false, reason: error.message };
+  }
   const root = resolveRef(doc, json.media.schema);
   const discriminator = root?.discriminator?.mapping
     ? {
@@ -53,6 +64,8 @@ function bodyOf(doc, operation, label) {
     maxBytes: Math.ceil((bounds.bytes * WHITESPACE_FACTOR) / 1024) * 1024,
     maxDepth: bounds.depth,
     maxValues: bounds.values,
+    boundsDerived: bounds.derived,
+    ...(bounds.reason ? { unboundedBecause: bounds.reason } : {}),
     discriminator,
   };
 }
@@ -73,7 +86,6 @@ function responsesOf(doc, operation) {
  * Every operation of a bundled document, with what the mock checks before Prism sees a request.
  * @param {object} doc a bundled OpenAPI 3.1 document (local `$ref`s only)
  * @returns {MockOperation[]}
- * @throws {import('./body-bounds.mjs').UnboundedSchemaError} when a request body has no bound the limit can come from
  */
 export function operationTable(doc) {
   return operationsOf(doc).map(({ method, path, operation, parameters }) => {

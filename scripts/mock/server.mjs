@@ -31,6 +31,9 @@ export const MAX_REASONS = 20;
 const SECURITY_VIOLATION = 401; // Prism's code for a missing credential
 const ERROR = 0; // DiagnosticSeverity.Error
 const DYNAMIC_ATTEMPTS = 8;
+// A body with a few values too many (an unknown property, one item over maxItems) is left to the validator, which
+// names the rule it breaks; only a body far beyond any valid one is refused unread, to bound the validator's work.
+const VALUES_SLACK = 4;
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
 function specValidator(doc) {
@@ -83,9 +86,16 @@ export function createMockServer({ name, document, operations, config, prismLogg
     return { status, response, body: example?.value };
   }
 
-  /** The documented 400 `validation_failed`, its message naming the reasons when the schema has room for it. */
+  /**
+   * The status of a refusal: the documented 400, else the documented 422 (Prism's choice for an invalid request),
+   * else the first documented 4xx.
+   */
+  const refusalStatus = (operation) =>
+    ['400', '422', ...[...operation.responses.keys()].filter((s) => /^4\d\d$/.test(s)).sort()].find((s) => operation.responses.has(s));
+
+  /** The documented refusal (`validation_failed`), its message naming the reasons when the schema has room for it. */
   function refusalBody(operation, reasons) {
-    const { response, body } = documented(operation, 400, (e) => e.value?.code === 'validation_failed');
+    const { response, body } = documented(operation, refusalStatus(operation), (e) => e.value?.code === 'validation_failed');
     if (!response?.schema || typeof body !== 'object' || body === null) return body;
     const validate = validatorOf(response.schema);
     let message = `The mock refused this request: ${reasons.map((r) => r.message).join('; ')}`;
@@ -110,9 +120,16 @@ export function createMockServer({ name, document, operations, config, prismLogg
     const kept = unique.slice(0, MAX_REASONS);
     const more = unique.length - kept.length;
     const shown = more > 0 ? [...kept, violation([], 'more', `and ${more} more reasons`)] : kept;
-    write('warn', ` ${request.label} → 400 refused: ${shown.map((r) => `${r.location.slice(1).join('.') || 'request'}: ${r.message}`).join(' | ')}`);
-    const { response } = documented(operation, 400);
-    send(res, 400, { 'content-type': response?.mediaType ?? 'application/json', 'sl-violations': JSON.stringify(shown) }, refusalBody(operation, shown));
+    const documentedStatus = refusalStatus(operation);
+    const status = Number(documentedStatus ?? 422);
+    write('warn', ` ${request.label} → ${status} refused: ${shown.map((r) => `${r.location.slice(1).join('.') || 'request'}: ${r.message}`).join(' | ')}`);
+    const header = { 'sl-violations': JSON.stringify(shown) };
+    if (!documentedStatus) {
+      // The operation documents no refusal at all: Prism's own answer, a problem+json listing the violations.
+      return send(res, status, { 'content-type': 'application/problem+json', ...header }, { type: 'about:blank', title: 'Invalid request', status, detail: 'The request breaks the spec; see validation.', validation: shown });
+    }
+    const { response } = documented(operation, status);
+    send(res, status, { 'content-type': response?.mediaType ?? 'application/json', ...header }, refusalBody(operation, shown));
   }
 
   function answerDocumented(res, request, operation, status, why, extraHeaders = {}) {
@@ -244,8 +261,8 @@ export function createMockServer({ name, document, operations, config, prismLogg
         const shape = jsonShape(text);
         if (shape.depth > operation.body.maxDepth) {
           issues.push(violation(['body'], 'maxDepth', `Request body nests ${shape.depth} levels deep; a valid ${operation.operationId} body nests at most ${operation.body.maxDepth}`));
-        } else if (shape.values > operation.body.maxValues) {
-          issues.push(violation(['body'], 'maxValues', `Request body holds more values than any valid ${operation.operationId} body (at most ${operation.body.maxValues})`));
+        } else if (shape.values > operation.body.maxValues * VALUES_SLACK) {
+          issues.push(violation(['body'], 'maxValues', `Request body holds more than ${VALUES_SLACK} times as many values as any valid ${operation.operationId} body (at most ${operation.body.maxValues})`));
         } else {
           try {
             body = JSON.parse(text);
@@ -279,6 +296,11 @@ export function createMockServer({ name, document, operations, config, prismLogg
       const result = await prism.request(input, operations, mockConfig)();
       if (result._tag === 'Left') {
         const error = result.left;
+        // An invalid request to an operation that documents no 4xx: Prism refuses it with its own 422.
+        const invalid = error?.additional?.validation;
+        if (Array.isArray(invalid) && invalid.length > 0) {
+          return refuse(res, request, operation, invalid.map((v) => violation(v.location ?? [], String(v.code), v.message)));
+        }
         return answerDocumented(res, request, operation, 500, `Prism failed: ${error?.title ?? error?.message ?? String(error)}`);
       }
       const { output, validations } = result.right;
