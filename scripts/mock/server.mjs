@@ -24,6 +24,11 @@ const requireFromPrismHttp = createRequire(requireFromCli.resolve('@stoplight/pr
 // Prism's conversion of Ajv errors into its violations, so that the mock's own body reasons read like Prism's.
 const { convertAjvErrors } = requireFromPrismHttp('./dist/validator/validators/utils');
 const addFormats = addFormatsModule.default ?? addFormatsModule;
+// Prism's generator (json-schema-faker, one instance for the process) fills an array up to its maxItems: 500
+// datapoints of 64-property schemas blocked the mock for 1.5 s per answer. A generated array holds at most this many
+// items (more when minItems asks for more): as valid, and a dynamic answer costs milliseconds.
+const GENERATED_ITEMS_AT_MOST = 8;
+requireFromPrismHttp('json-schema-faker').JSONSchemaFaker.option({ maxItems: GENERATED_ITEMS_AT_MOST });
 
 const BUNDLE_ID = 'https://kyc-contracts.invalid/mock.json';
 /** How many reasons a refusal carries at most (header and log); the rest are counted. */
@@ -206,14 +211,11 @@ export function createMockServer({ name, document, operations, config, prismLogg
     const request = { label: `${method.toUpperCase()} ${quoted(rawPath, 120).slice(1, -1)}` };
 
     const routed = rawPath.startsWith('/') ? routeRequest(table, method, rawPath) : undefined;
-    if (routed === undefined && method === 'options') {
-      // A preflight or OPTIONS for a path some operation has, whatever its method.
-      const allowed = [...new Set(table.filter((op) => routeRequest(table, op.method, rawPath)?.operation).map((op) => op.method.toUpperCase()))];
-      if (allowed.length > 0) {
-        req.resume();
-        write('info', ` ${request.label} → 204`);
-        return send(res, 204, { allow: [...allowed, 'OPTIONS'].join(', '), ...corsHeaders(req, allowed) });
-      }
+    if (method === 'options' && routed && 'allowed' in routed) {
+      // A CORS preflight (or a plain OPTIONS) for a path the spec has: its methods, and CORS only for allowed origins.
+      req.resume();
+      write('info', ` ${request.label} → 204`);
+      return send(res, 204, { allow: [...routed.allowed, 'OPTIONS'].join(', '), ...corsHeaders(req, routed.allowed) });
     }
     if (routed === undefined) {
       req.resume();
