@@ -1,7 +1,8 @@
 // Lints every API twice (split sources and bundle) with Redocly and Spectral (spectral:oas + OWASP).
 // Zero errors AND zero warnings, or it exits 1: a warning ignored today is a broken client tomorrow.
-// Run `npm run bundle` first so that the bundles are current (npm run lint does).
-import { existsSync } from 'node:fs';
+// The bundle it lints is made from specs/ into a temporary folder, removed afterwards: linting never writes
+// generated/ (a broken spec would otherwise leave broken bundles there for `npm start` to serve).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, selectedApis } from './apis.mjs';
 import { runAsync } from './run.mjs';
@@ -58,13 +59,28 @@ async function spectral(target) {
   }));
 }
 
-const checks = [];
-for (const api of selectedApis()) {
-  const bundle = `generated/${api.name}/openapi.yaml`;
-  if (!existsSync(path.join(repoRoot, bundle))) {
-    console.error(`✖ ${bundle} is missing: run \`npm run bundle\` first`);
+// Inside the repository (in the git-ignored .tmp/), so that .spectral.yaml's overrides for `.tmp/*/generated/<api>/...`
+// apply to it as to the committed bundles.
+mkdirSync(path.join(repoRoot, '.tmp'), { recursive: true });
+const temporary = mkdtempSync(path.join(repoRoot, '.tmp', 'lint-'));
+const bundleDir = path.join(temporary, 'generated');
+{
+  const bundled = await Promise.all(
+    selectedApis().map((api) =>
+      runAsync('redocly', ['bundle', api.redoclyApi, '--output', path.join(bundleDir, api.name, 'openapi.yaml'), '--ext', 'yaml']),
+    ),
+  );
+  const failed = bundled.filter((r) => r.status !== 0);
+  if (failed.length > 0) {
+    rmSync(temporary, { recursive: true, force: true });
+    for (const r of failed) console.error(`✖ ${r.command} exited with ${r.status}\n${r.stdout}${r.stderr}`);
     process.exit(1);
   }
+}
+
+const checks = [];
+for (const api of selectedApis()) {
+  const bundle = path.relative(repoRoot, path.join(bundleDir, api.name, 'openapi.yaml'));
   for (const [kind, target] of [
     ['sources', api.source],
     ['bundle', bundle],
@@ -74,7 +90,11 @@ for (const api of selectedApis()) {
   }
 }
 // The linters run side by side (most of each run is start-up); the report keeps a fixed order.
-for (const [label, problems] of checks) report(label, await problems);
+try {
+  for (const [label, problems] of checks) report(label, await problems);
+} finally {
+  rmSync(temporary, { recursive: true, force: true });
+}
 
 if (failures > 0) {
   console.error(`\n✖ lint: ${failures} problems (errors and warnings both fail)`);
