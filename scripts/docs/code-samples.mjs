@@ -11,10 +11,14 @@ import {
   resolveRef,
 } from './openapi-walk.mjs';
 import { toTsLiteral } from './ts-literal.mjs';
+import { readFileSync } from 'node:fs';
+
+/** The package's name, held in package.json only: samples import from it. */
+export const PACKAGE_NAME = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).name;
 
 /** The label Redoc shows on the sample tab; scripts/build-docs.mjs declares it as a code sample language. */
 export const SAMPLE_LANG = 'TypeScript';
-export const SAMPLE_LABEL = 'kyc-contracts';
+export const SAMPLE_LABEL = PACKAGE_NAME;
 
 /**
  * How each API's client is created. Credentials are placeholders a reader replaces; the server is the one a
@@ -22,7 +26,7 @@ export const SAMPLE_LABEL = 'kyc-contracts';
  */
 export const CLIENTS = {
   portabl: {
-    module: 'kyc-contracts/portabl',
+    module: `${PACKAGE_NAME}/portabl`,
     factory: 'createPortablClient',
     variable: 'portabl',
     options: { clientId: 'your-client-id', clientSecret: 'your-client-secret', server: 'development' },
@@ -36,7 +40,7 @@ export const CLIENTS = {
     },
   },
   identity: {
-    module: 'kyc-contracts/identity',
+    module: `${PACKAGE_NAME}/identity`,
     factory: 'createIdentityClient',
     variable: 'identity',
     options: { apiKey: 'your-api-key', server: 'sandbox' },

@@ -23,3 +23,9 @@ export declare function renderLandingPage(options: {
   pkg: { name: string; version: string; description?: string };
   templatePath: string;
 }): string;
+
+/** The file `npm pack` writes for a package: `@scope/name` → `scope-name-<version>.tgz`. */
+export declare function tarballName(pkg: { name: string; version: string }): string;
+
+/** The install lines the docs and the README show (`npm pack`, then `npm install ./<tarball>`). */
+export declare function installLines(pkg: { name: string; version: string }): string;

@@ -143,6 +143,12 @@ function mocksSection(entries, mockedApis) {
     ${examples}`;
 }
 
+/** The file `npm pack` writes for a package: `@scope/name` → `scope-name-<version>.tgz`. */
+export const tarballName = (pkg) => `${pkg.name.replace(/^@/, '').replace('/', '-')}-${pkg.version}.tgz`;
+
+/** The install lines the docs and the README show; tests/package/consumer.test.ts runs them. */
+export const installLines = (pkg) => `npm pack                          # in a clone of this repository: writes ${tarballName(pkg)}\nnpm install ./${tarballName(pkg)}   # in your project, with the path to that file`;
+
 function clientsSection(entries, pkg) {
   const calls = entries
     .map(({ api, doc }) => {
@@ -153,8 +159,9 @@ function clientsSection(entries, pkg) {
     })
     .join('\n    ');
   return `<p>Each API has a typed client generated from its spec: paths, parameters, bodies and answers are checked
-    by the TypeScript compiler. Every operation in the references shows its call in the <code>kyc-contracts</code> sample.</p>
-    ${pre(`npm install ${pkg.name}\n# or from a tarball made with \`npm pack\`:\nnpm install ./${pkg.name}-${pkg.version}.tgz`)}
+    by the TypeScript compiler. Every operation in the references shows its call in the <code>${escapeHtml(pkg.name)}</code> sample.
+    The package is not on the npm registry yet: install the tarball <code>npm pack</code> writes in a clone of this repository.</p>
+    ${pre(installLines(pkg))}
     ${calls}`;
 }
 

@@ -1,18 +1,24 @@
-// What a consumer installs: `npm pack` the package, install the tarball into a fresh project that has only
-// TypeScript, compile a file that imports both clients (a wrong body must fail to compile), and run it against a
+// What a consumer installs: `npm pack` the package, install the tarball into a fresh project with the README's own
+// install line (plus TypeScript), compile a file that imports both clients (a wrong body must fail to compile), and run it against a
 // local server. Also checks the tarball ships only what a consumer needs, and runs arethetypeswrong on it.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeSamplesFor } from '../../scripts/docs/code-samples.mjs';
+import { installLines, tarballName } from '../../scripts/docs/landing-page.mjs';
 import { apiNames, loadBundle, repoRoot } from '../support/bundles.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string; publishConfig?: object };
+/** The README's install block: the lines the docs' landing page shows too (scripts/docs/landing-page.mjs). */
+const readmeInstall = /```sh\n(npm pack[^\n]*\nnpm install [^\n]*)\n```/.exec(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'))?.[1];
+/** The README's `npm install ./<tarball>` as arguments, its comment dropped. */
+const installArguments = () => readmeInstall!.split('\n')[1]!.replace(/#.*$/, '').trim().split(/\s+/).slice(1);
 const work = mkdtempSync(path.join(os.tmpdir(), 'kyc-contracts-consumer-'));
 const consumerDir = path.join(work, 'consumer');
 let tarball = '';
@@ -48,8 +54,8 @@ const server = http.createServer((req, res) => {
 });
 
 const consumerSource = (base: string) => `
-import { createPortablClient } from 'kyc-contracts/portabl';
-import { createIdentityClient } from 'kyc-contracts/identity';
+import { createPortablClient } from '${pkg.name}/portabl';
+import { createIdentityClient } from '${pkg.name}/identity';
 
 const base = '${base}';
 const portabl = createPortablClient({ clientId: 'fake-client-id', clientSecret: 'fake-client-secret', baseUrl: \`\${base}/portabl\` });
@@ -72,22 +78,22 @@ export async function wrongBody() {
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  mkdirSync(consumerDir);
   // Build explicitly, then pack without lifecycle scripts: --json must own stdout (prepack does the same build for
   // a real `npm pack` or publish).
   execFileSync(npm, ['run', 'build'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   const packed = JSON.parse(
-    execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+    execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', consumerDir], {
       cwd: repoRoot,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   )[0];
-  tarball = path.join(work, packed.filename);
+  tarball = path.join(consumerDir, packed.filename);
   packedFiles = packed.files.map((f: { path: string }) => f.path).sort();
   console.log(`packed ${packed.filename}: ${packed.files.length} files, ${packed.size} bytes (unpacked ${packed.unpackedSize})`);
   console.log(packedFiles.join('\n'));
 
-  mkdirSync(consumerDir);
   writeFileSync(path.join(consumerDir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   const { port } = server.address() as AddressInfo;
   writeFileSync(path.join(consumerDir, 'consumer.ts'), consumerSource(`http://127.0.0.1:${port}`));
@@ -109,7 +115,8 @@ beforeAll(async () => {
       files: ['consumer.ts', ...sampleFiles],
     }),
   );
-  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, 'typescript@5.9.3'], {
+  // The README's install line, as a partner runs it in the folder that holds the tarball (TypeScript added).
+  execFileSync(npm, [...installArguments(), 'typescript@5.9.3', '--no-audit', '--no-fund', '--prefer-offline'], {
     cwd: consumerDir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -124,6 +131,28 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   rmSync(work, { recursive: true, force: true });
+});
+
+describe('the install line', () => {
+  it('is the same in the README and the docs, and names the tarball npm pack writes', () => {
+    expect(readmeInstall).toBe(installLines(pkg));
+    expect(path.basename(tarball)).toBe(tarballName(pkg));
+    expect(installArguments()).toEqual(['install', `./${tarballName(pkg)}`]);
+  });
+
+  it('installs the package under its scoped name, which publishConfig publishes', () => {
+    expect(pkg.name).toMatch(/^@[a-z0-9-]+\/[a-z0-9-]+$/);
+    expect(pkg.publishConfig).toMatchObject({ access: 'restricted' });
+    const installed = JSON.parse(readFileSync(path.join(consumerDir, 'node_modules', ...pkg.name.split('/'), 'package.json'), 'utf8'));
+    expect(installed.name).toBe(pkg.name);
+  });
+
+  it('the README imports the clients by the package name', () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const imported = [...readme.matchAll(/from '([^']+)\/(portabl|identity)'/g)].map((m) => m[1]);
+    expect(imported.length).toBeGreaterThan(0);
+    expect(new Set(imported)).toEqual(new Set([pkg.name]));
+  });
 });
 
 describe('the packed package', () => {
@@ -168,7 +197,7 @@ describe('the packed package', () => {
   it('resolves the specs export for a consumer', () => {
     const out = execFileSync(
       process.execPath,
-      ['--input-type=module', '-e', "import s from 'kyc-contracts/specs/identity.json' with { type: 'json' }; console.log(s.openapi)"],
+      ['--input-type=module', '-e', `import s from '${pkg.name}/specs/identity.json' with { type: 'json' }; console.log(s.openapi)`],
       { cwd: consumerDir, encoding: 'utf8' },
     );
     expect(out.trim()).toBe('3.1.0');
