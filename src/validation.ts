@@ -20,8 +20,8 @@ export class ResponseValidationError extends Error {
   }
 }
 
-// Ajv (~120 kB) is imported here on the first validated response, so `kyc-contracts/identity` never loads it for
-// callers who do not opt in. `kyc-contracts/portabl` does load Ajv's module at import: its decodeInvitation is
+// Ajv (~120 kB) is imported here on the first validated response, so `@kyc-contracts/sdk/identity` never loads it for
+// callers who do not opt in. `@kyc-contracts/sdk/portabl` does load Ajv's module at import: its decodeInvitation is
 // synchronous and checks the invitation against the spec's schema, and ESM has no synchronous lazy import. What
 // costs time, compiling the spec's schemas, still happens only on first use (validator-cache.ts).
 async function validatorFor(spec: SpecDocument, api: string): Promise<SpecValidator> {

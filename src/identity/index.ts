@@ -1,4 +1,4 @@
-// kyc-contracts/identity: the typed Identities API client and what goes with it.
+// @kyc-contracts/sdk/identity: the typed Identities API client and what goes with it.
 import type { operations } from '../../generated/identity/schema.js';
 import { operationErrorGuard } from '../errors.js';
 

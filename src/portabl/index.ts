@@ -1,4 +1,4 @@
-// kyc-contracts/portabl: the typed Portabl Core API client and what goes with it.
+// @kyc-contracts/sdk/portabl: the typed Portabl Core API client and what goes with it.
 import type { operations } from '../../generated/portabl/schema.js';
 import { operationErrorGuard } from '../errors.js';
 

@@ -1,6 +1,6 @@
 // Everything a reader or a consumer compiles, compiles under the strict tsconfig, in one compiler run: the
 // generated types, src/, the tests, and the README's TypeScript examples (an example that no longer compiles teaches
-// every reader something false). The README examples import `kyc-contracts/<api>`, mapped here to src/.
+// every reader something false). The README examples import `<package name>/<api>`, mapped here to src/.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { repoRoot } from '../support/bundles.js';
 
 const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+const packageName = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string }).name;
 const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
 // Inside the repository (gitignored .tmp/) so that node_modules and @types/node resolve as they do for src/.
@@ -28,8 +29,8 @@ beforeAll(() => {
       extends: path.join(repoRoot, 'tsconfig.json'),
       compilerOptions: {
         paths: {
-          'kyc-contracts/portabl': [path.join(repoRoot, 'src/portabl/index.ts')],
-          'kyc-contracts/identity': [path.join(repoRoot, 'src/identity/index.ts')],
+          [`${packageName}/portabl`]: [path.join(repoRoot, 'src/portabl/index.ts')],
+          [`${packageName}/identity`]: [path.join(repoRoot, 'src/identity/index.ts')],
         },
       },
       include: [...['src', 'tests', 'generated/*/schema.ts', 'vitest.config.ts'].map((p) => path.join(repoRoot, p)), ...exampleFiles],
@@ -45,8 +46,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('has TypeScript examples for both clients in the README', () => {
-  expect(examples.some((e) => e.includes("from 'kyc-contracts/portabl'"))).toBe(true);
-  expect(examples.some((e) => e.includes("from 'kyc-contracts/identity'"))).toBe(true);
+  expect(examples.some((e) => e.includes(`from '${packageName}/portabl'`))).toBe(true);
+  expect(examples.some((e) => e.includes(`from '${packageName}/identity'`))).toBe(true);
 });
 
 it('type-checks generated types, src and tests with tsc --noEmit', () => {
