@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { apis, outDirFromArgs, repoRoot, selectedApis } from './apis.mjs';
 import { SAMPLE_LABEL, SAMPLE_LANG, withCodeSamples } from './docs/code-samples.mjs';
+import { CURL_LABEL } from './docs/curl-samples.mjs';
 import { renderLandingPage } from './docs/landing-page.mjs';
 import { externalReferencesIn, inlineCdnLogos } from './docs/offline-html.mjs';
 import { MOCKED_APIS } from './mock/apis.mjs';
@@ -22,7 +23,7 @@ const LANDING_TEMPLATE = path.join(repoRoot, 'docs-src', 'index.html');
  * one (TypeScript highlighting); `Payload` keeps the request body example beside it.
  */
 const REDOC_OPTIONS = {
-  codeSamples: { languages: [{ lang: SAMPLE_LANG, label: SAMPLE_LABEL }, { lang: 'Payload' }] },
+  codeSamples: { languages: [{ lang: SAMPLE_LANG, label: SAMPLE_LABEL }, { lang: 'Shell', label: CURL_LABEL }, { lang: 'Payload' }] },
 };
 
 function bundlePath(outDir, api) {

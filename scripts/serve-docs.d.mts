@@ -1,5 +1,7 @@
 // Types for scripts/serve-docs.mjs, so that TypeScript callers (tests) get them checked.
 export declare const DEFAULT_DOCS_ROOT: string;
+/** generated/: where /specs/<api>.{yaml,json} are read from. */
+export declare const DEFAULT_BUNDLES_DIR: string;
 export declare const CONTENT_TYPES: Readonly<Record<string, string>>;
 
 export interface DocsServer {
@@ -9,4 +11,4 @@ export interface DocsServer {
   close(): Promise<void>;
 }
 
-export declare function serveDocs(options?: { port?: number; host?: string; root?: string }): Promise<DocsServer>;
+export declare function serveDocs(options?: { port?: number; host?: string; root?: string; bundlesDir?: string }): Promise<DocsServer>;

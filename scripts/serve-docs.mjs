@@ -1,13 +1,26 @@
 // A static file server for the built docs (generated/docs), for `npm start` and the browser test.
 //   node scripts/serve-docs.mjs [--port 4000] [--host 127.0.0.1] [--root generated/docs]
 // Serves files only (no listings), with their content types; anything else is a 404. Paths that try to leave the
-// root (`..`, encoded or not, symlinks pointing out) are refused.
+// root (`..`, encoded or not, symlinks pointing out) are refused. Also serves each API's bundle as
+// /specs/<api>.yaml and /specs/<api>.json (the names the package exports), which the landing page links.
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+import { apis } from './apis.mjs';
+
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Where the bundles the docs link live: generated/<api>/openapi.{yaml,json}. */
+export const DEFAULT_BUNDLES_DIR = path.join(repoRoot, 'generated');
+
+/** The bundle a `/specs/<api>.<ext>` path names, or undefined. */
+function bundleFor(bundlesDir, urlPath) {
+  const match = /^\/specs\/([a-z0-9-]+)\.(yaml|json)$/.exec(urlPath);
+  if (!match || !apis.some((api) => api.name === match[1])) return undefined;
+  const file = path.join(bundlesDir, match[1], `openapi.${match[2]}`);
+  return existsSync(file) ? file : undefined;
+}
 export const DEFAULT_DOCS_ROOT = path.join(repoRoot, 'generated', 'docs');
 
 export const CONTENT_TYPES = {
@@ -47,7 +60,7 @@ function send(response, status, text, headers = {}) {
   response.end(`${text}\n`);
 }
 
-function handler(root) {
+function handler(root, bundlesDir) {
   return (request, response) => {
     response.setHeader('x-content-type-options', 'nosniff');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -55,7 +68,7 @@ function handler(root) {
       return;
     }
     const { pathname } = new URL(request.url ?? '/', 'http://docs.invalid');
-    const file = fileFor(root, pathname);
+    const file = bundleFor(bundlesDir, pathname) ?? fileFor(root, pathname);
     if (!file) {
       send(response, 404, `Not found: ${pathname}`);
       return;
@@ -78,15 +91,16 @@ function handler(root) {
 }
 
 /**
- * Serves `root` (default generated/docs) on http://host:port; port 0 picks a free port.
+ * Serves `root` (default generated/docs) on http://host:port, and the bundles of `bundlesDir` (default generated/)
+ * as /specs/<api>.yaml and /specs/<api>.json; port 0 picks a free port.
  * @returns {Promise<{url: string, port: number, close(): Promise<void>}>}
  */
-export async function serveDocs({ port = 4000, host = '127.0.0.1', root = DEFAULT_DOCS_ROOT } = {}) {
+export async function serveDocs({ port = 4000, host = '127.0.0.1', root = DEFAULT_DOCS_ROOT, bundlesDir = DEFAULT_BUNDLES_DIR } = {}) {
   if (!existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${path.relative(repoRoot, root) || root}/index.html is missing: run \`npm run docs\` first`);
   }
   const realRoot = realpathSync(root);
-  const server = createServer(handler(realRoot));
+  const server = createServer(handler(realRoot, bundlesDir));
   await new Promise((resolve, reject) => {
     server.once('error', (error) => {
       reject(

@@ -486,10 +486,8 @@ export interface components {
             label: string;
             /** @description JSONPath expressions (RFC 9535) locating the value in `{credentialSubject: <claims>}`, hence each starts with `$.credentialSubject`. Note that the address is nested there (`$.credentialSubject.registrationAddressDetails.country`). */
             jsonPathArray: string[];
-            /** @description The JSON Schema the value must satisfy (the document shows `{"type": "string"}`). A schema of arbitrary shape, hence open; bounded in size. */
-            jsonSchema: {
-                [key: string]: unknown;
-            };
+            /** @description The JSON Schema the value must satisfy (the document shows `{"type": "string"}`). A schema of arbitrary shape, hence open (any property); bounded in size. */
+            jsonSchema: Record<string, never>;
             /**
              * @description Whether the value must be backed by evidence, in DIF Presentation Exchange's vocabulary: `required` or `preferred`. Absent when no evidence is asked for (the document's `EmailAddress` datapoint has none).
              * @enum {string}
@@ -539,7 +537,7 @@ export interface components {
         };
         /**
          * DidCommService
-         * @description A DIDComm messaging service endpoint (a DID document service entry). In the document's invitation the endpoint is an `ngrok.io` developer tunnel: the example keeps the document's value. Unknown properties are allowed.
+         * @description A DIDComm messaging service endpoint (a DID document service entry): where the user's wallet sends its DIDComm messages for this invitation. Unknown properties are allowed.
          */
         DidCommService: {
             /** @description The service id, a DID URL (`did:key:...#DIDCommMessaging`). */
@@ -591,7 +589,7 @@ export interface components {
          *           {
          *             "id": "did:key:z6MktsFyH6Fqu4mdhovKoHQ9jAkJJhdPdATk4EQGGt8eiGq2#DIDCommMessaging",
          *             "type": "DIDCommMessaging",
-         *             "serviceEndpoint": "https://portabl-ben-api.ngrok.io/api/v1/agent/provider-a5e98b0a-4201-4806-b496-b5f7ed074b74/did-comm",
+         *             "serviceEndpoint": "https://api.getportabl.com/api/v1/agent/provider-a5e98b0a-4201-4806-b496-b5f7ed074b74/did-comm",
          *             "recipientKeys": [
          *               "did:key:z6MktsFyH6Fqu4mdhovKoHQ9jAkJJhdPdATk4EQGGt8eiGq2#z6LSh5pFvRoFVxQ4CyFjAky9HyDWJZzBof9wh2m85YXVDU7g"
          *             ]

@@ -10,6 +10,7 @@ import {
   requestBodyExample,
   resolveRef,
 } from './openapi-walk.mjs';
+import { CURL_LABEL, curlSampleFor } from './curl-samples.mjs';
 import { toTsLiteral } from './ts-literal.mjs';
 import { readFileSync } from 'node:fs';
 
@@ -54,7 +55,7 @@ function clientFor(apiName) {
 }
 
 /** The `params` of the call: path parameters always, query and header parameters that are required or have examples. */
-function paramsFor(doc, entry) {
+export function paramsFor(doc, entry) {
   const params = {};
   for (const parameter of entry.parameters) {
     if (!['path', 'query', 'header'].includes(parameter.in)) continue;
@@ -76,7 +77,7 @@ function paramsFor(doc, entry) {
 }
 
 /** The request body to send, or undefined when the operation takes none (or an optional one without an example). */
-function bodyFor(doc, entry) {
+export function bodyFor(doc, entry) {
   const raw = entry.operation.requestBody;
   if (!raw) return undefined;
   const requestBody = resolveRef(doc, raw);
@@ -150,15 +151,16 @@ export function codeSamplesFor(apiName, doc) {
 }
 
 /**
- * A copy of `doc` in which every operation carries its sample as `x-codeSamples` (the bundle itself is not
- * touched). An operation's own `x-codeSamples` entries stay after ours.
+ * A copy of `doc` in which every operation carries its samples as `x-codeSamples`, TypeScript then curl (the bundle
+ * itself is not touched). An operation's own `x-codeSamples` entries stay after ours.
  */
 export function withCodeSamples(apiName, doc) {
   const copy = structuredClone(doc);
   for (const entry of operationsOf(copy)) {
     const sample = { lang: SAMPLE_LANG, label: SAMPLE_LABEL, source: codeSampleFor(apiName, copy, entry) };
-    const existing = (entry.operation['x-codeSamples'] ?? []).filter((s) => s.label !== SAMPLE_LABEL);
-    entry.operation['x-codeSamples'] = [sample, ...existing];
+    const curl = { lang: 'Shell', label: CURL_LABEL, source: curlSampleFor(copy, entry) };
+    const existing = (entry.operation['x-codeSamples'] ?? []).filter((s) => s.label !== SAMPLE_LABEL && s.label !== CURL_LABEL);
+    entry.operation['x-codeSamples'] = [sample, curl, ...existing];
   }
   return copy;
 }

@@ -100,7 +100,7 @@ function apiCard({ api, doc, page }) {
         <dt>Version</dt><dd>${escapeHtml(doc.info.version)} (OpenAPI ${escapeHtml(doc.openapi)})</dd>
         <dt>Operations</dt><dd>${operations.length}</dd>
         <dt>Servers</dt><dd>${servers || 'none declared'}</dd>
-        <dt>Spec</dt><dd><code>generated/${escapeHtml(api.name)}/openapi.yaml</code></dd>
+        <dt>Spec</dt><dd><a href="specs/${escapeHtml(api.name)}.yaml">${escapeHtml(api.name)}.yaml</a>, <a href="specs/${escapeHtml(api.name)}.json">${escapeHtml(api.name)}.json</a> (the bundled OpenAPI document, served by <code>npm start</code>; in the package as <code>specs/${escapeHtml(api.name)}.yaml</code>)</dd>
       </dl>
       <p><a class="open" href="${escapeHtml(page)}">Read the ${escapeHtml(doc.info.title)} reference</a></p>
     </section>`;

@@ -1,11 +1,11 @@
 // The docs server serves the files of its root with their content types and nothing else: unknown files are 404,
 // and no path (dot segments, encoded or not, backslashes, symlinks) reaches a file outside the root.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveDocs, type DocsServer } from '../../scripts/serve-docs.mjs';
+import { DEFAULT_BUNDLES_DIR, serveDocs, type DocsServer } from '../../scripts/serve-docs.mjs';
 
 let sandbox: string;
 let docs: DocsServer;
@@ -40,6 +40,22 @@ beforeAll(async () => {
 afterAll(async () => {
   await docs?.close();
   rmSync(sandbox, { recursive: true, force: true });
+});
+
+describe('serves the bundles the landing page links', () => {
+  it.each([
+    ['/specs/portabl.yaml', 'portabl/openapi.yaml', 'application/yaml; charset=utf-8'],
+    ['/specs/identity.json', 'identity/openapi.json', 'application/json; charset=utf-8'],
+  ])('%s is generated/%s', async (url, file, type) => {
+    const res = await get(url);
+    expect(res.status).toBe(200);
+    expect(res.type).toBe(type);
+    expect(res.body).toBe(readFileSync(path.join(DEFAULT_BUNDLES_DIR, file), 'utf8'));
+  });
+
+  it.each(['/specs/unknown.yaml', '/specs/portabl.txt', '/specs/../package.json'])('%s is not found', async (url) => {
+    expect((await get(url)).status).toBe(404);
+  });
 });
 
 describe('serves the files of its root', () => {
