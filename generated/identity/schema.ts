@@ -15,7 +15,7 @@ export interface paths {
          * List identities
          * @description Lists the identities owned by your application, a page at a time (`page[size]`, default 30, at most 100;
          *     `page[number]`, default 1) or all at once (`all=true`). Filters are `filter[<field>]=[<operator>:]<value>`, each
-         *     field allowing only the operators the document lists for it:
+         *     field allowing only the operators listed for it:
          *
          *     | field | operators | example |
          *     | --- | --- | --- |
@@ -42,8 +42,8 @@ export interface paths {
          *     Both require `name`, `email`, `address`, `phone` and `tax`; `address.state` and `tax.state` are required when
          *     their `country` is `US`; unknown properties are rejected at every level (`400 validation_failed`).
          *
-         *     Answers `200` with the stored identity (as documented, not `201`). On the sandbox server,
-         *     `POST /sandbox/identities/approve` then simulates the KYC approval.
+         *     Answers `200` with the stored identity. On the sandbox server, `POST /sandbox/identities/approve` then simulates
+         *     the KYC approval.
          */
         post: operations["createIdentity"];
         delete?: never;
@@ -74,8 +74,8 @@ export interface paths {
         post?: never;
         /**
          * Delete an identity
-         * @description Deletes the identity. Answers `204 No Content` (the document writes "204 OK"); a malformed id answers
-         *     `400 validation_failed`, an unknown one `404 identity_not_found`.
+         * @description Deletes the identity. Answers `204 No Content`; a malformed id answers `400 validation_failed`, an unknown one
+         *     `404 identity_not_found`.
          */
         delete: operations["deleteIdentity"];
         options?: never;
@@ -86,9 +86,8 @@ export interface paths {
          *     (formats, enums, lengths, `state` required for a `US` country, unknown properties rejected).
          *
          *     **A confirmed identity** (`identityConfirmed: true`) cannot change `name`, `birthday`, `gender`, `tax.country` or
-         *     `tax.idNumber`: the API answers `422 identity_confirmed_field_immutable` (a code chosen by this contract: the
-         *     document states the rule but no code). The body schema lists these fields in its extension
-         *     `x-immutable-when-confirmed`.
+         *     `tax.idNumber`: the API answers `422 identity_confirmed_field_immutable`. The body schema lists these fields in
+         *     its extension `x-immutable-when-confirmed`.
          */
         patch: operations["updateIdentity"];
         trace?: never;
@@ -109,8 +108,7 @@ export interface paths {
         /**
          * List the operations of an identity
          * @description Lists every operation enabled for the active KYC providers (deposits and withdrawals, by wire or stablecoin) and
-         *     whether the identity can perform each step of it now, depending on its KYC status; `reason` says why not. (The
-         *     document's request example writes `/operation`; its heading, `/operations`, is used.)
+         *     whether the identity can perform each step of it now, depending on its KYC status; `reason` says why not.
          */
         get: operations["listIdentityOperations"];
         put?: never;
@@ -127,12 +125,12 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the identity that holds the document.
+                 * @description The id of the identity that holds the identity document.
                  * @example 38882f21-ce8f-4e18-8b83-e43e082912ef
                  */
                 identityId: components["parameters"]["DocumentOwnerId"];
                 /**
-                 * @description The document's id.
+                 * @description The identity document's id.
                  * @example 5b0f4c8e-2d7a-4f39-9c61-0e8a3b7d2f15
                  */
                 id: components["parameters"]["DocumentId"];
@@ -141,10 +139,8 @@ export interface paths {
         };
         /**
          * Get a presigned URL to view an identity document
-         * @description Returns a time-limited URL to view one stored document of an identity. (The document's description of this
-         *     endpoint, "returns a paginated list of all identities", is a copy-paste slip; it returns one URL. The document
-         *     does not say where document ids come from, nor which code an unknown document id answers: `404` is declared with
-         *     `identity_not_found`, the only not-found code it names.)
+         * @description Returns a time-limited URL to view one stored document of an identity. An unknown identity or document answers
+         *     `404 identity_not_found`.
          */
         get: operations["getIdentityDocumentPresignUrl"];
         put?: never;
@@ -167,8 +163,7 @@ export interface paths {
         /**
          * Approve an identity's KYC (sandbox only)
          * @description Simulates the KYC provider approving the identity, so that its operations become available. Exists on the
-         *     sandbox server only: this operation lists that server alone. The document mentions this "approve KYC" endpoint
-         *     without describing it; its body names the identity by id and email.
+         *     sandbox server only: this operation lists that server alone. The body names the identity by id and email.
          */
         post: operations["approveSandboxIdentity"];
         delete?: never;
@@ -700,12 +695,12 @@ export interface components {
          */
         IdentityId: components["schemas"]["Uuid"];
         /**
-         * @description The id of the identity that holds the document.
+         * @description The id of the identity that holds the identity document.
          * @example 38882f21-ce8f-4e18-8b83-e43e082912ef
          */
         DocumentOwnerId: components["schemas"]["Uuid"];
         /**
-         * @description The document's id.
+         * @description The identity document's id.
          * @example 5b0f4c8e-2d7a-4f39-9c61-0e8a3b7d2f15
          */
         DocumentId: components["schemas"]["Uuid"];
@@ -930,12 +925,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the identity that holds the document.
+                 * @description The id of the identity that holds the identity document.
                  * @example 38882f21-ce8f-4e18-8b83-e43e082912ef
                  */
                 identityId: components["parameters"]["DocumentOwnerId"];
                 /**
-                 * @description The document's id.
+                 * @description The identity document's id.
                  * @example 5b0f4c8e-2d7a-4f39-9c61-0e8a3b7d2f15
                  */
                 id: components["parameters"]["DocumentId"];

@@ -17,8 +17,6 @@ export interface paths {
          * Get an access token
          * @description Exchanges your client credentials for a bearer access token (`tokenType: Bearer`) that every other operation needs. The token expires after `expiresIn` seconds: request a new one then (or on a 401).
          *
-         *     Contradictions resolved: the document says the API "uses API keys" managed "in the Stripe Dashboard" and that authentication "is performed via HTTP Basic Auth". Both are template leftovers from another API: the client id and secret are sent as the JSON body shown by its curl example, and no Basic Auth header is used. The document's example prints a real-looking JWT; the examples here use an obviously fake token. The document shows no status code: 200, as OAuth 2.0 token endpoints answer (RFC 6749 §5.1). The optional `scopes` request field and the optional `refreshToken`/`idToken` response fields come from the provider's public documentation.
-         *
          *     This operation needs no access token (`security: []`): it is the one that issues them.
          */
         post: operations["createAccessToken"];
@@ -37,7 +35,7 @@ export interface paths {
         };
         /**
          * List users
-         * @description Returns your existing users with their claims and settings. Scope: `read:provider-users` (the document names no scope per operation; this is the token's scope for reading provider users). The document's example prints `"string"` for most claims and `"boolean"` for `isSyncOn`: type placeholders, replaced by realistic values here. No pagination is documented: every user comes in one response, and the list has no `maxItems` (see `UserList`).
+         * @description Returns your existing users with their claims and settings. Scope: `read:provider-users`. Every user comes in one response (there is no pagination).
          */
         get: operations["listUsers"];
         put?: never;
@@ -54,7 +52,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The user's id (the document writes it `:user-id`). A UUID, as every user id in the document is.
+                 * @description The user's id, a UUID.
                  * @example 4c0ac449-135d-45c8-81f3-a8e96a508c2b
                  */
                 userId: components["parameters"]["UserId"];
@@ -64,9 +62,7 @@ export interface paths {
         get?: never;
         /**
          * Create or update a user
-         * @description Creates the user with this id, or updates it if it exists, storing its settings; answers the stored settings. Scope: `upsert:provider-users` (the document names no scope per operation).
-         *
-         *     Contradictions resolved: the document's description of this operation, "Returns a list of existing users and their data", is copied from `GET /provider/users`: the operation answers `{isSyncOn}`, as its example shows. Its curl sends `"settings": "<YOUR settings>"`, a placeholder for the `{isSyncOn}` object of its option table, and `"boolean"` is a type placeholder. Because a missing user is created, this operation declares no 404.
+         * @description Creates the user with this id, or updates it if it exists, storing its settings; answers the stored settings. Scope: `upsert:provider-users`.
          */
         put: operations["upsertUser"];
         post?: never;
@@ -82,7 +78,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The user's id (the document writes it `:user-id`). A UUID, as every user id in the document is.
+                 * @description The user's id, a UUID.
                  * @example 4c0ac449-135d-45c8-81f3-a8e96a508c2b
                  */
                 userId: components["parameters"]["UserId"];
@@ -91,12 +87,12 @@ export interface paths {
         };
         /**
          * Get a user's settings
-         * @description Returns the settings of a user. Scope: `read:provider-user-settings` (the document names no scope per operation; this is the token's scope for reading user settings). `isSyncOn` is a boolean: the document's `"boolean"` is a type placeholder.
+         * @description Returns the settings of a user. Scope: `read:provider-user-settings`.
          */
         get: operations["getUserSettings"];
         /**
          * Update a user's settings
-         * @description Replaces the settings of an existing user and answers them. Scope: `upsert:provider-users`: the document names no scope, and the token's scope list has no scope for writing user settings; settings are part of the user that `upsertUser` writes with this scope. The document's curl sends `"settings": "<YOUR settings>"`, a placeholder for the `{isSyncOn}` object of its option table; `"boolean"` is a type placeholder.
+         * @description Replaces the settings of an existing user and answers them. Scope: `upsert:provider-users`.
          */
         put: operations["updateUserSettings"];
         post?: never;
@@ -112,7 +108,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The user's id (the document writes it `:user-id`). A UUID, as every user id in the document is.
+                 * @description The user's id, a UUID.
                  * @example 4c0ac449-135d-45c8-81f3-a8e96a508c2b
                  */
                 userId: components["parameters"]["UserId"];
@@ -121,14 +117,12 @@ export interface paths {
         };
         /**
          * Get a user's claims
-         * @description Returns the KYC claims Portabl holds for a user, flat (the registration address as `registrationAddressDetails*` properties). Scope: `read:provider-users`: the document names no scope, and the token's scope list has no scope for reading claims alone; `listUsers` returns the same claims with this scope.
+         * @description Returns the KYC claims Portabl holds for a user, flat (the registration address as `registrationAddressDetails*` properties). Scope: `read:provider-users`.
          */
         get: operations["getUserClaims"];
         /**
          * Update a user's claims
-         * @description Stores claims for a user and answers all of its claims, flat, with the stored document's `_id` and the `userId`. Scope: `upsert:provider-user-claims` (the document names no scope per operation).
-         *
-         *     Contradictions resolved: the request nests the registration address under `claims.registrationAddressDetails` (as the document's option table shows) while responses spread it flat; the document's curl sends `"claims": "<YOUR claims>"`, a placeholder for the object of its option table. Claims known to the provider's SDK but absent from the table (`middleName`, `honorificPrefix`, `honorificSuffix`, the identity document numbers) are accepted too.
+         * @description Stores claims for a user and answers all of its claims, flat, with the stored record's `_id` and the `userId`. Scope: `upsert:provider-user-claims`. The request nests the registration address under `claims.registrationAddressDetails`; the answer spreads it flat. `middleName`, `honorificPrefix`, `honorificSuffix` and the identity document numbers are accepted too.
          */
         put: operations["updateUserClaims"];
         post?: never;
@@ -147,7 +141,7 @@ export interface paths {
         };
         /**
          * List the latest datapoints
-         * @description Returns the datapoints of your latest data profile: the claims and data collected from your users when they sync or connect. Scope: `read:data-profiles` (the document names no scope per operation; this is the token's scope for reading data profiles). The document's description ends with "connect.existing users and their data", a fragment copied from `GET /provider/users`; it is dropped here.
+         * @description Returns the datapoints of your latest data profile: the claims and data collected from your users when they sync or connect. Scope: `read:data-profiles`.
          */
         get: operations["listLatestDatapoints"];
         put?: never;
@@ -164,7 +158,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The user's id (the document writes it `:user-id`). A UUID, as every user id in the document is.
+                 * @description The user's id, a UUID.
                  * @example 4c0ac449-135d-45c8-81f3-a8e96a508c2b
                  */
                 userId: components["parameters"]["UserId"];
@@ -175,9 +169,7 @@ export interface paths {
         put?: never;
         /**
          * Create a sync session
-         * @description Creates a sync session for a user and answers it with an invitation (`invitationUrl`) for the user's wallet to accept: the request that starts the handshake. The invitation is a DIDComm v2 out-of-band message, base64url in the URL's `_oob` parameter (see the `OutOfBandInvitation` schema). Scope: `create:provider-user-sync-sessions` (the document names no scope per operation).
-         *
-         *     Contradictions resolved: the document's curl uses the method `undefined`; the method is POST. The body is optional: `{syncSessionId}` chooses the new session's id. The document shows no status code: 201 Created, as the operation creates a session.
+         * @description Creates a sync session for a user and answers it with an invitation (`invitationUrl`) for the user's wallet to accept: the request that starts the handshake. The invitation is a DIDComm v2 out-of-band message, base64url in the URL's `_oob` parameter (see the `OutOfBandInvitation` schema). Scope: `create:provider-user-sync-sessions`.
          */
         post: operations["createSyncSession"];
         delete?: never;
@@ -192,7 +184,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The sync session's id, as answered by `createSyncSession` (the document writes it `:sync-session-id`).
+                 * @description The sync session's id, as answered by `createSyncSession`.
                  * @example add04a97-161b-448a-9b89-10ae5b220c26
                  */
                 syncSessionId: components["parameters"]["SyncSessionId"];
@@ -203,9 +195,7 @@ export interface paths {
         put?: never;
         /**
          * Start a sync session
-         * @description Starts the sync session: Portabl begins issuing the credentials and syncing the user's data. The work is asynchronous: the answer is 202 Accepted with no body. Scope: `start:provider-user-sync-sessions` (the document names no scope per operation).
-         *
-         *     Contradictions resolved: the document's curl drops a slash (`/api/v1provider/sync-sessions/...`); the path is `/provider/sync-sessions/{syncSessionId}/start` under the server's `/api/v1`.
+         * @description Starts the sync session: Portabl begins issuing the credentials and syncing the user's data. The work is asynchronous: the answer is 202 Accepted with no body. Scope: `start:provider-user-sync-sessions`.
          */
         post: operations["startSyncSession"];
         delete?: never;
@@ -701,12 +691,12 @@ export interface components {
     };
     parameters: {
         /**
-         * @description The user's id (the document writes it `:user-id`). A UUID, as every user id in the document is.
+         * @description The user's id, a UUID.
          * @example 4c0ac449-135d-45c8-81f3-a8e96a508c2b
          */
         UserId: components["schemas"]["UserId"];
         /**
-         * @description The sync session's id, as answered by `createSyncSession` (the document writes it `:sync-session-id`).
+         * @description The sync session's id, as answered by `createSyncSession`.
          * @example add04a97-161b-448a-9b89-10ae5b220c26
          */
         SyncSessionId: components["schemas"]["SyncSessionId"];
@@ -782,7 +772,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's id (the document writes it `:user-id`). A UUID, as every user id in the document is.
+                 * @description The user's id, a UUID.
                  * @example 4c0ac449-135d-45c8-81f3-a8e96a508c2b
                  */
                 userId: components["parameters"]["UserId"];
@@ -817,7 +807,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's id (the document writes it `:user-id`). A UUID, as every user id in the document is.
+                 * @description The user's id, a UUID.
                  * @example 4c0ac449-135d-45c8-81f3-a8e96a508c2b
                  */
                 userId: components["parameters"]["UserId"];
@@ -849,7 +839,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's id (the document writes it `:user-id`). A UUID, as every user id in the document is.
+                 * @description The user's id, a UUID.
                  * @example 4c0ac449-135d-45c8-81f3-a8e96a508c2b
                  */
                 userId: components["parameters"]["UserId"];
@@ -885,7 +875,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's id (the document writes it `:user-id`). A UUID, as every user id in the document is.
+                 * @description The user's id, a UUID.
                  * @example 4c0ac449-135d-45c8-81f3-a8e96a508c2b
                  */
                 userId: components["parameters"]["UserId"];
@@ -917,7 +907,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's id (the document writes it `:user-id`). A UUID, as every user id in the document is.
+                 * @description The user's id, a UUID.
                  * @example 4c0ac449-135d-45c8-81f3-a8e96a508c2b
                  */
                 userId: components["parameters"]["UserId"];
@@ -978,7 +968,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's id (the document writes it `:user-id`). A UUID, as every user id in the document is.
+                 * @description The user's id, a UUID.
                  * @example 4c0ac449-135d-45c8-81f3-a8e96a508c2b
                  */
                 userId: components["parameters"]["UserId"];
@@ -1014,7 +1004,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The sync session's id, as answered by `createSyncSession` (the document writes it `:sync-session-id`).
+                 * @description The sync session's id, as answered by `createSyncSession`.
                  * @example add04a97-161b-448a-9b89-10ae5b220c26
                  */
                 syncSessionId: components["parameters"]["SyncSessionId"];
