@@ -84,6 +84,15 @@ export function createMockServer({ name, document, operations, config, prismLogg
     if (LEVELS.indexOf(level) >= threshold && threshold < LEVELS.indexOf('silent')) log.write(`[${name}] ${level.padEnd(7)}${line}\n`);
   };
   const admits = (schema, value) => validatorOf(schema)(value);
+  // Every validator a refusal needs is compiled now, not by the first burst of bad requests (compiling takes
+  // milliseconds each, and a burst would pay them all at once while a good request waits).
+  for (const operation of table) {
+    for (const response of operation.responses.values()) if (response.schema) validatorOf(response.schema);
+    for (const branch of Object.values(operation.body?.discriminator?.mapping ?? {})) validatorOf(branch);
+    for (const parameter of operation.queryParameters) {
+      for (const schema of [parameter.schema, ...Object.values(parameter.schema?.properties ?? {})]) if (schema) validatorOf(schema);
+    }
+  }
 
   function documented(operation, status, pick = () => true) {
     const response = operation.responses.get(String(status));

@@ -122,11 +122,13 @@ export function wellFormedProbe(api: ApiName, credential: Record<string, string>
 
 
 const API_NAMES: ApiName[] = ['portabl', 'identity'];
+/** How many hostile requests are in flight at once: a crowd of bad clients, not a connection flood. */
+const HOSTILE_IN_FLIGHT = 12;
 
 /**
  * The hostile-request suite against the target a factory starts: every request of hostileRequests() for both APIs
- * is sent at once while a well-formed request must be answered within a second; the serving process must stay up,
- * and every answer must be documented for its operation and valid against its schema.
+ * is sent, twelve at a time, while well-formed requests to each API must each be answered within a second; the
+ * serving process must stay up, and every answer must be documented for its operation and valid against its schema.
  */
 export function describeHostileRequests(title: string, startTarget: HostileTargetFactory): void {
   describe(title, () => {
@@ -138,18 +140,32 @@ export function describeHostileRequests(title: string, startTarget: HostileTarge
       await target?.close();
     });
 
-    it('every hostile request to every operation gets an answer documented for it, valid against its schema; the server stays up and answers a well-formed request within a second meanwhile', async () => {
+    it('every hostile request to every operation gets an answer documented for it, valid against its schema; the server stays up and answers well-formed requests within a second meanwhile', async () => {
       const requests = API_NAMES.flatMap((api) => hostileRequests(api, target.credentials[api]));
-      const hostile = Promise.all(requests.map(async (r) => ({ r, answer: await sendRaw(target.urls[r.api], r) })));
-      const probes = await Promise.all(
-        API_NAMES.map(async (api) => {
-          const probe = wellFormedProbe(api, target.credentials[api]);
+      // The well-formed request once before the burst: what is measured is the burst's effect, not a cold start
+      // (Prism compiles an operation's validators on its first request).
+      for (const api of API_NAMES) expect((await sendRaw(target.urls[api], wellFormedProbe(api, target.credentials[api]))).status).toBeLessThan(300);
+      // Twelve hostile requests in flight at any time (the largest first), while each API is sent one well-formed
+      // request after another until the last hostile one is answered: every one of those must be answered promptly.
+      const queue = [...requests].sort((a, b) => (b.body?.length ?? 0) - (a.body?.length ?? 0));
+      const answered: { r: HostileRequest; answer: HostileAnswer }[] = [];
+      let finished = false;
+      const workers = Array.from({ length: HOSTILE_IN_FLIGHT }, async () => {
+        for (let r = queue.shift(); r; r = queue.shift()) answered.push({ r, answer: await sendRaw(target.urls[r.api], r) });
+      });
+      const hostile = Promise.all(workers).finally(() => (finished = true));
+      const probes = API_NAMES.map(async (api) => {
+        const probe = wellFormedProbe(api, target.credentials[api]);
+        const times: { ms: number; answer: HostileAnswer }[] = [];
+        do {
           const started = performance.now();
           const answer = await sendRaw(target.urls[api], probe);
-          return { api, probe, answer, ms: performance.now() - started };
-        }),
-      );
-      const answered = await hostile;
+          times.push({ ms: performance.now() - started, answer });
+        } while (!finished);
+        return { api, probe, times };
+      });
+      await hostile;
+      const probed = await Promise.all(probes);
 
       const wrong = answered.flatMap(({ r, answer }) =>
         judgeAnswer(r.api, r.operationId, answer).map((problem) => `${r.api} ${r.operationId}, ${r.kind}: ${problem}`),
@@ -160,11 +176,20 @@ export function describeHostileRequests(title: string, startTarget: HostileTarge
         .map(({ r, answer }) => `${r.api} ${r.operationId}, ${r.kind}: ${answer.status} ${answer.text.slice(0, 120)}`);
       expect(wrong).toEqual([]);
       expect(notRefused).toEqual([]);
-      expect(answered.length).toBeGreaterThanOrEqual(API_NAMES.length * 11);
-      for (const { api, probe, answer, ms } of probes) {
-        expect(judgeAnswer(api, probe.operationId, answer), `${api} ${probe.operationId}`).toEqual([]);
-        expect(answer.status, `${api} ${probe.operationId}`).toBeLessThan(300);
-        expect(ms, `${api} ${probe.operationId} answered in ${Math.round(ms)} ms`).toBeLessThan(1000);
+      expect(answered).toHaveLength(requests.length);
+      expect(requests.length).toBeGreaterThanOrEqual(API_NAMES.length * 11);
+      console.log(
+        `${requests.length} hostile requests; well-formed requests meanwhile: ${probed
+          .map(({ api, times }) => `${api} ${times.length}, slowest ${Math.round(Math.max(...times.map((t) => t.ms)))} ms [${times.map((t) => Math.round(t.ms)).join(" ")}]`)
+          .join('; ')}`,
+      );
+      for (const { api, probe, times } of probed) {
+        for (const { answer } of times) {
+          expect(judgeAnswer(api, probe.operationId, answer), `${api} ${probe.operationId}`).toEqual([]);
+          expect(answer.status, `${api} ${probe.operationId}`).toBeLessThan(300);
+        }
+        const slowest = Math.max(...times.map((t) => t.ms));
+        expect(slowest, `${api} ${probe.operationId}: slowest of ${times.length} answered in ${Math.round(slowest)} ms`).toBeLessThan(1000);
       }
       expect(target.alive()).toBe(true);
     });
