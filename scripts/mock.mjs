@@ -1,7 +1,8 @@
 // Prism mocks of both bundled specs, for partners who build against the APIs before they have credentials.
 //   node scripts/mock.mjs        (npm run mock)  → Portabl on 127.0.0.1:4010, Identities on 127.0.0.1:4011
-// PORTABL_MOCK_PORT / IDENTITY_MOCK_PORT choose other ports (0: any free port); MOCK_LOG_LEVEL sets how much
-// Prism logs (default warn: every rejected request with its reasons; info: every request and how it was answered).
+// PORTABL_MOCK_PORT / IDENTITY_MOCK_PORT choose other ports (0: any free port); MOCK_LOG_LEVEL sets how much the
+// mock logs (default warn: one line per refused request with its reasons; info: every request and how it was
+// answered; never a header, query value or body).
 // Also imported by scripts/start.mjs and the contract tests: startMocks() returns the URLs and a close().
 import { existsSync } from 'node:fs';
 import path from 'node:path';

@@ -17,7 +17,7 @@ const { createServer } = requireFromCli('@stoplight/prism-http-server');
 const { getHttpOperationsFromSpec } = requireFromCli('@stoplight/prism-http');
 const { createLogger } = requireFromCli('@stoplight/prism-core');
 
-/** Prism's log levels (pino), quietest last. `warn` keeps every request violation (Prism logs them as errors). */
+/** Log levels (Prism's, pino's names), quietest last. `warn`: refused requests; `info` and below: every request. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
 /**
