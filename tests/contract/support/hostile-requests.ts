@@ -145,9 +145,10 @@ export function describeHostileRequests(title: string, startTarget: HostileTarge
       // The well-formed request once before the burst: what is measured is the burst's effect, not a cold start
       // (Prism compiles an operation's validators on its first request).
       for (const api of API_NAMES) expect((await sendRaw(target.urls[api], wellFormedProbe(api, target.credentials[api]))).status).toBeLessThan(300);
-      // Twelve hostile requests in flight at any time (the largest first), while each API is sent one well-formed
-      // request after another until the last hostile one is answered: every one of those must be answered promptly.
-      const queue = [...requests].sort((a, b) => (b.body?.length ?? 0) - (a.body?.length ?? 0));
+      // Twelve hostile requests in flight at any time, in the order built (each operation's kinds in turn, so that
+      // large bodies keep arriving throughout), while each API is sent one well-formed request after another until
+      // the last hostile one is answered: every one of those must be answered promptly.
+      const queue = [...requests];
       const answered: { r: HostileRequest; answer: HostileAnswer }[] = [];
       let finished = false;
       const workers = Array.from({ length: HOSTILE_IN_FLIGHT }, async () => {
