@@ -77,8 +77,8 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     }
     return { status: response.status, headers: response.headers, body: parsed, text };
   };
-  const apiKey = sandbox.credentials.identity[0]!.apiKey;
-  const client = sandbox.credentials.portabl[0]!;
+  const apiKey = sandbox.credentials.identity[0]?.apiKey ?? '';
+  const client = sandbox.credentials.portabl[0] ?? { clientId: '', clientSecret: '' };
   const tokens = new Map<string, string>();
   const token: TestSandbox['token'] = async (scopes) => {
     const key = scopes ? scopes.join(' ') : '*';
