@@ -31,8 +31,6 @@ describe('npm run sandbox', () => {
 
   it.each([
     ['SANDBOX_PORTABL_PORT', 'abc', 'SANDBOX_PORTABL_PORT="abc" is not a port'],
-    ['SANDBOX_IDENTITY_PORT', '70000', 'SANDBOX_IDENTITY_PORT="70000" is not a port'],
-    ['SANDBOX_CREDENTIALS', '/nonexistent/credentials.json', 'SANDBOX_CREDENTIALS=/nonexistent/credentials.json: cannot read the file'],
   ])('refuses %s=%s, naming it, and exits 1 without listening', async (name, value, message) => {
     const run = promisify(execFile)(process.execPath, [path.join(repoRoot, 'scripts', 'sandbox.mjs')], {
       cwd: repoRoot,
@@ -44,6 +42,8 @@ describe('npm run sandbox', () => {
   });
 
   it.each([
+    ['SANDBOX_IDENTITY_PORT', '70000', 'SANDBOX_IDENTITY_PORT="70000" is not a port'],
+    ['SANDBOX_CREDENTIALS', '/nonexistent/credentials.json', 'SANDBOX_CREDENTIALS=/nonexistent/credentials.json: cannot read the file'],
     ['SANDBOX_RATE_LIMIT', 'lots', 'SANDBOX_RATE_LIMIT="lots" must be <requests>/<seconds>'],
     ['SANDBOX_START_TIME', 'yesterday', 'SANDBOX_START_TIME="yesterday" is not an RFC 3339 date-time'],
     ['SANDBOX_SIGNING_KEY', 'short', 'SANDBOX_SIGNING_KEY must be at least 32 characters'],
