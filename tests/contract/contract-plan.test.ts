@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { identityContract } from './cases/identity.js';
 import { portablContract } from './cases/portabl.js';
-import { NEEDS_PREFER, NO_BODY, planExchanges, type ApiContract } from './support/contract-cases.js';
+import { NEEDS_PREFER, NO_BODY, planExchanges, type ApiContract, type CauseTable } from './support/contract-cases.js';
 
 /** What a deployment run sends, in order: each operation's default answer; create first, delete last. */
 const DEPLOYMENT_RUNS = {
@@ -68,5 +68,25 @@ describe.each([
     expect(deployment.runnable.length + deployment.notApplicable.length).toBe(plannedCount(contract));
     // The names are printed by the coverage gate of a run against a deployment; here, the count.
     console.log(`${api}: against a deployment ${deployment.runnable.length} exchanges run, ${deployment.notApplicable.length} are not applicable (${NEEDS_PREFER})`);
+  });
+
+  it('against the sandbox: the default answers in the deployment order, then each other status once, from its cause or named as not reachable', () => {
+    const table: CauseTable<unknown, unknown> = {
+      causeOf: (operationId, status) =>
+        status === 500 ? { notReachable: 'no fault to inject' } : { description: `cause of ${status}`, prepare: async () => ({}) },
+    };
+    const sandbox = planExchanges(contract, 'sandbox', table);
+    const defaults = sandbox.runnable.filter((p) => !p.cause).map((p) => p.title);
+    expect(defaults).toEqual(DEPLOYMENT_RUNS[api]);
+    expect(sandbox.runnable.filter((p) => p.prefer !== undefined)).toEqual([]);
+    const statuses = contract.cases.flatMap((c) => Object.keys(c.answers).map((s) => `${c.operationId} ${s}`));
+    const planned = [...sandbox.runnable.map((p) => `${p.operationCase.operationId} ${p.status}`), ...sandbox.notApplicable.map((n) => `${n.operationId} ${n.status}`)];
+    expect(planned.sort()).toEqual(statuses.sort());
+    expect(sandbox.notApplicable.every((n) => n.status === 500 && n.reason === 'no fault to inject')).toBe(true);
+    // Within each operation the default answer comes first, so that what it remembers is there for the causes.
+    for (const c of contract.cases) {
+      const own = sandbox.runnable.filter((p) => p.operationCase === c);
+      expect(own[0]!.cause, c.operationId).toBeUndefined();
+    }
   });
 });

@@ -31,6 +31,7 @@ beforeAll(() => {
         paths: {
           [`${packageName}/portabl`]: [path.join(repoRoot, 'src/portabl/index.ts')],
           [`${packageName}/identity`]: [path.join(repoRoot, 'src/identity/index.ts')],
+          [`${packageName}/sandbox`]: [path.join(repoRoot, 'src/sandbox/entry.ts')],
         },
       },
       include: [...['src', 'tests', 'generated/*/schema.ts', 'vitest.config.ts'].map((p) => path.join(repoRoot, p)), ...exampleFiles],
