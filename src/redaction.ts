@@ -87,7 +87,8 @@ function charPattern(char: string): string {
     .split('')
     .map((d) => (/[a-f]/.test(d) ? `[${d}${d.toUpperCase()}]` : d))
     .join('')});`;
-  forms.push(`&(?:amp;)?${entity}`);
+  // Behind backslashes too: an HTML page quoting a JSON-escaped value (`\&quot;`).
+  forms.push(`${layers}&(?:amp;)?${entity}`);
   return `(?:${forms.join('|')})`;
 }
 
