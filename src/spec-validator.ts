@@ -87,6 +87,19 @@ function toIssues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
   }));
 }
 
+/**
+ * Like toIssues, but an unknown or missing property is pointed at itself (`/address/state`, `/claims/bogus`)
+ * rather than at the object that has or lacks it, so each issue names the exact JSON path to fix.
+ */
+function toPropertyIssues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
+  return (errors ?? []).map((e) => {
+    const params = e.params as { additionalProperty?: unknown; unevaluatedProperty?: unknown; missingProperty?: unknown };
+    const property = params.additionalProperty ?? params.unevaluatedProperty ?? params.missingProperty;
+    const path = typeof property === 'string' ? `${e.instancePath}/${pointerSegment(property)}` : e.instancePath;
+    return { path, message: toIssues([e])[0]!.message };
+  });
+}
+
 /** Escapes one path segment for a JSON pointer (RFC 6901). */
 export function pointerSegment(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -125,12 +138,12 @@ export function createSpecValidator(document: object, id = 'https://kyc-contract
     validateBounded(pointer, value, maxIssues = MAX_LISTED_ISSUES) {
       const first = firstError(pointer);
       if (first(value)) return { issues: [], more: 0, unexamined: 0 };
-      const firstIssues = toIssues(first.errors);
+      const firstIssues = toPropertyIssues(first.errors);
       const { copy, cut, left } = cutArrays(value, ITEMS_EXAMINED);
       const all = everyError(pointer);
       const found = all(copy)
         ? []
-        : toIssues((all.errors ?? []).filter((e) => !(WHOLE_ARRAY_KEYWORDS.has(e.keyword) && cut.has(e.instancePath))));
+        : toPropertyIssues((all.errors ?? []).filter((e) => !(WHOLE_ARRAY_KEYWORDS.has(e.keyword) && cut.has(e.instancePath))));
       // The first pass saw the whole value: its issue leads, even where it lies beyond the cut.
       const seen = new Set<string>();
       const unique = [...firstIssues, ...found].filter((i) => {
