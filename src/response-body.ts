@@ -37,6 +37,10 @@ export class ResponseBodyError extends ApiError {
 /** A Response like `response` with another body (null for none), keeping its status, headers and url. */
 function withBody(response: Response, body: string | null): Response {
   const headers = new Headers(response.headers);
+  // The body is now held decoded and whole: no transfer or content coding applies to it any more. openapi-fetch
+  // reads "Content-Length: 0" as "no body" only without chunked Transfer-Encoding, which a server may have sent.
+  headers.delete('transfer-encoding');
+  headers.delete('content-encoding');
   if (body === null) headers.set('content-length', '0');
   else headers.delete('content-length');
   const copy = new Response(body, { status: response.status, statusText: response.statusText, headers });
