@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, ClientOptionsError, createIdentityClient, isIdentityApiError, MIN_SECRET_LENGTH, unwrap } from '../../src/identity/index.js';
 import { createPortablClient } from '../../src/portabl/index.js';
-import { createRedactor } from '../../src/redaction.js';
+import { createRedactor, WITHHELD } from '../../src/redaction.js';
 import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
 
 const ID = '0b0f7cbb-5f0a-4b0b-9a3e-6f2d2c1e0a11';
@@ -112,5 +112,22 @@ describe('redaction never rewrites what a caller narrows on', () => {
       expect(isIdentityApiError(err, 'getIdentity', 404) && err.body.code).toBe('identity_not_found');
       expect((err as ApiError).code).toBe('identity_not_found');
     }
+  });
+});
+
+describe('redaction stays linear', () => {
+  it('redacts a token of the spec maximum (8,192 characters) in every form', () => {
+    const redactor = createRedactor();
+    const token = `${'Q'.repeat(4_000)}${'r'.repeat(4_192)}`;
+    redactor.add(token);
+    expect(redactor.text(`a ${token} b ${encodeURIComponent(token)} c`)).toBe('a [REDACTED] b [REDACTED] c');
+  });
+
+  it('withholds, rather than searches for ever, a text that repeats a prefix of a degenerate secret', () => {
+    const redactor = createRedactor();
+    redactor.add(`${'A'.repeat(4_000)}b`);
+    // 4,000 characters of partial match at each of 200,000 positions: past the linear budget.
+    expect(redactor.text('A'.repeat(200_000))).toBe(WITHHELD);
+    expect(redactor.text('an ordinary text')).toBe('an ordinary text');
   });
 });
