@@ -2,11 +2,12 @@
 // validation error quoting the request body, a debug page quoting headers), and such text ends up in error messages
 // and bodies. Every secret a client holds is registered here, and error text and bodies pass through it first.
 //
-// The rule (README, "credentials stay where they belong"):
-// - a secret is matched in every form an echo can give it, character by character: as sent; JSON-escaped, at any
-//   depth of nesting (a JSON document quoted inside a JSON string: `\"`, `\\\"`, `\u0041`, `\/`); percent-encoded
+// The rule (README, "redaction, one rule"):
+// - a secret is matched in every form an echo can give it, character by character: as sent; JSON-escaped, up to
+//   four string layers deep (a JSON document quoted inside a JSON string: `\"`, `\\\"`, `\u0041`, `\/`); percent-encoded
 //   (upper or lower case hex, `+` for a space, encoded twice as `%2541`); HTML-escaped (`&amp;`, `&quot;`, `&#39;`,
-//   `&#x27;`...); and any mix of those. Each match becomes [REDACTED];
+//   `&#x27;`...); and any mix of those. Each match becomes [REDACTED]. The search is linear in the text (a budget;
+//   past it the whole text is withheld, so a pathological text costs time, never a leak);
 // - so that redaction never rewrites what a caller narrows on, a client refuses (ClientOptionsError) a credential
 //   shorter than MIN_SECRET_LENGTH or one that occurs in a constant the spec documents (an error `code`, an enum
 //   value); a token the server issues is held to the same rule (TokenResponseError). An error's `code` is therefore
