@@ -120,7 +120,6 @@ export async function generateTypes(document, source) {
   );
   const ast = await openapiTS(source, {
     silent: true,
-    ...(usesOperators ? { inject: FILTER_OPERATOR_VALUE } : {}),
     transform(schemaObject, options) {
       if (!underFilter(options.path)) return undefined;
       const ops = operatorsAdmitted(schemaObject);
@@ -135,7 +134,8 @@ export async function generateTypes(document, source) {
       return ts.factory.updatePropertySignature(property, property.modifiers, property.name, QUESTION_TOKEN, property.type);
     },
   });
-  return `${COMMENT_HEADER}${astToString(ast)}`;
+  // Prepended as text rather than with openapi-typescript's `inject`, which drops the doc comment.
+  return `${COMMENT_HEADER}${usesOperators ? `${FILTER_OPERATOR_VALUE}\n` : ''}${astToString(ast)}`;
 }
 
 const isMain = process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url;

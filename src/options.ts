@@ -45,9 +45,10 @@ export interface CommonClientOptions {
    */
   maxResponseBytes?: number;
   /**
-   * Headers sent with every request (a correlation id, `Prefer`), as openapi-fetch's `headers` option: an object,
-   * a Headers, or [name, value] pairs; a call's own `headers` win. The credential header (`apikey`,
-   * `Authorization`) cannot be set here: the client sets it on its own copy of each request.
+   * Headers sent with every call (a correlation id, `Prefer`), as openapi-fetch's `headers` option: an object,
+   * a Headers, or [name, value] pairs; a call's own `headers` win. Not sent with Portabl's token request, which the
+   * client makes for itself. The credential header (`apikey`, `Authorization`) cannot be set here
+   * (ClientOptionsError): the client sets it on its own copy of each request.
    * @example createIdentityClient({ apiKey, headers: { 'x-correlation-id': 'abc-123' } })
    */
   headers?: HeadersInit;

@@ -3,10 +3,16 @@
  * Do not make direct changes to the file.
  */
 
+/**
+ * A filter value with an operator (`like:`, `in:`, `nin:`), made by the client's helpers `like`, `anyOf` and
+ * `noneOf`. A string at run time; typed apart from `string` so that a helper compiles only on a field whose
+ * `pattern` in the spec admits its operator.
+ */
 export interface FilterOperatorValue<Operator extends string> {
     readonly "x-filter-operator": Operator;
     toString(): string;
 }
+
 export interface paths {
     "/identities": {
         parameters: {

@@ -53,8 +53,6 @@ export interface TokenManagerOptions {
   redactor: Redactor;
   /** Response middleware of the client (operation names, opt-in validation) applied to the token response too. */
   middleware: Middleware[];
-  /** The client's `headers` option, sent with the token request too. */
-  headers?: Headers;
   skewMs?: number;
 }
 
@@ -130,7 +128,9 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const skewMs = options.skewMs ?? DEFAULT_SKEW_MS;
   redactor.add(options.clientSecret);
   const tokenPattern = patternOf(schemaAt(portablSpec, ACCESS_TOKEN_SCHEMA), ACCESS_TOKEN_SCHEMA);
-  const tokenClient = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.transport, ...(options.headers ? { headers: options.headers } : {}) });
+  // The client's `headers` option is not sent here: it is meant for the caller's calls (a `Prefer: code=404` for
+  // every call against the mock would turn the token request into a 404 too).
+  const tokenClient = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.transport });
   tokenClient.use(...options.middleware);
 
   let cached: CachedToken | undefined;

@@ -111,7 +111,6 @@ export function createPortablClient(options: PortablClientOptions): PortablClien
     clock,
     redactor,
     middleware,
-    headers: common.headers,
   });
   const client = createClient<paths>({ baseUrl, fetch: bearerTokenFetch(createTransport(transportOptions), tokens), headers: common.headers });
   client.use(...middleware);

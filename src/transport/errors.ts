@@ -83,6 +83,7 @@ export function toNetworkFailure(error: unknown, redact: (text: string) => strin
 /**
  * The response body is larger than `maxResponseBytes` (counted as it arrives, after any decompression fetch does,
  * or announced by Content-Length): reading stopped there and the connection was released. Not retried.
+ * @example catch (err) { if (err instanceof ResponseTooLargeError) console.error(`raise maxResponseBytes above ${err.maxResponseBytes}`) }
  */
 export class ResponseTooLargeError extends Error {
   override readonly name = 'ResponseTooLargeError';

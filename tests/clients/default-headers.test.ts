@@ -19,13 +19,14 @@ describe('default headers', () => {
     ]);
   });
 
-  it('are sent with Portabl calls and the token request; Authorization stays the client’s', async () => {
+  it('are sent with Portabl calls but not with the token request the client makes itself; Authorization stays the client’s', async () => {
     const server = fakePortabl();
-    const portabl = server.client({ headers: new Headers({ 'x-correlation-id': 'corr-2' }) });
+    // A Prefer meant for the caller's calls must not turn the token request into a 404 against the mock.
+    const portabl = server.client({ headers: new Headers({ 'x-correlation-id': 'corr-2', prefer: 'code=404' }) });
     await portabl.GET('/provider/users/{userId}/settings', settingsPath);
-    expect(server.fetch.requests.map((r) => [r.path, r.headers['x-correlation-id']])).toEqual([
-      ['/provider/token', 'corr-2'],
-      [`/provider/users/${settingsPath.params.path.userId}/settings`, 'corr-2'],
+    expect(server.fetch.requests.map((r) => [r.path, r.headers['x-correlation-id'], r.headers['prefer']])).toEqual([
+      ['/provider/token', undefined, undefined],
+      [`/provider/users/${settingsPath.params.path.userId}/settings`, 'corr-2', 'code=404'],
     ]);
     expect(server.apiRequests()[0]?.headers['authorization']).toBe('Bearer fake.access.token-1');
   });
