@@ -34,6 +34,38 @@ export type ApiErrorWithStatus<Op, S extends number> = ApiError<Op> & { readonly
 // A server's message is quoted in ours; bound it so that an HTML error page does not become the message.
 const MAX_QUOTED_MESSAGE = 300;
 
+/**
+ * How deep an error body is kept. Documented error bodies are two levels deep; a body nested deeper than this (a
+ * misbehaving server, a fuzzer) keeps its first levels, and each deeper container becomes the text
+ * "[nested too deep]", so that logging the error (JSON.stringify recurses) cannot overflow the stack.
+ */
+export const MAX_ERROR_BODY_DEPTH = 64;
+const TOO_DEEP = '[nested too deep]';
+
+/** A copy of a JSON value with containers deeper than `maxDepth` replaced by a marker. Iterative. */
+export function capDepth(value: unknown, maxDepth: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const root: Record<number, unknown> = {};
+  const stack: { source: unknown; target: Record<string | number, unknown>; key: string | number; depth: number }[] = [
+    { source: value, target: root, key: 0, depth: 1 },
+  ];
+  while (stack.length) {
+    const { source, target, key, depth } = stack.pop()!;
+    if (source === null || typeof source !== 'object') target[key] = source;
+    else if (depth > maxDepth) target[key] = TOO_DEEP;
+    else if (Array.isArray(source)) {
+      const items: unknown[] = new Array(source.length);
+      source.forEach((item, i) => stack.push({ source: item, target: items as unknown as Record<number, unknown>, key: i, depth: depth + 1 }));
+      target[key] = items;
+    } else {
+      const fields: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(source)) stack.push({ source: v, target: fields, key: k, depth: depth + 1 });
+      target[key] = fields;
+    }
+  }
+  return root[0];
+}
+
 export interface ApiErrorInit {
   status: number;
   /** The parsed error body as openapi-fetch returned it (JSON, text, or undefined). */
@@ -62,7 +94,7 @@ export class ApiError<Op = unknown> extends Error {
 
   constructor(init: ApiErrorInit) {
     const redactor = init.redactor ?? noRedaction;
-    const body = redactor.value(init.body);
+    const body = capDepth(redactor.value(init.body), MAX_ERROR_BODY_DEPTH);
     const fields = (typeof body === 'object' && body !== null ? body : {}) as { code?: unknown; message?: unknown };
     const code = typeof fields.code === 'string' ? fields.code : undefined;
     const quoted = typeof fields.message === 'string' ? fields.message : typeof body === 'string' ? body : '';

@@ -1,13 +1,17 @@
 // Checks of the options both clients share. Each failure names the client, the option and what is wrong,
 // and never echoes a value that could be a credential (only its type).
 import { DEFAULT_RETRY, NO_RETRY, type RetryOptions } from './transport/retry-policy.js';
-import type { FetchFunction } from './transport/fetch.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, type FetchFunction } from './transport/fetch.js';
 import type { Clock } from './transport/clock.js';
+import { createRedactor, MIN_SECRET_LENGTH } from './redaction.js';
+import { documentedConstants, type SpecDocument } from './spec-document.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 // setTimeout (behind AbortSignal.timeout) overflows above 2^31-1 ms and then fires at once.
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 const MAX_ATTEMPTS = 10;
+// The largest body one ArrayBuffer holds everywhere the clients run (2 GiB - 1).
+const MAX_RESPONSE_BYTES = 2 ** 31 - 1;
 
 /** An option given to createPortablClient or createIdentityClient is missing or invalid. */
 export class ClientOptionsError extends TypeError {
@@ -29,6 +33,25 @@ export interface CommonClientOptions {
   retry?: RetrySetting;
   /** Check every response body against the bundled spec; a mismatch throws ResponseValidationError. */
   validateResponses?: boolean;
+  /**
+   * Check every request (path and query parameters, body) against the bundled spec before it is sent; a mismatch
+   * throws RequestValidationError listing each JSON path, and nothing is sent. Loads Ajv on first use, like
+   * `validateResponses`. Default false.
+   */
+  validateRequests?: boolean;
+  /**
+   * Largest response body the client reads, in bytes (default 32 MiB, DEFAULT_MAX_RESPONSE_BYTES): enforced while the
+   * body streams in, a larger one fails with ResponseTooLargeError. Raise it for a very large `all=true` list.
+   */
+  maxResponseBytes?: number;
+  /**
+   * Headers sent with every call (a correlation id, `Prefer`), as openapi-fetch's `headers` option: an object,
+   * a Headers, or [name, value] pairs; a call's own `headers` win. Not sent with Portabl's token request, which the
+   * client makes for itself. The credential header (`apikey`, `Authorization`) cannot be set here
+   * (ClientOptionsError): the client sets it on its own copy of each request.
+   * @example createIdentityClient({ apiKey, headers: { 'x-correlation-id': 'abc-123' } })
+   */
+  headers?: HeadersInit;
   /** Time source for tests: backoff sleeps, deadlines and token expiry. */
   clock?: Clock;
 }
@@ -39,6 +62,9 @@ export interface ResolvedCommonOptions {
   timeoutMs: number;
   retry: RetryOptions;
   validateResponses: boolean;
+  validateRequests: boolean;
+  maxResponseBytes: number;
+  headers: Headers;
   clock: Clock | undefined;
 }
 
@@ -89,6 +115,48 @@ export function requireHeaderSecret(client: string, name: string, value: unknown
     fail(client, `${name} must contain only printable ASCII characters (it has a control or non-ASCII character)`);
   }
   return secret;
+}
+
+/**
+ * A credential the client redacts from errors: long enough not to occur in ordinary text by chance, and not part
+ * of any constant the spec documents (an error code), so that redacting it never rewrites a value a caller
+ * narrows on (see redaction.ts). Neither the value nor the constant it occurs in is quoted.
+ */
+export function requireRedactableSecret(client: string, name: string, secret: string, spec: SpecDocument): string {
+  if (secret.length < MIN_SECRET_LENGTH) {
+    fail(client, `${name} is shorter than ${MIN_SECRET_LENGTH} characters: too short to be a real credential, and short enough to occur in ordinary text, which redacting it from errors would rewrite`);
+  }
+  const probe = createRedactor();
+  probe.add(secret);
+  if (documentedConstants(spec).some((constant) => probe.text(constant) !== constant)) {
+    fail(client, `${name} occurs inside a value the spec documents (such as an error code), which redacting it from errors would rewrite; it cannot be a real credential`);
+  }
+  return secret;
+}
+
+/** The `headers` option: anything `new Headers()` takes, without the credential header. Values are never quoted. */
+export function resolveHeaders(client: string, value: unknown, credentialHeader: string): Headers {
+  if (value === undefined) return new Headers();
+  if (typeof value !== 'object' || value === null) fail(client, `headers must be an object, a Headers or [name, value] pairs (got ${describeType(value)})`);
+  let headers: Headers;
+  try {
+    headers = new Headers(value as HeadersInit);
+  } catch {
+    // Headers' own TypeError quotes the value, which may be a secret.
+    fail(client, 'headers has a name or value a header cannot carry (a control character, a line break, or a pair that is not [name, value])');
+  }
+  if (headers.has(credentialHeader)) {
+    fail(client, `headers must not set "${credentialHeader}": the client sets its credential header itself, on its own copy of each request`);
+  }
+  return headers;
+}
+
+export function resolveMaxResponseBytes(client: string, value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_RESPONSE_BYTES) {
+    fail(client, `maxResponseBytes must be an integer number of bytes from 1 to ${MAX_RESPONSE_BYTES} (got ${typeof value === 'number' ? value : describeType(value)})`);
+  }
+  return value;
 }
 
 export function resolveBaseUrl(client: string, value: unknown): string | undefined {
@@ -158,19 +226,35 @@ function resolveClock(client: string, value: unknown): Clock | undefined {
   return clock as Clock;
 }
 
-export const COMMON_OPTION_NAMES = ['baseUrl', 'fetch', 'timeoutMs', 'retry', 'validateResponses', 'clock'] as const;
+export const COMMON_OPTION_NAMES = [
+  'baseUrl',
+  'fetch',
+  'timeoutMs',
+  'retry',
+  'validateResponses',
+  'validateRequests',
+  'maxResponseBytes',
+  'headers',
+  'clock',
+] as const;
 
-export function resolveCommonOptions(client: string, options: Record<string, unknown>): ResolvedCommonOptions {
-  const validate = options['validateResponses'];
-  if (validate !== undefined && typeof validate !== 'boolean') {
-    fail(client, `validateResponses must be a boolean (got ${describeType(validate)})`);
-  }
+function resolveBoolean(client: string, name: string, value: unknown): boolean {
+  if (value !== undefined && typeof value !== 'boolean') fail(client, `${name} must be a boolean (got ${describeType(value)})`);
+  return value === true;
+}
+
+/** Every common option, checked; `credentialHeader` is the header the client's credential travels in. */
+export function resolveCommonOptions(client: string, options: Record<string, unknown>, credentialHeader: string): ResolvedCommonOptions {
+  const validate = resolveBoolean(client, 'validateResponses', options['validateResponses']);
   return {
     baseUrl: resolveBaseUrl(client, options['baseUrl']),
     fetch: resolveFunction<FetchFunction>(client, 'fetch', options['fetch']),
     timeoutMs: resolveTimeout(client, options['timeoutMs']),
     retry: resolveRetry(client, options['retry']),
-    validateResponses: validate === true,
+    validateResponses: validate,
+    validateRequests: resolveBoolean(client, 'validateRequests', options['validateRequests']),
+    maxResponseBytes: resolveMaxResponseBytes(client, options['maxResponseBytes']),
+    headers: resolveHeaders(client, options['headers'], credentialHeader),
     clock: resolveClock(client, options['clock']),
   };
 }

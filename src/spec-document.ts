@@ -83,3 +83,92 @@ export function patternOf(schema: Record<string, unknown>, pointer: string): Reg
   if (typeof schema['pattern'] !== 'string') throw new Error(`the bundled spec has no pattern at ${pointer}`);
   return new RegExp(schema['pattern'], 'u');
 }
+
+/** The JSON pointer of an operation object. */
+export function operationPointer(method: string, pathTemplate: string): string {
+  return `#/paths/${escapePointerSegment(pathTemplate)}/${method.toLowerCase()}`;
+}
+
+/**
+ * The documented response for a status (exact code, then its class "4XX", then "default"), with the JSON
+ * pointer it lives at once local $refs are followed.
+ */
+export function documentedResponse(
+  spec: SpecDocument,
+  method: string,
+  pathTemplate: string,
+  status: number,
+): { value: SpecResponse; pointer: string } | undefined {
+  const responses = findOperation(spec, method, pathTemplate)?.responses ?? {};
+  for (const key of [String(status), `${String(status)[0]}XX`, 'default']) {
+    if (responses[key] !== undefined) {
+      return resolveLocalRef<SpecResponse>(spec, responses[key], `${operationPointer(method, pathTemplate)}/responses/${escapePointerSegment(key)}`);
+    }
+  }
+  return undefined;
+}
+
+/** A parameter of an operation, its own or its path item's, with where its schema lives. */
+export interface SpecParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  schema: Record<string, unknown>;
+  /** JSON pointer of the schema once local $refs are followed. */
+  schemaPointer: string;
+}
+
+/** The parameters of an operation (path item parameters overridden by the operation's own, as OpenAPI says). */
+export function operationParameters(spec: SpecDocument, method: string, pathTemplate: string): SpecParameter[] {
+  const itemPointer = `#/paths/${escapePointerSegment(pathTemplate)}`;
+  const item = spec.paths[pathTemplate] as { parameters?: unknown[] } | undefined;
+  const operation = findOperation(spec, method, pathTemplate) as { parameters?: unknown[] } | undefined;
+  if (!operation) return [];
+  const found = new Map<string, SpecParameter>();
+  const read = (list: unknown[] | undefined, base: string) =>
+    (list ?? []).forEach((raw, i) => {
+      const parameter = resolveLocalRef<Record<string, unknown>>(spec, raw, `${base}/parameters/${i}`);
+      if (!parameter) return;
+      const schema = resolveLocalRef<Record<string, unknown>>(spec, parameter.value['schema'], `${parameter.pointer}/schema`);
+      const where = parameter.value['in'] as SpecParameter['in'];
+      const name = String(parameter.value['name']);
+      found.set(`${where}:${name}`, {
+        name,
+        in: where,
+        required: parameter.value['required'] === true,
+        schema: schema?.value ?? {},
+        schemaPointer: schema?.pointer ?? `${parameter.pointer}/schema`,
+      });
+    });
+  read(item?.parameters, itemPointer);
+  read(operation.parameters, operationPointer(method, pathTemplate));
+  return [...found.values()];
+}
+
+const documentedConstantsCache = new WeakMap<SpecDocument, string[]>();
+
+/**
+ * Every string the spec documents as a constant (`enum` and `const` values: error codes, types, genders...).
+ * A client refuses a credential that occurs in one, so that redacting it never rewrites a documented value.
+ */
+export function documentedConstants(spec: SpecDocument): string[] {
+  let constants = documentedConstantsCache.get(spec);
+  if (constants) return constants;
+  const found = new Set<string>();
+  const stack: unknown[] = [spec];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    if (typeof record['const'] === 'string') found.add(record['const']);
+    if (Array.isArray(record['enum'])) for (const v of record['enum']) if (typeof v === 'string') found.add(v);
+    for (const [key, value] of Object.entries(record)) if (key !== 'example' && key !== 'examples') stack.push(value);
+  }
+  constants = [...found];
+  documentedConstantsCache.set(spec, constants);
+  return constants;
+}

@@ -3,6 +3,16 @@
  * Do not make direct changes to the file.
  */
 
+/**
+ * A filter value with an operator (`like:`, `in:`, `nin:`), made by the client's helpers `like`, `anyOf` and
+ * `noneOf`. A string at run time; typed apart from `string` so that a helper compiles only on a field whose
+ * `pattern` in the spec admits its operator.
+ */
+export interface FilterOperatorValue<Operator extends string> {
+    readonly "x-filter-operator": Operator;
+    toString(): string;
+}
+
 export interface paths {
     "/identities": {
         parameters: {
@@ -194,14 +204,14 @@ export interface components {
             /** @description Blocked or not. Operators: default only. Example: `filter[blocked]=true`. */
             blocked?: boolean;
             /** @description Equal to, or with `like:` containing, this text. Operators: default, `like`. Example: `filter[email]=like:@publicmint.com`. */
-            email?: string;
+            email?: string | FilterOperatorValue<"like">;
             /**
              * @description Equal to this identity id, or with `in:` one of a comma-separated list. Operators: default, `in` (the document
              *     writes "id, default", read as "in, default": its own example is `filter[id]=in:foobar`).
              */
-            id?: string;
+            id?: string | FilterOperatorValue<"in">;
             /** @description Owned by this identity, or with `in:` by one of a comma-separated list. Operators: `in`, default. Example: `filter[identityOwner]=biz`. */
-            identityOwner?: string;
+            identityOwner?: string | FilterOperatorValue<"in">;
             /** @description Equal to this name. Operators: default only. Example: `filter[name]=fred`. */
             name?: string;
             /**
@@ -209,7 +219,7 @@ export interface components {
              *     `nin`, default. Example: `filter[riskRating]=nin:foo,bar`. The identity model does not list `riskRating`; the
              *     document lists it as a filter, so it is one.
              */
-            riskRating?: string;
+            riskRating?: string | FilterOperatorValue<"in" | "nin">;
             /** @description Of this type. Operators: default only. Example: `filter[type]=person`. */
             type?: components["schemas"]["IdentityType"];
         };
@@ -221,13 +231,13 @@ export interface components {
              *     bounds it to 100.
              * @default 30
              */
-            size: number;
+            size?: number;
             /**
              * Format: int32
              * @description Which page to return, from 1. Defaults to 1.
              * @default 1
              */
-            number: number;
+            number?: number;
         };
         /**
          * @description The order of the list, by creation or update date; a leading `-` sorts in descending order.

@@ -6,16 +6,19 @@ import {
   rejectUnknownKeys,
   requireOptionsObject,
   requireHeaderSecret,
+  requireRedactableSecret,
   resolveCommonOptions,
   type CommonClientOptions,
 } from '../options.js';
 import { createRedactor } from '../redaction.js';
+import { pathParameterMiddleware } from '../path-parameters.js';
+import { responseBodyMiddleware } from '../response-body.js';
 import { responseOriginMiddleware } from '../response-origin.js';
 import { resolveServer } from '../servers.js';
 import { systemClock } from '../transport/clock.js';
 import { withCredentialHeader } from '../transport/credentials.js';
 import { createTransport, type FetchFunction } from '../transport/fetch.js';
-import { responseValidationMiddleware } from '../validation.js';
+import { requestValidationMiddleware, responseValidationMiddleware } from '../validation.js';
 import { identitySpec } from './spec.js';
 
 const CLIENT = 'createIdentityClient';
@@ -46,8 +49,8 @@ function apiKeyFetch(transport: FetchFunction, apiKey: string): FetchFunction {
 export function createIdentityClient(options: IdentityClientOptions): IdentityClient {
   const given = requireOptionsObject(CLIENT, options);
   rejectUnknownKeys(CLIENT, given, OPTION_NAMES);
-  const apiKey = requireHeaderSecret(CLIENT, 'apiKey', given['apiKey']);
-  const common = resolveCommonOptions(CLIENT, given);
+  const apiKey = requireRedactableSecret(CLIENT, 'apiKey', requireHeaderSecret(CLIENT, 'apiKey', given['apiKey']), identitySpec);
+  const common = resolveCommonOptions(CLIENT, given, 'apikey');
   const baseUrl = resolveServer(CLIENT, identitySpec, 'Identities', IDENTITY_SERVERS, 'sandbox', given['server'], common.baseUrl);
   const redactor = createRedactor();
   redactor.add(apiKey);
@@ -58,9 +61,13 @@ export function createIdentityClient(options: IdentityClientOptions): IdentityCl
     retry: common.retry,
     clock: common.clock ?? systemClock,
     redact: redactor.text,
+    maxResponseBytes: common.maxResponseBytes,
   });
-  const client = createClient<paths>({ baseUrl, fetch: apiKeyFetch(transport, apiKey) });
-  client.use(responseOriginMiddleware(identitySpec, redactor));
+  const client = createClient<paths>({ baseUrl, fetch: apiKeyFetch(transport, apiKey), headers: common.headers });
+  // Order matters: onRequest runs in this order (path check first, before anything is sent), onResponse in the
+  // reverse one (validation sees the raw answer, the origin is recorded on the Response finally returned).
+  client.use(pathParameterMiddleware(identitySpec), responseOriginMiddleware(identitySpec, redactor), responseBodyMiddleware(identitySpec, redactor));
+  if (common.validateRequests) client.use(requestValidationMiddleware(identitySpec, 'identity', redactor));
   if (common.validateResponses) client.use(responseValidationMiddleware(identitySpec, 'identity', redactor));
   return client;
 }

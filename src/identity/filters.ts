@@ -3,7 +3,15 @@
 // (a comma inside a list item cannot be escaped), so a mistake fails here rather than as a 400 from the server.
 //   client.GET('/identities', { params: { query: { filter: { email: like('@example.com'), id: anyOf(ids) } } } })
 
+import type { FilterOperatorValue } from '../../generated/identity/schema.js';
+
+export type { FilterOperatorValue };
+
 const OPERATOR_PREFIX = /^(?:in|nin|like):/;
+
+// A string at run time; typed as FilterOperatorValue so that the generated filter types (scripts/generate-types.mjs)
+// accept it only on the fields whose spec `pattern` admits the operator.
+const withOperator = <Op extends string>(text: string) => text as unknown as FilterOperatorValue<Op>;
 
 export class FilterValueError extends TypeError {
   override readonly name = 'FilterValueError';
@@ -34,17 +42,29 @@ export function equals(value: string): string {
   return checkValue('equals', value, 'the value');
 }
 
-/** Contains `text`: `like('@example.com')` → `like:@example.com`. Allowed on `email`. */
-export function like(text: string): `like:${string}` {
-  return `like:${checkValue('like', text, 'the text')}`;
+/**
+ * Contains `text`: `like('@example.com')` → the string `like:@example.com`. Compiles only on a field whose spec
+ * pattern admits `like:` (`email`). Throws FilterValueError for an empty text or one that starts with an operator.
+ * @example identity.GET('/identities', { params: { query: { filter: { email: like('@example.com') } } } })
+ */
+export function like(text: string): FilterOperatorValue<'like'> {
+  return withOperator(`like:${checkValue('like', text, 'the text')}`);
 }
 
-/** Any of `values`: `anyOf(['a', 'b'])` → `in:a,b`. Allowed on `id`, `identityOwner`, `riskRating`. */
-export function anyOf(values: readonly string[]): `in:${string}` {
-  return `in:${checkList('anyOf', values)}`;
+/**
+ * Any of `values`: `anyOf(['a', 'b'])` → the string `in:a,b`. Compiles only on fields whose pattern admits `in:`
+ * (`id`, `identityOwner`, `riskRating`). Throws FilterValueError for an empty list or an item with a comma.
+ * @example identity.GET('/identities', { params: { query: { filter: { id: anyOf(ids) } } } })
+ */
+export function anyOf(values: readonly string[]): FilterOperatorValue<'in'> {
+  return withOperator(`in:${checkList('anyOf', values)}`);
 }
 
-/** None of `values`: `noneOf(['a', 'b'])` → `nin:a,b`. Allowed on `riskRating`. */
-export function noneOf(values: readonly string[]): `nin:${string}` {
-  return `nin:${checkList('noneOf', values)}`;
+/**
+ * None of `values`: `noneOf(['a', 'b'])` → the string `nin:a,b`. Compiles only on fields whose pattern admits
+ * `nin:` (`riskRating`). Throws FilterValueError for an empty list or an item with a comma.
+ * @example identity.GET('/identities', { params: { query: { filter: { riskRating: noneOf(['high']) } } } })
+ */
+export function noneOf(values: readonly string[]): FilterOperatorValue<'nin'> {
+  return withOperator(`nin:${checkList('noneOf', values)}`);
 }

@@ -3,7 +3,7 @@ import type { operations } from '../../generated/identity/schema.js';
 import { operationErrorGuard } from '../errors.js';
 
 export { createIdentityClient, IDENTITY_SERVERS, type IdentityClient, type IdentityClientOptions, type IdentityServer } from './client.js';
-export { anyOf, equals, FilterValueError, like, noneOf } from './filters.js';
+export { anyOf, equals, FilterValueError, like, noneOf, type FilterOperatorValue } from './filters.js';
 export type { components, operations, paths } from '../../generated/identity/schema.js';
 export * from '../shared-exports.js';
 

@@ -5,12 +5,13 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, operations, paths } from '../../generated/portabl/schema.js';
 import { ApiError } from '../errors.js';
-import type { Redactor } from '../redaction.js';
-import { patternOf, schemaAt } from '../spec-document.js';
+import { createRedactor, MIN_SECRET_LENGTH, type Redactor } from '../redaction.js';
+import { documentedConstants, patternOf, schemaAt } from '../spec-document.js';
 import type { Clock } from '../transport/clock.js';
 import { untilAborted } from '../transport/abort.js';
 import { withCredentialHeader } from '../transport/credentials.js';
 import type { FetchFunction } from '../transport/fetch.js';
+import { validatorFor } from '../validator-cache.js';
 import { portablSpec } from './spec.js';
 
 type AccessToken = components['schemas']['AccessToken'];
@@ -18,6 +19,9 @@ export type PortablScopes = NonNullable<components['schemas']['AccessTokenReques
 
 // The contract's rule for a token: what `Authorization: Bearer` can carry.
 const ACCESS_TOKEN_SCHEMA = '#/components/schemas/AccessToken/properties/accessToken';
+// The whole answer, checked after the fields the manager relies on.
+const TOKEN_ANSWER_SCHEMA = '#/components/schemas/AccessToken';
+const TOKEN_FIELDS = ['accessToken', 'refreshToken', 'idToken'] as const;
 
 // Renew this long before expiry, so a token never expires between our check and the server's.
 const DEFAULT_SKEW_MS = 60_000;
@@ -78,9 +82,12 @@ function usableToken(status: number, text: string, redactor: Redactor, tokenPatt
     throw new TokenResponseError(status, 'the body is not JSON');
   }
   const token = parsed as Partial<Record<keyof AccessToken, unknown>> | null;
-  if (typeof token !== 'object' || token === null) throw new TokenResponseError(status, 'the body is not an object');
-  for (const secret of [token.accessToken, token.refreshToken, token.idToken]) {
-    if (typeof secret === 'string') redactor.add(secret);
+  if (typeof token !== 'object' || token === null || Array.isArray(token)) throw new TokenResponseError(status, 'the body is not an object');
+  // Registered before any check, so no later error quotes them; a value too short to redact safely is refused
+  // below instead (registering it would rewrite ordinary text, see redaction.ts).
+  for (const field of TOKEN_FIELDS) {
+    const secret = token[field];
+    if (typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH) redactor.add(secret);
   }
   if (typeof token.accessToken !== 'string' || token.accessToken === '') {
     throw new TokenResponseError(status, 'accessToken is missing or not a non-empty string');
@@ -95,6 +102,24 @@ function usableToken(status: number, text: string, redactor: Redactor, tokenPatt
   if (token.tokenType !== undefined && String(token.tokenType).toLowerCase() !== 'bearer') {
     throw new TokenResponseError(status, 'tokenType is not "Bearer"');
   }
+  // The spec's rules for the whole answer: expiresIn an integer from 1 s to a year, `scope` present, each token
+  // within 8,192 characters... Ajv's messages name the rule and the field, never the value.
+  const issues = validatorFor(portablSpec, 'portabl').validateBounded(TOKEN_ANSWER_SCHEMA, token, 5).issues;
+  if (issues.length) {
+    throw new TokenResponseError(status, `the answer breaks the spec's AccessToken schema: ${issues.map((i) => `${i.path || '(body)'} ${i.message}`).join('; ')}`);
+  }
+  const probe = createRedactor();
+  for (const field of TOKEN_FIELDS) {
+    const secret = token[field];
+    if (typeof secret !== 'string') continue;
+    if (secret.length < MIN_SECRET_LENGTH) {
+      throw new TokenResponseError(status, `${field} is shorter than ${MIN_SECRET_LENGTH} characters, too short to keep out of error text without rewriting it`);
+    }
+    probe.add(secret);
+  }
+  if (documentedConstants(portablSpec).some((constant) => probe.text(constant) !== constant)) {
+    throw new TokenResponseError(status, 'a token occurs inside a value the spec documents (such as an error code), so it could not be kept out of error text without rewriting it');
+  }
   return token as AccessToken;
 }
 
@@ -103,6 +128,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const skewMs = options.skewMs ?? DEFAULT_SKEW_MS;
   redactor.add(options.clientSecret);
   const tokenPattern = patternOf(schemaAt(portablSpec, ACCESS_TOKEN_SCHEMA), ACCESS_TOKEN_SCHEMA);
+  // The client's `headers` option is not sent here: it is meant for the caller's calls (a `Prefer: code=404` for
+  // every call against the mock would turn the token request into a 404 too).
   const tokenClient = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.transport });
   tokenClient.use(...options.middleware);
 

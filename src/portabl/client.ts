@@ -7,18 +7,21 @@ import {
   fail,
   rejectUnknownKeys,
   requireOptionsObject,
+  requireRedactableSecret,
   requireSecretString,
   resolveCommonOptions,
   type CommonClientOptions,
 } from '../options.js';
 import { createRedactor } from '../redaction.js';
+import { pathParameterMiddleware } from '../path-parameters.js';
+import { responseBodyMiddleware } from '../response-body.js';
 import { responseOriginMiddleware } from '../response-origin.js';
 import { resolveServer } from '../servers.js';
 import { patternOf, schemaAt } from '../spec-document.js';
 import { systemClock } from '../transport/clock.js';
 import { createTransport } from '../transport/fetch.js';
 import { IDEMPOTENT_METHODS, TRANSIENT_STATUSES } from '../transport/retry-policy.js';
-import { responseValidationMiddleware } from '../validation.js';
+import { requestValidationMiddleware, responseValidationMiddleware } from '../validation.js';
 import { bearerTokenFetch, createTokenManager, type PortablScopes } from './auth.js';
 import { portablSpec } from './spec.js';
 
@@ -74,15 +77,29 @@ export function createPortablClient(options: PortablClientOptions): PortablClien
   const given = requireOptionsObject(CLIENT, options);
   rejectUnknownKeys(CLIENT, given, OPTION_NAMES);
   const clientId = requireSecretString(CLIENT, 'clientId', given['clientId']);
-  const clientSecret = requireSecretString(CLIENT, 'clientSecret', given['clientSecret']);
+  const clientSecret = requireRedactableSecret(CLIENT, 'clientSecret', requireSecretString(CLIENT, 'clientSecret', given['clientSecret']), portablSpec);
   const scopes = resolveScopes(given['scopes']);
-  const common = resolveCommonOptions(CLIENT, given);
+  const common = resolveCommonOptions(CLIENT, given, 'authorization');
   const baseUrl = resolveServer(CLIENT, portablSpec, 'Portabl', PORTABL_SERVERS, 'production', given['server'], common.baseUrl);
   const clock = common.clock ?? systemClock;
   const redactor = createRedactor();
 
-  const transportOptions = { fetch: common.fetch, timeoutMs: common.timeoutMs, retry: common.retry, clock, redact: redactor.text };
-  const middleware: Middleware[] = [responseOriginMiddleware(portablSpec, redactor)];
+  const transportOptions = {
+    fetch: common.fetch,
+    timeoutMs: common.timeoutMs,
+    retry: common.retry,
+    clock,
+    redact: redactor.text,
+    maxResponseBytes: common.maxResponseBytes,
+  };
+  // Order matters: onRequest runs in this order (path check first, before any token request), onResponse in the
+  // reverse one (validation sees the raw answer, the origin is recorded on the Response finally returned).
+  const middleware: Middleware[] = [
+    pathParameterMiddleware(portablSpec),
+    responseOriginMiddleware(portablSpec, redactor),
+    responseBodyMiddleware(portablSpec, redactor),
+  ];
+  if (common.validateRequests) middleware.push(requestValidationMiddleware(portablSpec, 'portabl', redactor));
   if (common.validateResponses) middleware.push(responseValidationMiddleware(portablSpec, 'portabl', redactor));
 
   const tokens = createTokenManager({
@@ -95,7 +112,7 @@ export function createPortablClient(options: PortablClientOptions): PortablClien
     redactor,
     middleware,
   });
-  const client = createClient<paths>({ baseUrl, fetch: bearerTokenFetch(createTransport(transportOptions), tokens) });
+  const client = createClient<paths>({ baseUrl, fetch: bearerTokenFetch(createTransport(transportOptions), tokens), headers: common.headers });
   client.use(...middleware);
   return client;
 }

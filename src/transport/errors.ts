@@ -79,3 +79,22 @@ export function toNetworkFailure(error: unknown, redact: (text: string) => strin
   const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
   return code === undefined ? { name, message: redact(message) } : { name, message: redact(message), code };
 }
+
+/**
+ * The response body is larger than `maxResponseBytes` (counted as it arrives, after any decompression fetch does,
+ * or announced by Content-Length): reading stopped there and the connection was released. Not retried.
+ * @example catch (err) { if (err instanceof ResponseTooLargeError) console.error(`raise maxResponseBytes above ${err.maxResponseBytes}`) }
+ */
+export class ResponseTooLargeError extends Error {
+  override readonly name = 'ResponseTooLargeError';
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly status: number,
+    readonly maxResponseBytes: number,
+  ) {
+    super(
+      `${method} ${url} answered HTTP ${status} with a body larger than ${maxResponseBytes} bytes (maxResponseBytes); reading stopped there`,
+    );
+  }
+}

@@ -2,7 +2,15 @@
 // request twice; a fetch function can, so deadlines and retries live here.
 import { untilAborted } from './abort.js';
 import { systemClock, type Clock } from './clock.js';
-import { NetworkError, RedirectRefusedError, RequestTimeoutError, describeUrl, toNetworkFailure, type NetworkFailure } from './errors.js';
+import {
+  NetworkError,
+  RedirectRefusedError,
+  RequestTimeoutError,
+  ResponseTooLargeError,
+  describeUrl,
+  toNetworkFailure,
+  type NetworkFailure,
+} from './errors.js';
 import {
   DEFAULT_RETRY,
   IDEMPOTENT_METHODS,
@@ -31,7 +39,16 @@ export interface TransportOptions {
   random?: () => number;
   /** Removes secrets from text copied out of an underlying error. */
   redact?: (text: string) => string;
+  /** Largest response body read, in bytes (default DEFAULT_MAX_RESPONSE_BYTES); a larger one fails with ResponseTooLargeError. */
+  maxResponseBytes?: number;
 }
+
+/**
+ * Default limit of a response body: 32 MiB. The largest answer either API documents is `GET /identities?all=true`,
+ * unbounded by design; the spec's example identity is about 700 bytes of JSON, so this holds some 45,000 identities.
+ * Raise `maxResponseBytes` for a larger account.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 // Statuses whose responses may not have a body (the Response constructor rejects one).
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -41,11 +58,46 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  * Without this, a body that stalls after the headers would escape the deadline and fail later inside
  * openapi-fetch with a bare AbortError instead of a RequestTimeoutError. The APIs answer small JSON documents.
  */
-async function readCompletely(response: Response, signal: AbortSignal): Promise<Response> {
-  const body = NULL_BODY_STATUSES.has(response.status) ? null : await untilAborted(response.arrayBuffer(), signal);
+async function readCompletely(response: Response, signal: AbortSignal, maxBytes: number, tooLarge: () => Error): Promise<Response> {
+  const body = NULL_BODY_STATUSES.has(response.status) ? null : await readLimited(response, signal, maxBytes, tooLarge);
   const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   Object.defineProperty(copy, 'url', { value: response.url, enumerable: false });
   return copy;
+}
+
+/**
+ * The body, read chunk by chunk so that the limit holds while it streams: an endless or oversized body stops at
+ * `maxBytes` + one chunk, and the connection is released.
+ */
+async function readLimited(response: Response, signal: AbortSignal, maxBytes: number, tooLarge: () => Error): Promise<Uint8Array<ArrayBuffer>> {
+  const announced = response.headers.get('content-length');
+  if (announced !== null && /^\d+$/.test(announced.trim()) && Number(announced) > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await untilAborted(reader.read(), signal);
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) throw tooLarge();
+      chunks.push(value);
+    }
+  } catch (error) {
+    await reader.cancel().catch(() => {});
+    throw error;
+  }
+  const body = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
 }
 
 // The statuses fetch would follow (Fetch standard, "redirect status").
@@ -86,6 +138,7 @@ export function createTransport(options: TransportOptions): FetchFunction {
   const retryMethods = new Set((options.retryMethods ?? IDEMPOTENT_METHODS).map((m) => m.toUpperCase()));
   const retryStatuses = new Set(options.retryStatuses ?? TRANSIENT_STATUSES);
   const send: FetchFunction = options.fetch ?? ((request) => globalThis.fetch(request));
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   /**
    * One attempt: a response read completely, a RequestTimeoutError, the caller's abort reason, a
@@ -98,9 +151,13 @@ export function createTransport(options: TransportOptions): FetchFunction {
     try {
       const response = await untilAborted(send(new Request(request, { signal, redirect: 'manual' })), signal);
       redirect = redirectOf(response, request.url);
-      if (!redirect) return await readCompletely(response, signal);
+      if (!redirect) {
+        const tooLarge = () => new ResponseTooLargeError(request.method, describeUrl(request.url), response.status, maxBytes);
+        return await readCompletely(response, signal, maxBytes, tooLarge);
+      }
       await response.body?.cancel().catch(() => {});
     } catch (error) {
+      if (error instanceof ResponseTooLargeError) throw error;
       // The caller's own abort is theirs to handle: pass their reason through untouched, never retry.
       if (request.signal.aborted) throw request.signal.reason;
       if (deadline.aborted) throw new RequestTimeoutError(request.method, describeUrl(request.url), options.timeoutMs);

@@ -28,7 +28,7 @@ describe('Identities API key and query', () => {
 
   it('serialises filter and page as filter[field]=op:value and page[size]=n', async () => {
     const fetch = fakeFetch(() => json({ total: 0, data: [] }));
-    const identity = createIdentityClient({ apiKey: 'k', baseUrl: BASE_URL, fetch });
+    const identity = createIdentityClient({ apiKey: 'fake-api-key-for-tests', baseUrl: BASE_URL, fetch });
 
     await identity.GET('/identities', { params: { query: { filter: { email: like('@example.com') }, page: { size: 10, number: 2 }, sort: '-createdAt' } } });
 

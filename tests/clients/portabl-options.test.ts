@@ -19,7 +19,7 @@ describe('createPortablClient options', () => {
     [{ ...valid, clientId: '  ' }, 'createPortablClient: clientId must not be empty or blank'],
     [{ clientId: valid.clientId, clientSecret: 42 }, 'createPortablClient: clientSecret is required and must be a string (got number)'],
     [{ clientId: valid.clientId, clientSecret: ['a'] }, 'createPortablClient: clientSecret is required and must be a string (got an array)'],
-    [{ ...valid, clientID: 'x' }, 'createPortablClient: unknown option "clientID"; known: clientId, clientSecret, scopes, server, baseUrl, fetch, timeoutMs, retry, validateResponses, clock'],
+    [{ ...valid, clientID: 'x' }, 'createPortablClient: unknown option "clientID"; known: clientId, clientSecret, scopes, server, baseUrl, fetch, timeoutMs, retry, validateResponses, validateRequests, maxResponseBytes, headers, clock'],
     [{ ...valid, server: 'staging' }, 'createPortablClient: server "staging" is unknown; use one of "production", "development", or baseUrl for any other URL'],
     [{ ...valid, server: 'sandbox' }, 'createPortablClient: server "sandbox" is unknown; use one of "production", "development", or baseUrl for any other URL'],
     [{ ...valid, baseUrl: 'localhost:4010' }, 'createPortablClient: baseUrl must use http or https (got "localhost:")'],

@@ -35,15 +35,15 @@ describe('server selection', () => {
     ['production', 'https://api.publicmint.io'],
   ] as const)('Identities "%s" is the spec server %s', async (server, url) => {
     expect(serversOf('identity')).toContain(url);
-    expect(await firstApiUrl((fetch) => createIdentityClient({ apiKey: 'k', server, fetch }).GET('/identities'))).toBe(`${url}/identities`);
+    expect(await firstApiUrl((fetch) => createIdentityClient({ apiKey: 'fake-api-key-for-tests', server, fetch }).GET('/identities'))).toBe(`${url}/identities`);
   });
 
   it('Identities defaults to sandbox, the first server of its spec (test data, not real identities)', async () => {
-    expect(await firstApiUrl((fetch) => createIdentityClient({ apiKey: 'k', fetch }).GET('/identities'))).toBe('https://api.sandbox.publicmint.io/identities');
+    expect(await firstApiUrl((fetch) => createIdentityClient({ apiKey: 'fake-api-key-for-tests', fetch }).GET('/identities'))).toBe('https://api.sandbox.publicmint.io/identities');
   });
 
   it('baseUrl overrides server, with or without a trailing slash', async () => {
-    expect(await firstApiUrl((fetch) => createIdentityClient({ apiKey: 'k', server: 'production', baseUrl: 'http://127.0.0.1:4011/', fetch }).GET('/identities'))).toBe(
+    expect(await firstApiUrl((fetch) => createIdentityClient({ apiKey: 'fake-api-key-for-tests', server: 'production', baseUrl: 'http://127.0.0.1:4011/', fetch }).GET('/identities'))).toBe(
       'http://127.0.0.1:4011/identities',
     );
     expect(await firstApiUrl((fetch) => createPortablClient({ ...credentials, baseUrl: 'http://127.0.0.1:4010/api/v1', fetch }).GET('/provider/users'))).toBe(

@@ -3,7 +3,8 @@ import { fakePortabl, settingsPath } from './support/fake-portabl.js';
 
 describe('Portabl 401 handling', () => {
   it('on a 401 gets a new token once and resends the request once, with its body', async () => {
-    const server = fakePortabl({ api: (_request, recorded) => new Response(recorded.body, { headers: { 'content-type': 'application/json' } }) });
+    // Echoes the request body (a GET has none: then the settings the spec documents).
+    const server = fakePortabl({ api: (_request, recorded) => new Response(recorded.body || '{"isSyncOn":true}', { headers: { 'content-type': 'application/json' } }) });
     const portabl = server.client();
     await portabl.GET('/provider/users/{userId}/settings', settingsPath);
     server.valid.delete('fake.access.token-1'); // revoked server-side before it expired

@@ -1,6 +1,6 @@
 // Identities API requests that break one rule of the spec (the rule families of tests/specs/identity-negative.test.ts),
 // sent through the client: each is refused with 400 validation_failed, and the mock names the rule (support/refusals.ts).
-import { identityClient } from '../support/clients.js';
+import { identityClient, withPathSegment } from '../support/clients.js';
 import { changed, refusalTests, untyped, validBaseTests } from '../support/refusals.js';
 import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY, PT_ADDRESS } from '../support/bodies.js';
 
@@ -80,11 +80,12 @@ refusalTests('identity', {
   ],
   'a path id that is not a uuid': [
     // Prism lowercases parameter names in its locations: identityId is reported as identityid.
-    { change: 'getIdentity of identity-1', violation: 'path.id format', send: () => identityClient().GET('/identities/{id}', { params: { path: { id: 'identity-1' } } }) },
-    { change: 'deleteIdentity of identity-1', violation: 'path.id format', send: () => identityClient().DELETE('/identities/{id}', { params: { path: { id: 'identity-1' } } }) },
+    // The client refuses such ids itself (PathParameterError): a valid id goes through it and is swapped on the wire.
+    { change: 'getIdentity of identity-1', violation: 'path.id format', send: () => identityClient(withPathSegment(IDENTITY_ID, 'identity-1')).GET('/identities/{id}', { params: { path: { id: IDENTITY_ID } } }) },
+    { change: 'deleteIdentity of identity-1', violation: 'path.id format', send: () => identityClient(withPathSegment(IDENTITY_ID, 'identity-1')).DELETE('/identities/{id}', { params: { path: { id: IDENTITY_ID } } }) },
     { change: 'a presign URL for document document-1', violation: 'path.id format',
-      send: () => identityClient().GET('/identities/{identityId}/documents/{id}/presign-url', { params: { path: { identityId: IDENTITY_ID, id: 'document-1' } } }) },
+      send: () => identityClient(withPathSegment(DOCUMENT_ID, 'document-1')).GET('/identities/{identityId}/documents/{id}/presign-url', { params: { path: { identityId: IDENTITY_ID, id: DOCUMENT_ID } } }) },
     { change: 'a presign URL for a document of identity-1', violation: 'path.identityid format',
-      send: () => identityClient().GET('/identities/{identityId}/documents/{id}/presign-url', { params: { path: { identityId: 'identity-1', id: DOCUMENT_ID } } }) },
+      send: () => identityClient(withPathSegment(IDENTITY_ID, 'identity-1')).GET('/identities/{identityId}/documents/{id}/presign-url', { params: { path: { identityId: IDENTITY_ID, id: DOCUMENT_ID } } }) },
   ],
 });

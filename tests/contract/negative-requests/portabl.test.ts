@@ -1,7 +1,7 @@
 // Portabl Core API requests that break one rule of the spec (the rule families of tests/specs/portabl-negative.test.ts),
 // sent through the client: each is refused with 400 validation_failed, and the mock names the rule (support/refusals.ts).
 // The client gets its own (valid) token first; the broken request is the one after it.
-import { portablClient } from '../support/clients.js';
+import { portablClient, withPathSegment } from '../support/clients.js';
 import { changed, refusalTests, untyped, validBaseTests } from '../support/refusals.js';
 
 /** Any uuid: the body or parameter is refused before a user is looked up. */
@@ -76,8 +76,10 @@ refusalTests('portabl', {
   ],
   'a path id that is not a uuid': [
     // Prism lowercases parameter names in its locations.
-    { change: 'getUserClaims of user-1', violation: 'path.userid format', send: () => portablClient().GET('/provider/users/{userId}/claims', { params: { path: { userId: 'user-1' } } }) },
+    // The client refuses such ids itself (PathParameterError): a valid id goes through it and is swapped on the wire.
+    { change: 'getUserClaims of user-1', violation: 'path.userid format',
+      send: () => portablClient(withPathSegment(USER_ID, 'user-1')).GET('/provider/users/{userId}/claims', { params: { path: { userId: USER_ID } } }) },
     { change: 'startSyncSession of session-1', violation: 'path.syncsessionid format',
-      send: () => portablClient().POST('/provider/sync-sessions/{syncSessionId}/start', { params: { path: { syncSessionId: 'session-1' } } }) },
+      send: () => portablClient(withPathSegment(SYNC_SESSION.syncSessionId, 'session-1')).POST('/provider/sync-sessions/{syncSessionId}/start', { params: { path: { syncSessionId: SYNC_SESSION.syncSessionId } } }) },
   ],
 });

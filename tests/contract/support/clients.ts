@@ -21,6 +21,15 @@ export const portablClient = (wire: Fetch = send) => createPortablFor(inject('co
 /** An Identities client for the suite's target. */
 export const identityClient = (wire: Fetch = send) => createIdentityFor(inject('contractTargets').identity, wire);
 
+/**
+ * A `fetch` that replaces the path segment `from` with `to` on the way out. The clients refuse a path id that is not
+ * a uuid before sending anything (PathParameterError, issue 9), so a case that needs the API's own refusal of a
+ * malformed id sends a valid placeholder through the client and swaps it here, below the client's check.
+ */
+export function withPathSegment(from: string, to: string): Fetch {
+  return (request) => fetch(new Request(request.url.replace(`/${from}`, `/${encodeURIComponent(to)}`), request));
+}
+
 /** A `fetch` that changes one header of every request but the token request on its way out (null removes it). */
 export function withHeader(name: string, value: string | null): Fetch {
   return (request) => {

@@ -1,0 +1,136 @@
+// Path parameter values are checked against their schemas in the bundled spec before anything is sent. A value
+// such as `..` or `a/b` would otherwise change which route is called (openapi-fetch substitutes it into the path,
+// and URL parsing resolves dot segments: `DELETE /identities/..` becomes `DELETE /`), carrying the credential with
+// it. Every path parameter of both specs is a `format: uuid` string, which no such value satisfies.
+//
+// A small checker of the keywords path parameter schemas use, rather than Ajv: it runs on every call, and Ajv
+// stays unloaded for callers who do not opt in to validation (see validation.ts). A schema using any other keyword
+// fails when the client is created, so a rule of the spec is never silently skipped.
+import type { Middleware } from 'openapi-fetch';
+import { HTTP_METHODS, operationName, operationParameters, type SpecDocument } from './spec-document.js';
+
+/**
+ * A path parameter value does not satisfy its schema in the spec, so the request was not sent (nor, for Portabl, a
+ * token requested). `operation` is the operationId, `parameter` the parameter's name; the message says which rule
+ * failed and never quotes the value.
+ * @example try { await identity.DELETE('/identities/{id}', { params: { path: { id: '..' } } }) }
+ *          catch (err) { if (err instanceof PathParameterError) console.error(err.parameter) } // 'id'
+ */
+export class PathParameterError extends TypeError {
+  override readonly name = 'PathParameterError';
+  constructor(
+    readonly operation: string,
+    readonly parameter: string,
+    reason: string,
+  ) {
+    super(`${operation}: path parameter "${parameter}" ${reason}; the request was not sent`);
+  }
+}
+
+// ajv-formats' `uuid` format (the one the mock and the validators apply), so both sides agree on what a uuid is.
+const FORMATS: Record<string, RegExp> = { uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i };
+// Keywords that document rather than constrain.
+const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'deprecated', '$comment', 'readOnly', 'writeOnly']);
+
+type Check = (value: unknown) => string | undefined;
+
+/** The checks of one path parameter schema; throws for a keyword this checker does not implement. */
+export function compilePathSchema(schema: Record<string, unknown>, where: string): Check {
+  const checks: Check[] = [];
+  for (const [keyword, rule] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(keyword) || keyword.startsWith('x-')) continue;
+    switch (keyword) {
+      case 'type':
+        if (rule === 'string') checks.push((v) => (typeof v === 'string' ? undefined : `must be a string (got ${v === null ? 'null' : typeof v})`));
+        else if (rule === 'integer') checks.push((v) => (Number.isInteger(v) ? undefined : 'must be an integer'));
+        else throw new Error(`${where}: path parameter type ${JSON.stringify(rule)} is not supported by the client's checker`);
+        break;
+      case 'format': {
+        const pattern = FORMATS[String(rule)];
+        if (!pattern) throw new Error(`${where}: path parameter format ${JSON.stringify(rule)} is not supported by the client's checker`);
+        checks.push((v) => (typeof v !== 'string' || pattern.test(v) ? undefined : `must be a ${String(rule)}`));
+        break;
+      }
+      case 'pattern': {
+        const pattern = new RegExp(String(rule), 'u');
+        checks.push((v) => (typeof v !== 'string' || pattern.test(v) ? undefined : `must match the pattern ${String(rule)}`));
+        break;
+      }
+      case 'minLength':
+        checks.push((v) => (typeof v !== 'string' || [...v].length >= Number(rule) ? undefined : `must be at least ${String(rule)} characters long`));
+        break;
+      case 'maxLength':
+        checks.push((v) => (typeof v !== 'string' || [...v].length <= Number(rule) ? undefined : `must be at most ${String(rule)} characters long`));
+        break;
+      case 'enum':
+        checks.push((v) => ((rule as unknown[]).includes(v) ? undefined : `must be one of ${(rule as unknown[]).map(String).join(', ')}`));
+        break;
+      case 'const':
+        checks.push((v) => (v === rule ? undefined : `must be ${String(rule)}`));
+        break;
+      default:
+        throw new Error(`${where}: path parameter keyword "${keyword}" is not supported by the client's checker`);
+    }
+  }
+  return (value) => {
+    for (const check of checks) {
+      const reason = check(value);
+      if (reason) return reason;
+    }
+    return undefined;
+  };
+}
+
+interface PathRule {
+  operation: string;
+  parameters: { name: string; check: Check }[];
+}
+
+/** One rule per operation of the spec, keyed "METHOD /path/template"; built once, when a client is created. */
+function pathRules(spec: SpecDocument): Map<string, PathRule> {
+  const rules = new Map<string, PathRule>();
+  for (const [pathTemplate, item] of Object.entries(spec.paths)) {
+    for (const method of HTTP_METHODS) {
+      if (!item[method]) continue;
+      const parameters = operationParameters(spec, method, pathTemplate)
+        .filter((p) => p.in === 'path')
+        .map((p) => ({ name: p.name, check: compilePathSchema(p.schema, `${method.toUpperCase()} ${pathTemplate}`) }));
+      rules.set(`${method.toUpperCase()} ${pathTemplate}`, { operation: operationName(spec, method, pathTemplate), parameters });
+    }
+  }
+  return rules;
+}
+
+const cache = new WeakMap<SpecDocument, Map<string, PathRule>>();
+
+/**
+ * openapi-fetch middleware, registered first on each client: refuses, before anything is sent, a call whose path
+ * parameters are missing or break their schema. Throws PathParameterError.
+ */
+export function pathParameterMiddleware(spec: SpecDocument): Middleware {
+  let rules = cache.get(spec);
+  if (!rules) {
+    rules = pathRules(spec);
+    cache.set(spec, rules);
+  }
+  const known = rules;
+  return {
+    onRequest({ request, schemaPath, params }) {
+      const rule = known.get(`${request.method.toUpperCase()} ${schemaPath}`);
+      // A path template the spec lacks only reaches here through a cast; its placeholders must not be sent either.
+      if (!rule) {
+        if (/\{[^}]*\}/.test(schemaPath)) throw new PathParameterError(`${request.method.toUpperCase()} ${schemaPath}`, schemaPath.match(/\{([^}]*)\}/)![1]!, 'belongs to a path the spec does not have');
+        return undefined;
+      }
+      const given = (params as { path?: Record<string, unknown> } | undefined)?.path ?? {};
+      for (const { name, check } of rule.parameters) {
+        if (!Object.prototype.hasOwnProperty.call(given, name) || given[name] === undefined) {
+          throw new PathParameterError(rule.operation, name, 'is missing');
+        }
+        const reason = check(given[name]);
+        if (reason) throw new PathParameterError(rule.operation, name, reason);
+      }
+      return undefined;
+    },
+  };
+}
