@@ -12,12 +12,13 @@ function entries(changes, rating) {
   for (const c of changes.filter((x) => x.rating === rating)) {
     const key = `${c.direction}|${c.rule}|${c.message}|${c.action ?? ''}|${c.location.split('/').at(-1)}`;
     const group = groups.get(key) ?? { ...c, operations: [] };
-    if (!group.operations.includes(c.operation)) group.operations.push(c.operation);
+    for (const o of c.operations ?? [c.operation]) if (!group.operations.includes(o)) group.operations.push(o);
     groups.set(key, group);
   }
   return [...groups.values()].map((g) => {
-    const where = g.direction === 'document' ? 'in the document' : `in the ${g.direction === 'operation' ? 'operation' : g.direction} of ${g.operations.map((o) => `\`${o}\``).join(', ')}`;
-    const line = `- ${rating === 'major' ? '**BREAKING** ' : ''}${g.message} (\`${g.rule}\`) ${where}.`;
+    const ops = g.operations.map((o) => `\`${o}\``).join(', ');
+    const where = g.direction === 'document' ? 'Document' : g.direction === 'operation' ? ops : `${g.direction === 'request' ? 'Request' : 'Response'} of ${ops}`;
+    const line = `- ${rating === 'major' ? '**BREAKING** ' : ''}${where}: ${g.message} (\`${g.rule}\`)`;
     return rating === 'major' ? `${line}\n  **What a caller must change:** ${g.action}` : line;
   });
 }

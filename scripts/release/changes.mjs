@@ -153,18 +153,55 @@ function rateExtensibleEnum(change, where) {
   return { message, rating, rule: 'extensible-enum', why: 'x-extensible-enum declares that callers must accept values they do not know; Redocly does not compare it' };
 }
 
+// ---- every operation a change reaches --------------------------------------------------------------------------
+
+/**
+ * For each operation of a document, the `$ref`s its requests and its responses reach (transitively). Redocly reports
+ * a change inside a shared component once, under the first operation that uses it; the changelog must name them all.
+ */
+function reachIndex(doc) {
+  const reach = (start) => {
+    const refs = new Set();
+    const stack = [start];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (!node || typeof node !== 'object') continue;
+      if (typeof node.$ref === 'string' && node.$ref.startsWith('#/') && !refs.has(node.$ref)) {
+        refs.add(node.$ref);
+        try {
+          stack.push(resolveRef(doc, { $ref: node.$ref }));
+        } catch {
+          // A dangling reference is the linter's business; it reaches nothing here.
+        }
+      }
+      for (const value of Object.values(node)) if (value && typeof value === 'object') stack.push(value);
+    }
+    return refs;
+  };
+  return operationsOf(doc).map((o) => ({
+    label: operationLabel([doc], o),
+    request: reach([o.parameters, o.operation.requestBody]),
+    response: reach(o.operation.responses),
+  }));
+}
+
+/** `#/components/schemas/Identity/properties/email` → `#/components/schemas/Identity`. */
+const componentOf = (pointer) => /^#\/components\/[^/]+\/[^/]+/.exec(pointer ?? '')?.[0];
+
 /**
  * The gate's list of changes between two documents, from Redocly's report.
  * @param {{ base: object, revision: object, report: {changes: object[]}, today: string }} input
  *   `today` (YYYY-MM-DD) decides whether a sunset date has passed; inject it, never read the clock here.
- * @returns {Array<{operation: string, direction: 'request'|'response'|'operation'|'document', kind: string,
+ * @returns {Array<{operation: string, operations: string[], direction: 'request'|'response'|'operation'|'document', kind: string,
  *   location: string, rule: string, message: string, redoclyRating: string, rating: string, correctedBy?: string,
- *   why?: string, refused?: string, action?: string, pointer: string}>} sorted by operation, then location
+ *   why?: string, refused?: string, action?: string, pointer: string}>} sorted by operation, then location;
+ *   `operations`: every operation the change reaches in its direction (a shared component is reported once)
  * @example rateChanges({ base, revision, report: await redoclyDiff(base, revision), today: '2026-11-30' })
  */
 export function rateChanges({ base, revision, report, today }) {
   if (!isDate(today)) throw new Error(`today must be a date YYYY-MM-DD, got ${JSON.stringify(today)}`);
   const docs = [revision, base];
+  const indexes = { base: reachIndex(base), revision: reachIndex(revision) };
   const all = [...report.changes, ...extensibleEnumChanges(base, revision)];
   const rated = all.map((change) => {
     const where = locate(change.path);
@@ -182,8 +219,17 @@ export function rateChanges({ base, revision, report, today }) {
       if (correction.rule === 'extensible-enum') rule = 'extensible-enum';
     }
     const refused = removalBeforeSunset(change, base, today);
+    const operation = operationLabel(docs, where);
+    const operations = [operation];
+    const component = componentOf(change.base?.pointer) ?? componentOf(change.revision?.pointer);
+    if (component && (where.direction === 'request' || where.direction === 'response')) {
+      for (const side of ['base', 'revision']) {
+        for (const o of indexes[side]) if (o[where.direction].has(component) && !operations.includes(o.label)) operations.push(o.label);
+      }
+    }
     const result = {
-      operation: operationLabel(docs, where),
+      operation,
+      operations,
       direction: where.direction,
       kind: change.kind,
       location: where.rest.join('/') + (change.kind === 'modified' && change.property ? ` · ${change.property}` : ''),

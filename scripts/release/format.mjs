@@ -1,7 +1,6 @@
 // The diff as text (terminal) and as Markdown (changelog, CI job summary). One row per change: operation, direction,
 // the gate's rating, Redocly's rating when the gate corrected it, and what changed.
 
-const ratingNote = (c) => (c.correctedBy ? `${c.rating} (redocly: ${c.redoclyRating}; gate rule ${c.correctedBy})` : c.rating);
 const heading = (r) =>
   `${r.title} (${r.api}): released ${r.released}, now ${r.current}; ${r.rating ? `${r.changes.length} change(s), largest ${r.rating}` : 'no contract change'}`;
 
@@ -17,6 +16,7 @@ export function formatText(results) {
     for (const c of r.changes) {
       lines.push(`  ${c.rating.padEnd(5)} ${c.direction.padEnd(9)} ${c.operation}${c.location ? `  ${c.location}` : ''}`);
       lines.push(`        ${c.message} [${c.rule}]${c.correctedBy ? ` (redocly rated it ${c.redoclyRating}; ${c.why})` : ''}`);
+      if (c.operations.length > 1) lines.push(`        also reaches: ${c.operations.slice(1).join(', ')}`);
       if (c.refused) lines.push(`        REFUSED: ${c.refused}`);
       if (c.action) lines.push(`        caller must: ${c.action}`);
     }
@@ -41,11 +41,10 @@ export function formatMarkdown(results) {
     for (const c of r.changes) {
       const rating = `${c.rating === 'major' ? '**major**' : c.rating}${c.correctedBy ? ` (redocly: ${c.redoclyRating})` : ''}${c.refused ? ' **REFUSED**' : ''}`;
       const change = `${c.message} \`${c.rule}\`${c.location ? ` at \`${c.location}\`` : ''}${c.refused ? ` Refused: ${c.refused}` : ''}`;
-      out.push(`| ${cell(rating)} | ${c.direction} | \`${cell(c.operation)}\` | ${cell(change)} | ${cell(c.action ?? '')} |`);
+      out.push(`| ${cell(rating)} | ${c.direction} | ${c.operations.map((o) => `\`${cell(o)}\``).join('<br>')} | ${cell(change)} | ${cell(c.action ?? '')} |`);
     }
     out.push('');
   }
   return out.join('\n');
 }
 
-export { ratingNote };
