@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from './apis.mjs';
 
-const steps = ['bundle.mjs', 'generate-types.mjs', 'build-docs.mjs'];
+const steps = ['bundle.mjs', 'generate-types.mjs', 'build-docs.mjs', 'dereference.mjs'];
 for (const step of steps) {
   const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', step), ...process.argv.slice(2)], {
     stdio: 'inherit',
