@@ -140,6 +140,7 @@ describe('the packed package', () => {
     // The dereferenced JSONs (no $ref, for tools that cannot follow one) ship beside the bundles.
     expect(packedFiles).toContain('generated/portabl/openapi.dereferenced.json');
     expect(packedFiles).toContain('generated/identity/openapi.dereferenced.json');
+    expect(packedFiles).toContain('CHANGELOG.md');
     const unwanted = packedFiles.filter((f) => /^(specs|tests|scripts|src)\//.test(f) || f.endsWith('.test.ts') || /(^|\/)node_modules\//.test(f));
     expect(unwanted).toEqual([]);
   });
