@@ -7,10 +7,23 @@ const RATING_HEADINGS = [
   ['patch', '#### Other changes (patch)'],
 ];
 
+/** `responses/201/content/application/json/schema/properties/a/items/properties/b · pattern` → `201 response body: a[].b`. */
+export function shortLocation(location) {
+  const place = location.replace(/ · .*$/, '').trim();
+  if (!place) return '';
+  return place
+    .replace(/^requestBody\/content\/.+?\/schema/, 'request body:')
+    .replace(/^responses\/(\w+)\/content\/.+?\/schema/, '$1 response body:')
+    .replace(/\/items/g, '[]')
+    .replace(/\/properties\//g, '.')
+    .replace(/:\./, ': ')
+    .replace(/:$/, '');
+}
+
 function entries(changes, rating) {
   const groups = new Map();
   for (const c of changes.filter((x) => x.rating === rating)) {
-    const key = `${c.direction}|${c.rule}|${c.message}|${c.action ?? ''}|${c.location.split('/').at(-1)}`;
+    const key = `${c.direction}|${c.rule}|${c.message}|${c.action ?? ''}|${shortLocation(c.location)}`;
     const group = groups.get(key) ?? { ...c, operations: [] };
     for (const o of c.operations ?? [c.operation]) if (!group.operations.includes(o)) group.operations.push(o);
     groups.set(key, group);
@@ -18,7 +31,8 @@ function entries(changes, rating) {
   return [...groups.values()].map((g) => {
     const ops = g.operations.map((o) => `\`${o}\``).join(', ');
     const where = g.direction === 'document' ? 'Document' : g.direction === 'operation' ? ops : `${g.direction === 'request' ? 'Request' : 'Response'} of ${ops}`;
-    const line = `- ${rating === 'major' ? '**BREAKING** ' : ''}${where}: ${g.message} (\`${g.rule}\`)`;
+    const at = shortLocation(g.location);
+    const line = `- ${rating === 'major' ? '**BREAKING** ' : ''}${where}: ${g.message} (\`${g.rule}\`${at ? ` at \`${at}\`` : ''})`;
     return rating === 'major' ? `${line}\n  **What a caller must change:** ${g.action}` : line;
   });
 }

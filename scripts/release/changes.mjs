@@ -255,5 +255,7 @@ function describe(change) {
   const show = (v) => (typeof v === 'string' ? (v.length > 60 ? `'${v.slice(0, 57)}...'` : `'${v}'`) : JSON.stringify(v));
   if (change.base?.value === undefined) return `\`${change.property}\` was set to ${show(change.revision?.value)}.`;
   if (change.revision?.value === undefined) return `\`${change.property}\` was removed (was ${show(change.base.value)}).`;
+  const long = (v) => typeof v === 'string' && v.length > 60;
+  if (long(change.base.value) || long(change.revision.value)) return `\`${change.property}\` was reworded.`;
   return `\`${change.property}\` changed from ${show(change.base.value)} to ${show(change.revision.value)}.`;
 }

@@ -74,7 +74,9 @@ export function judge(results, { releasedPackage, currentPackage }) {
     failures.push(`${r.api}: ${majors.length} breaking change(s) since the release, but ${why.join(' and ')}:\n${list}`);
   }
   if (majorApis.length > 0) {
-    const target = majorApis.length === results.length ? 'all' : majorApis.length === 1 ? majorApis[0] : 'all';
+    // The package ships every API, so a release takes every API that changed: name one only when it is the only one.
+    const changed = results.filter((r) => r.rating).map((r) => r.api);
+    const target = changed.length === 1 && majorApis.length === 1 ? majorApis[0] : 'all';
     failures.push(`Fix: either undo the breaking change(s), or cut a major release: npm run release -- ${target} major`);
   }
   return failures;
