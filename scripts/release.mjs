@@ -2,9 +2,10 @@
 // Cuts a release from the gate's diff: raises each changed API's info.version (by its own largest rating) and the
 // package version (by the level given, which must cover every rating), regenerates, writes a CHANGELOG.md section,
 // moves the baselines (releases/<api>/<new package version>.json) and leaves it all uncommitted for review.
-// Refuses on a dirty tree, on failing tests, when the level is lower than the changes need, when another API has
-// unreleased changes (the package ships every API), and when a deprecated element is removed before its sunset.
-// KYC_RELEASE_SKIP_TESTS=1 skips running `npm test` first: for this repository's own tests of the release tool
+// Refuses on a dirty tree, when the level is lower than the changes need, when another API has unreleased changes
+// (the package ships every API), and when a deprecated element is removed before its sunset; runs npm test on the
+// result and undoes everything when it fails.
+// KYC_RELEASE_SKIP_TESTS=1 skips running `npm test`: for this repository's own test of the release tool
 // (tests/release/), which run it in a temporary copy; never for a real release. KYC_RELEASE_SKIP_DOCS=1 (same tests
 // only) regenerates everything but the HTML docs, the slowest step, which the drift test covers on its own.
 // KYC_RELEASE_TODAY=YYYY-MM-DD pins the date (changelog heading, sunset dates).
@@ -40,15 +41,16 @@ function requireCleanTree() {
   if (dirty) throw new Refusal(`the working tree has uncommitted changes; commit or stash them first:\n${dirty}`);
 }
 
+// npm test runs on the released state: before it, the gate's own test would fail on the very changes this release
+// settles (vitest's --exclude does not reach into the projects' file lists, so it cannot be left out).
 function requirePassingTests() {
   if (process.env.KYC_RELEASE_SKIP_TESTS === '1') {
-    console.log('! KYC_RELEASE_SKIP_TESTS=1: not running npm test (only for the release tool\'s own tests)');
+    console.log("! KYC_RELEASE_SKIP_TESTS=1: not running npm test (only for the release tool's own test)");
     return;
   }
-  // The gate's own test is what this release resolves, so it is left out here and checked after the changes.
-  console.log('… npm test (without the breaking-change gate, which the release itself settles)');
-  const result = spawnSync('npm', ['test', '--', '--exclude', 'tests/release/gate.test.ts'], { cwd: repoRoot, stdio: 'inherit' });
-  if (result.status !== 0) throw new Refusal(`npm test failed (exit ${result.status}): fix the tests before releasing`);
+  console.log('… npm test (on the released state)');
+  const result = spawnSync('npm', ['test'], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Refusal(`npm test failed (exit ${result.status}); the release's changes were undone: fix the tests, then release again`);
 }
 
 function writeJson(file, value) {
@@ -96,7 +98,6 @@ async function main() {
     const examples = changed.flatMap((r) => r.changes.filter((c) => c.rating === needed).map((c) => `  ${r.api}: ${c.operation} ${c.direction}: ${c.message}`));
     throw new Refusal(`the changes need a ${needed} release, not ${level}:\n${examples.slice(0, 10).join('\n')}${examples.length > 10 ? `\n  ... and ${examples.length - 10} more` : ''}\nrun npm run release -- ${process.argv[2]} ${needed}`);
   }
-  requirePassingTests();
 
   const previous = baselines.packageVersion;
   const current = packageVersion();
@@ -136,6 +137,7 @@ async function main() {
     const after = await diffApis({ baselines: readBaselines(), current: bundles, today });
     const failures = judge(after, { releasedPackage: nextPackage, currentPackage: packageVersion() });
     if (failures.length > 0) throw new Error(`the gate still fails after the release:\n${failures.join('\n')}`);
+    requirePassingTests();
 
     console.log(`\n✔ release ${nextPackage} prepared (package ${previous} → ${nextPackage}; ${changed.map((r) => `${r.api} ${r.released} → ${next[r.api]}`).join(', ')})`);
     console.log(`Review it (git diff, CHANGELOG.md), then: git add -A && git commit -m "Release ${nextPackage}"`);
