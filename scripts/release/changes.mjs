@@ -3,6 +3,7 @@
 // the rules below corrects it and names itself in `correctedBy`, so that the diff shows both ratings.
 import { HTTP_METHODS, operationsOf, resolveRef } from '../docs/openapi-walk.mjs';
 import { actionFor } from './caller-actions.mjs';
+import { isDate } from './deprecations.mjs';
 
 export const RATINGS = ['patch', 'minor', 'major'];
 export const ratingRank = (rating) => RATINGS.indexOf(rating);
@@ -56,7 +57,6 @@ function widenedRequestBound(change, where) {
     : undefined;
 }
 
-const isDate = (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 
 /** The deprecated elements a removed node carried (itself, or the operations of a removed path item). */
 function deprecatedIn(doc, value) {
