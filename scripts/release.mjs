@@ -12,18 +12,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import semver from 'semver';
 import { apis, repoRoot } from './apis.mjs';
 import { baselineFile, readBaselines } from './release/baseline.mjs';
 import { changelogSection, prependSection } from './release/changelog.mjs';
-import { RATINGS, largestRating, ratingRank } from './release/changes.mjs';
+import { RATINGS } from './release/changes.mjs';
 import { currentBundles, packageVersion } from './release/current.mjs';
 import { diffApis, judge, todayFromEnv } from './release/gate.mjs';
+import { Refusal, planRelease } from './release/plan.mjs';
 import { setInfoVersion } from './release/spec-version.mjs';
 
 const USAGE = `usage: npm run release -- <${apis.map((a) => a.name).join('|')}|all> <${RATINGS.slice().reverse().join('|')}>`;
-
-class Refusal extends Error {}
 
 const git = (...args) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -83,26 +81,15 @@ async function main() {
   const baselines = readBaselines();
   const results = await diffApis({ baselines, current: currentBundles(), today });
 
-  const refused = results.flatMap((r) => r.changes.filter((c) => c.refused).map((c) => `${r.api}: ${c.operation}: ${c.message} ${c.refused}`));
-  if (refused.length > 0) throw new Refusal(`these changes cannot be released:\n${refused.join('\n')}`);
-  const others = results.filter((r) => !selected.includes(r.api) && r.rating);
-  if (others.length > 0) {
-    throw new Refusal(
-      `${others.map((r) => `${r.api} (${r.changes.length} ${r.rating} change(s))`).join(', ')} also changed since ${baselines.packageVersion}, and the package ships every API: run npm run release -- all ${largestRating([level, ...others.map((r) => r.rating)])}`,
-    );
-  }
-  const changed = results.filter((r) => selected.includes(r.api) && r.rating);
-  if (changed.length === 0) throw new Refusal(`no contract change in ${selected.join(', ')} since ${baselines.packageVersion}: nothing to release`);
-  const needed = largestRating(changed.map((r) => r.rating));
-  if (ratingRank(level) < ratingRank(needed)) {
-    const examples = changed.flatMap((r) => r.changes.filter((c) => c.rating === needed).map((c) => `  ${r.api}: ${c.operation} ${c.direction}: ${c.message}`));
-    throw new Refusal(`the changes need a ${needed} release, not ${level}:\n${examples.slice(0, 10).join('\n')}${examples.length > 10 ? `\n  ... and ${examples.length - 10} more` : ''}\nrun npm run release -- ${process.argv[2]} ${needed}`);
-  }
-
   const previous = baselines.packageVersion;
-  const current = packageVersion();
-  const nextPackage = semver.maxSatisfying([semver.inc(previous, level), current], '*');
-  const next = Object.fromEntries(changed.map((r) => [r.api, semver.maxSatisfying([semver.inc(r.released, r.rating), r.current], '*')]));
+  const { changed, next, nextPackage } = planRelease({
+    results,
+    selected,
+    target: process.argv[2],
+    level,
+    releasedPackage: previous,
+    currentPackage: packageVersion(),
+  });
   const created = [];
   try {
     for (const r of changed) {
