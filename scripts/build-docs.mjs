@@ -24,6 +24,8 @@ const LANDING_TEMPLATE = path.join(repoRoot, 'docs-src', 'index.html');
  */
 const REDOC_OPTIONS = {
   codeSamples: { languages: [{ lang: SAMPLE_LANG, label: SAMPLE_LABEL }, { lang: 'Shell', label: CURL_LABEL }, { lang: 'Payload' }] },
+  // A deprecated operation or property shows its removal date ("sunset: 2027-06-30") beside Redoc's Deprecated badge.
+  showExtensions: ['x-sunset'],
 };
 
 function bundlePath(outDir, api) {

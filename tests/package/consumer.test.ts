@@ -165,7 +165,11 @@ describe('the packed package', () => {
     expect(packedFiles).toContain('dist/generated/portabl/openapi.json');
     expect(packedFiles).toContain('dist/generated/identity/openapi.json');
     // Each spec ships once as JSON (the copy the clients import) and once as YAML; type-only modules emit no code.
-    expect(packedFiles.filter((f) => /^generated\/.*\.json$/.test(f) || f.endsWith('schema.js'))).toEqual([]);
+    expect(packedFiles.filter((f) => (/^generated\/.*\.json$/.test(f) && !f.endsWith('.dereferenced.json')) || f.endsWith('schema.js'))).toEqual([]);
+    // The dereferenced JSONs (no $ref, for tools that cannot follow one) ship beside the bundles.
+    expect(packedFiles).toContain('generated/portabl/openapi.dereferenced.json');
+    expect(packedFiles).toContain('generated/identity/openapi.dereferenced.json');
+    expect(packedFiles).toContain('CHANGELOG.md');
     const unwanted = packedFiles.filter((f) => /^(specs|tests|scripts|src)\//.test(f) || f.endsWith('.test.ts') || /(^|\/)node_modules\//.test(f));
     expect(unwanted).toEqual([]);
   });
@@ -201,6 +205,19 @@ describe('the packed package', () => {
       { cwd: consumerDir, encoding: 'utf8' },
     );
     expect(out.trim()).toBe('3.1.0');
+  });
+
+  it('resolves the dereferenced specs for a consumer: no $ref left, the version in info', () => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import p from '@kyc-contracts/sdk/specs/portabl.dereferenced.json' with { type: 'json' }; import i from '@kyc-contracts/sdk/specs/identity.dereferenced.json' with { type: 'json' }; console.log(JSON.stringify([p, i].map((d) => ({ version: d.info.version, refs: JSON.stringify(d).includes('\"$ref\"') }))))",
+      ],
+      { cwd: consumerDir, encoding: 'utf8' },
+    );
+    expect(JSON.parse(out)).toEqual(apiNames.map((api) => ({ version: loadBundle(api).info.version, refs: false })));
   });
 
   it('passes arethetypeswrong for ESM consumers', () => {

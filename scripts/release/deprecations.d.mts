@@ -1,0 +1,3 @@
+// Types for deprecations.mjs.
+export declare function isDate(value: unknown): boolean;
+export declare function deprecationsWithoutSunset(doc: object): string[];
