@@ -41,6 +41,17 @@ const MAX_ROUNDS = 3;
  * @property {number} status   its answer
  */
 
+// Compiling a bundle's schemas is the slowest step of a small run: one validator per document object.
+const validators = new WeakMap();
+function validatorFor(api) {
+  let validator = validators.get(api.doc);
+  if (!validator) {
+    validator = createValidator(api.doc, `https://kyc-contracts.invalid/conformance/${api.name}.json`);
+    validators.set(api.doc, validator);
+  }
+  return validator;
+}
+
 /** A 32-bit seed per (run seed, api, operation, kind, round): independent streams, all fixed by the run's seed. */
 function deriveSeed(seed, ...parts) {
   let h = seed >>> 0;
@@ -89,7 +100,7 @@ export async function runConformance({
   let interrupted = false;
 
   for (const api of apis) {
-    const validator = createValidator(api.doc, `https://kyc-contracts.invalid/conformance/${api.name}.json`);
+    const validator = validatorFor(api);
     const allModels = operationModels(api.doc);
     const byId = new Map(allModels.map((m) => [m.operationId, m]));
     const models = operations ? allModels.filter((m) => operations.includes(m.operationId)) : allModels;
@@ -130,7 +141,11 @@ export async function runConformance({
       return results;
     };
 
+    // One report per (operation, check): the first shrunk failure says what is wrong; more would repeat it.
+    const reported = new Set();
     const record = (model, check, reason, http, answer) => {
+      if (reported.has(`${model.operationId} ${check}`)) return;
+      reported.add(`${model.operationId} ${check}`);
       checks[check].failed += 1;
       const failure = { check, api: api.name, operationId: model.operationId, reason, curl: toCurl(http, api.credential), status: answer.status };
       failures.push(failure);
@@ -214,13 +229,21 @@ async function exploreLifecycle({ api, byId, lifecycle, validator, generation, e
     failed.add(check);
     record(seen.model, check, reason, seen.http, seen.answer);
   };
+  // The answers along a lifecycle are judged like any other; a failure among them is reported as found (these
+  // requests are not shrunk: they follow from the create, which is).
+  const send = async (model, request) => {
+    const seen = await exchange(model, request);
+    for (const [name, result] of Object.entries(judge(model, request, seen.answer))) {
+      if (typeof result === 'string') record(model, name, result, seen.http, seen.answer);
+    }
+    return seen;
+  };
   const arbitrary = validRequestArbitrary(api.doc, create, validator, generation).filter((r) => (lifecycle.applies ? lifecycle.applies(r) : true));
   const remaining = deadline - Date.now();
   if (remaining <= 0) return onInterrupt();
   const outcome = await fc.check(
     fc.asyncProperty(arbitrary, async (request) => {
-      const created = await exchange(create, request);
-      judge(create, request, created.answer);
+      const created = await send(create, request);
       if (created.answer.status < 200 || created.answer.status >= 300) return true;
       let body;
       try {
@@ -231,19 +254,16 @@ async function exploreLifecycle({ api, byId, lifecycle, validator, generation, e
       const id = lifecycle.idOf(request, body);
       if (id === undefined) return true;
       const readBack = readRequest(read, lifecycle.readParam, id);
-      const afterCreate = await exchange(read, readBack);
-      judge(read, readBack, afterCreate.answer);
+      const afterCreate = await send(read, readBack);
       checks.ensure_resource_availability.requests += 1;
       if (afterCreate.answer.status < 200 || afterCreate.answer.status >= 300) {
         fail('ensure_resource_availability', `${lifecycle.create} answered ${created.answer.status}, then ${lifecycle.read} answered ${afterCreate.answer.status}`, { model: read, ...afterCreate });
       }
       if (!remove) return true;
       const removal = readRequest(remove, lifecycle.removeParam, id);
-      const removed = await exchange(remove, removal);
-      judge(remove, removal, removed.answer);
+      const removed = await send(remove, removal);
       if (removed.answer.status < 200 || removed.answer.status >= 300) return true;
-      const afterRemove = await exchange(read, readBack);
-      judge(read, readBack, afterRemove.answer);
+      const afterRemove = await send(read, readBack);
       checks.use_after_free.requests += 1;
       if (afterRemove.answer.status !== 404) {
         fail('use_after_free', `${lifecycle.remove} answered ${removed.answer.status}, then ${lifecycle.read} answered ${afterRemove.answer.status} instead of 404`, { model: read, ...afterRemove });

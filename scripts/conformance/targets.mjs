@@ -19,9 +19,12 @@ export const MOCK_CREDENTIALS = { clientId: 'conformance-client', clientSecret: 
 /** A made-up credential of the right kind, for ignored_auth against targets that judge credential values. */
 const WRONG = { portabl: 'Bearer conformance-made-up-token', identity: 'conformance-made-up-api-key' };
 
-/** The committed bundle of an API. */
+const bundles = new Map();
+
+/** The committed bundle of an API, read once per process (treat it as read-only). */
 export function loadBundle(api) {
-  return JSON.parse(readFileSync(path.join(repoRoot, 'generated', api, 'openapi.json'), 'utf8'));
+  if (!bundles.has(api)) bundles.set(api, JSON.parse(readFileSync(path.join(repoRoot, 'generated', api, 'openapi.json'), 'utf8')));
+  return bundles.get(api);
 }
 
 /**
