@@ -243,17 +243,22 @@ export function negativeCandidates(doc, model, validator, request) {
 
 /**
  * Requests that break exactly one rule of a valid one (type, required, enum, pattern, length, range, format,
- * additionalProperties, if/then, discriminator); `pick` chooses which, so that fast-check can shrink it. Only an
- * edit Ajv really refuses is kept: the first from `pick` on, in order.
+ * additionalProperties, if/then, discriminator); `rulePick` and `pick` choose which, so that fast-check can shrink
+ * them. Only an edit Ajv really refuses is kept: the first from the chosen one on.
  * @returns {import('fast-check').Arbitrary<ConformanceRequest>}
  */
 export function negativeRequestArbitrary(doc, model, validator, options) {
   return fc
-    .tuple(validRequestArbitrary(doc, model, validator, options), fc.nat({ max: 1000 }))
-    .map(([request, pick]) => {
+    .tuple(validRequestArbitrary(doc, model, validator, options), fc.nat({ max: 1000 }), fc.nat({ max: 1000 }))
+    .map(([request, rulePick, pick]) => {
+      // The rule first, then the place: every kind of rule gets its share, however many places a body offers.
       const candidates = negativeCandidates(doc, model, validator, request);
-      for (let i = 0; i < candidates.length; i++) {
-        const candidate = candidates[(pick + i) % candidates.length];
+      const rules = [...new Set(candidates.map((c) => c.broken.rule))];
+      const rule = rules[rulePick % rules.length];
+      const ordered = [...candidates.filter((c) => c.broken.rule === rule), ...candidates.filter((c) => c.broken.rule !== rule)];
+      const first = candidates.filter((c) => c.broken.rule === rule).length;
+      for (let i = 0; i < ordered.length; i++) {
+        const candidate = ordered[i < first ? (pick + i) % first : i];
         if (requestIssues(model, validator, candidate).length > 0) return candidate;
       }
       return undefined;
