@@ -186,14 +186,15 @@ function breaksAt(doc, validator, rawSchema, value, where, typed) {
 function applyEdit(request, bag, edit) {
   const copy = structuredClone(request);
   const segments = (edit.parent ?? edit.where).split('/').slice(1);
-  const last = edit.parent ? undefined : segments.pop();
+  const structural = edit.parent !== undefined; // '' is the bag's root
+  const last = structural ? undefined : segments.pop();
   let holder = copy;
   let key = bag;
   for (const segment of segments) {
     holder = holder[key];
     key = segment;
   }
-  if (edit.parent) {
+  if (structural) {
     const target = holder[key];
     if (edit.remove !== undefined) delete target[edit.remove];
     else if (edit.add !== undefined) target[edit.add] = 'x';

@@ -123,8 +123,15 @@ function objectArbitrary(doc, rawSchema, options) {
   const model = {};
   for (const [name, schemas] of Object.entries(view.properties)) model[name] = schemaArbitrary(doc, mostSpecific(doc, schemas), options);
   const requiredKeys = [...view.required].filter((name) => name in model);
-  const record = fc.record(model, { requiredKeys });
-  if (view.conditionals.length === 0) return record;
+  const plainRecord = fc.record(model, { requiredKeys });
+  if (view.conditionals.length === 0) return plainRecord;
+  // An `if` on a `const` (a US address needs a state) is rarely met by chance: half the values are steered into
+  // one of the `if`s by setting its constants, so that the `then` part is exercised too.
+  const steered = view.conditionals
+    .map(({ if: condition }) => Object.entries(resolveRef(doc, condition).properties ?? {}).filter(([name, sub]) => name in model && 'const' in sub))
+    .filter((consts) => consts.length > 0)
+    .map((consts) => plainRecord.map((value) => ({ ...value, ...Object.fromEntries(consts.map(([name, sub]) => [name, sub.const])) })));
+  const record = steered.length > 0 ? fc.oneof(plainRecord, ...steered) : plainRecord;
   // For each conditional: the values its `then` needs, generated alongside, and used only when the `if` holds.
   const thenParts = view.conditionals.map(({ then }) => {
     const thenView = flattenObject(doc, then);
