@@ -310,6 +310,14 @@ export interface components {
             formationRegion?: string;
         };
         /**
+         * @description A document as stored with an identity: the fields of the `Document` that was sent (`side`, `type`, `url`,
+         *     `label`, `description`), plus the `id` the API gave it. Open, like every stored object.
+         */
+        StoredDocument: {
+            /** @description The document's id, for `GET /identities/{identityId}/documents/{id}/presign-url`. */
+            id: components["schemas"]["Uuid"];
+        };
+        /**
          * @description An identity as stored, following the document's identity model. The object stays open to fields the model does
          *     not list (the list filter names a `riskRating`, for instance): a client should ignore what it does not know.
          */
@@ -338,6 +346,11 @@ export interface components {
             identityOwner: string | null;
             /** @description The identity's KYC information. The document gives its type (Array) but not the shape of its items; the bound is this contract's, not a documented limit. */
             kycStatus?: unknown[];
+            /**
+             * @description The identity's documents, each with the `id` that `GET /identities/{identityId}/documents/{id}/presign-url`
+             *     takes. The document does not say where document ids come from: this contract shows them here (`x-document-ids`).
+             */
+            documents?: components["schemas"]["StoredDocument"][];
             /**
              * Format: date-time
              * @description When the identity was created.

@@ -700,6 +700,24 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description You already have a sync session with the `syncSessionId` sent: choose another id, or omit it to get a generated one. (The document does not say what a reused id answers; this contract answers 409 Conflict, `x-conflict` below.) */
+        SyncSessionIdInUse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The sync session is already started: a session starts once. Nothing is changed; the session goes on. (The document does not say what a second start answers; this contract answers 409 Conflict, `x-conflict` below.) */
+        SyncSessionAlreadyStarted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1006,6 +1024,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["SyncSessionIdInUse"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -1036,6 +1055,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["SyncSessionAlreadyStarted"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };

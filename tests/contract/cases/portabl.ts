@@ -114,7 +114,7 @@ export const portablContract: ApiContract<PortablClient, PortablTarget, PortablR
       remember: (body, run) => {
         run.syncSessionId = (body as { syncSession: { id: string } }).syncSession.id;
       },
-      answers: { 201: 'SyncSessionCreated', ...BEARER_ERRORS, ...NOT_FOUND },
+      answers: { 201: 'SyncSessionCreated', ...BEARER_ERRORS, ...NOT_FOUND, 409: 'SyncSessionIdInUseError' },
     },
     {
       operationId: 'startSyncSession',
@@ -123,7 +123,7 @@ export const portablContract: ApiContract<PortablClient, PortablTarget, PortablR
         if (syncSessionId === undefined) throw new Error('no sync session to start: createSyncSession → 201 did not pass in this run');
         return client.POST('/provider/sync-sessions/{syncSessionId}/start', { params: { path: { syncSessionId } }, headers });
       },
-      answers: { 202: NO_BODY, ...BEARER_ERRORS, ...NOT_FOUND },
+      answers: { 202: NO_BODY, ...BEARER_ERRORS, ...NOT_FOUND, 409: 'SyncSessionAlreadyStartedError' },
     },
   ],
 };

@@ -1,0 +1,200 @@
+// One Fastify server per API, its routes generated from the spec's operations (operations.ts). Each request goes
+// through the same steps: credential (401, or 403 naming a missing scope), the per-credential rate limit (429),
+// the spec's parameter and body rules (400), then the operation's handler. Every refusal is the operation's
+// documented status with the API's `Error` body; a status the operation does not document is a sandbox bug and
+// becomes a documented 500 instead of reaching the caller.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SpecValidator } from '../spec-validator.js';
+import type { SpecDocument } from '../spec-document.js';
+import type { SandboxClock } from './clock.js';
+import { errorMessage, SandboxRefusal } from './errors.js';
+import { loadOptional } from './optional.js';
+import type { OperationRule } from './operations.js';
+import type { RateLimiter } from './rate-limit.js';
+import { checkRequest, RequestInvalid, type CheckedRequest } from './request.js';
+
+/** The largest request body the sandbox reads (bytes); larger bodies get the operation's 400. */
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface HandlerContext<Auth> {
+  operation: OperationRule;
+  auth: Auth;
+  input: CheckedRequest;
+  /** The sandbox clock's time when the request arrived (ms since the epoch). */
+  now: number;
+  /** This server's own URL, e.g. `http://127.0.0.1:4021`. */
+  baseUrl: string;
+}
+
+export interface ApiDefinition<Auth> {
+  name: 'portabl' | 'identity';
+  spec: SpecDocument;
+  validator: SpecValidator;
+  operations: OperationRule[];
+  /** Checks the credential the operation's security requirement names; throws a SandboxRefusal (401/403). */
+  authenticate(operation: OperationRule, headers: FastifyRequest['headers'], now: number): Promise<{ auth: Auth; rateKey: string | undefined }>;
+  /** For an operation without security (Portabl's token request): the credential the checked request names. */
+  rateKeyOf?(operation: OperationRule, input: CheckedRequest): string | undefined;
+  handlers: Record<string, (context: HandlerContext<Auth>) => Promise<Answer>>;
+  /** The API's `Error` body. */
+  errorBody(code: string, message: string): Record<string, unknown>;
+  codes: { validation: string; notFound: string; tooManyRequests: string; internal: string };
+  /** Routes of the sandbox itself (not operations of the API), e.g. presigned document URLs. */
+  extraRoutes?(app: FastifyInstance, baseUrl: () => string): void;
+}
+
+export interface ServerOptions {
+  clock: SandboxClock;
+  rateLimiter: RateLimiter;
+  /** Where unexpected errors are reported (default: stderr). */
+  onError?: (error: unknown) => void;
+}
+
+function documents(operation: OperationRule, status: number): boolean {
+  const s = String(status);
+  return operation.statuses.includes(s) || operation.statuses.includes(`${s[0]}XX`) || operation.statuses.includes('default');
+}
+
+function rawQuery(url: string): string {
+  const at = url.indexOf('?');
+  return at === -1 ? '' : url.slice(at + 1);
+}
+
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** Reads the body fastify collected as bytes: absent, JSON, or a refusal naming what is wrong with it. */
+function readBody(operation: OperationRule, request: FastifyRequest): { present: boolean; value: unknown } {
+  const bytes = request.body as Buffer | undefined;
+  if (!bytes || bytes.length === 0) return { present: false, value: undefined };
+  if (!operation.body) return { present: true, value: undefined };
+  const type = mediaType(request.headers['content-type']);
+  if (!operation.body.mediaTypes.includes(type)) {
+    const sent = type ? `content-type "${type}"` : 'no content-type';
+    throw new RequestInvalid([`body: sent with ${sent}; ${operation.operationId} accepts ${operation.body.mediaTypes.join(', ')}`]);
+  }
+  try {
+    return { present: true, value: JSON.parse(bytes.toString('utf8')) };
+  } catch (error) {
+    throw new RequestInvalid([`body: is not valid JSON (${error instanceof Error ? error.message : 'unreadable'})`]);
+  }
+}
+
+/** Builds the Fastify server of one API (not yet listening). */
+export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: ServerOptions): Promise<FastifyInstance> {
+  const fastifyModule = await loadOptional('fastify', 'the sandbox HTTP server', () => import('fastify'));
+  const qs = await loadOptional('qs', 'deepObject query parsing', () => import('qs'));
+  const parse = (qs as unknown as { default?: typeof import('qs') }).default?.parse ?? qs.parse;
+  const Fastify = (fastifyModule as unknown as { default: typeof import('fastify').default }).default;
+  const onError = options.onError ?? ((error: unknown) => console.error(`${api.name} sandbox:`, error));
+  let baseUrl = '';
+
+  const send = (reply: FastifyReply, operation: OperationRule | undefined, answer: Answer) => {
+    if (operation && !documents(operation, answer.status)) {
+      onError(new Error(`${operation.operationId} would answer ${answer.status}, which its spec does not document`));
+      answer = { status: 500, body: api.errorBody(api.codes.internal, 'The sandbox failed to answer this request.') };
+    }
+    reply.code(answer.status);
+    for (const [name, value] of Object.entries(answer.headers ?? {})) reply.header(name, value);
+    if (answer.body === undefined) return reply.send();
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify(answer.body));
+  };
+  const refuse = (reply: FastifyReply, operation: OperationRule | undefined, error: unknown) => {
+    if (error instanceof SandboxRefusal) {
+      return send(reply, operation, { status: error.status, body: api.errorBody(error.code, errorMessage(error.message)), headers: error.headers });
+    }
+    if (error instanceof RequestInvalid) {
+      return send(reply, operation, { status: 400, body: api.errorBody(api.codes.validation, errorMessage(error.message)) });
+    }
+    const status = (error as { statusCode?: unknown } | null)?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      // Fastify's own refusals (a body over the limit, a malformed URL): the documented 400, in the API's shape.
+      const code = (error as { code?: unknown }).code;
+      const why = code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `body: larger than the ${BODY_LIMIT} bytes the sandbox reads` : `request: ${(error as Error).message}`;
+      return send(reply, operation, { status: 400, body: api.errorBody(api.codes.validation, errorMessage(why)) });
+    }
+    onError(error);
+    return send(reply, operation, { status: 500, body: api.errorBody(api.codes.internal, 'The sandbox failed to answer this request.') });
+  };
+
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: 4096, ignoreTrailingSlash: false },
+    // A malformed percent-escape in the path: the documented 400 rather than Fastify's own body.
+    frameworkErrors: (error, request, reply) => {
+      void send(reply, undefined, { status: 400, body: api.errorBody(api.codes.validation, errorMessage(`path: ${error.message}`)) });
+    },
+  });
+  // Bodies are read as bytes and judged by the operation (content type, JSON, schema), so that every refusal
+  // carries the operation's documented 400.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  for (const operation of api.operations) {
+    const handler = api.handlers[operation.operationId];
+    if (!handler) throw new Error(`the ${api.name} sandbox has no handler for ${operation.operationId}`);
+    app.route({
+      method: operation.method.toUpperCase() as 'GET',
+      url: operation.path.replace(/\{([^}]+)\}/g, ':$1'),
+      config: { operation },
+      errorHandler: (error, _request, reply) => refuse(reply, operation, error),
+      handler: async (request, reply) => {
+        try {
+          const now = options.clock.now();
+          const { auth, rateKey: authKey } = await api.authenticate(operation, request.headers, now);
+          if (authKey) {
+            const wait = options.rateLimiter.take(authKey);
+            if (wait !== undefined) throw tooMany(api, wait);
+          }
+          const body = readBody(operation, request);
+          let query: Record<string, unknown>;
+          try {
+            query = parse(rawQuery(request.raw.url ?? ''), { depth: 1, parameterLimit: 100, arrayLimit: 20, allowPrototypes: false });
+          } catch (error) {
+            throw new RequestInvalid([`query: ${error instanceof Error ? error.message : 'unreadable'}`]);
+          }
+          const input = checkRequest(api.spec, api.validator, operation, {
+            path: request.params as Record<string, string>,
+            query,
+            body: body.value,
+            bodyPresent: body.present,
+          });
+          if (!authKey && api.rateKeyOf) {
+            const key = api.rateKeyOf(operation, input);
+            const wait = key === undefined ? undefined : options.rateLimiter.take(key);
+            if (wait !== undefined) throw tooMany(api, wait);
+          }
+          return send(reply, operation, await handler({ operation, auth, input, now, baseUrl }));
+        } catch (error) {
+          return refuse(reply, operation, error);
+        }
+      },
+    });
+  }
+  api.extraRoutes?.(app, () => baseUrl);
+  app.setNotFoundHandler((request, reply) => {
+    void send(reply, undefined, {
+      status: 404,
+      body: api.errorBody(api.codes.notFound, errorMessage(`${request.method} ${request.url.split('?')[0]} is not an operation of the ${api.name} API`)),
+    });
+  });
+  app.addHook('onListen', async () => {
+    const address = app.server.address();
+    if (address && typeof address === 'object') baseUrl = `http://127.0.0.1:${address.port}`;
+  });
+  return app;
+}
+
+function tooMany<A>(api: ApiDefinition<A>, wait: number): SandboxRefusal {
+  return new SandboxRefusal(429, api.codes.tooManyRequests, `Too many requests for this credential; retry after ${wait} s (Retry-After).`, {
+    'retry-after': String(wait),
+  });
+}
