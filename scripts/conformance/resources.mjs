@@ -11,6 +11,8 @@
  * @property {string} [remove]   operationId that deletes it (then `read` must answer 404)
  * @property {string} [removeParam]
  * @property {(request: object) => boolean} [applies]  which generated creates to follow (default all)
+ * @property {(request: object) => object} [prepare]  adjusts a generated create so that it can succeed (it must stay
+ *   valid: e.g. drop an optional reference to a resource that does not exist)
  */
 
 /** @type {Record<string, Lifecycle[]>} */
@@ -21,6 +23,11 @@ export const LIFECYCLES = {
       // A company needs an existing person as its owner: a generated owner id is unknown, so only people are
       // followed (the company flow is the Arazzo workflow workflows/identity-company.arazzo.yaml).
       applies: (request) => request.body?.type === 'person',
+      // A person's owner is optional, and a generated owner id names nobody (404 identity_owner_not_found).
+      prepare: (request) => {
+        const { identityOwner: _unknown, ...body } = request.body;
+        return { ...request, body };
+      },
       idOf: (_request, body) => body?.data?.id,
       read: 'getIdentity',
       readParam: 'id',

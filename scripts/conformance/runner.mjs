@@ -238,7 +238,9 @@ async function exploreLifecycle({ api, byId, lifecycle, validator, generation, e
     }
     return seen;
   };
-  const arbitrary = validRequestArbitrary(api.doc, create, validator, generation).filter((r) => (lifecycle.applies ? lifecycle.applies(r) : true));
+  const arbitrary = validRequestArbitrary(api.doc, create, validator, generation)
+    .filter((r) => (lifecycle.applies ? lifecycle.applies(r) : true))
+    .map((r) => (lifecycle.prepare ? lifecycle.prepare(r) : r));
   const remaining = deadline - Date.now();
   if (remaining <= 0) return onInterrupt();
   const outcome = await fc.check(
