@@ -175,8 +175,11 @@ export async function runConformance({
           markInterruptAsFailure: false,
         });
         if (outcome.interrupted) interrupted = true;
-        if (!outcome.failed) return;
-        if (!outcome.counterexample) throw outcome.errorInstance ?? new Error(`${model.operationId}: the property failed without a counterexample`);
+        if (!outcome.failed || (outcome.interrupted && !outcome.counterexample)) return;
+        if (!outcome.counterexample) {
+          // No counterexample and no interruption: generation itself failed (e.g. a filter that rejects everything).
+          throw new Error(`${api.name} ${model.operationId} (${kind} requests): ${outcome.errorInstance?.message ?? fc.defaultReportMessage(outcome)}`);
+        }
         const [shrunk] = outcome.counterexample;
         const seen = last.get(shrunk) ?? { ...(await exchange(model, shrunk)) };
         const results = seen.results ?? judge(model, shrunk, seen.answer, requestCheck);

@@ -20,26 +20,40 @@ export function workflowFiles() {
 }
 
 /**
- * Runs one workflow file with `redocly respect`.
+ * Runs workflow files with `redocly respect`, in one process.
  * @param {object} options
- * @param {string} options.file        the .arazzo.yaml file
- * @param {Record<string, string>} options.servers  source description name → base URL (all must be given)
- * @param {Record<string, string>} options.inputs   workflow inputs (`-i name=value`; respect masks `format: password` ones)
- * @param {string} [options.har]       where respect writes the HAR of its traffic
+ * @param {string[]} options.files    .arazzo.yaml files
+ * @param {Record<string, string>} options.servers  source description name → base URL (every one the files name)
+ * @param {Record<string, string>} options.inputs   workflow inputs (`-i name=value`; respect masks `format: password`
+ *   ones); a file ignores inputs it does not declare
+ * @param {string} [options.har]       where respect writes the HAR of its traffic (respect allows it for one file only)
  * @returns {Promise<{status: number, output: string, command: string}>} respect's exit status and output (0: every
  *   step and criterion passed)
- * @throws {Error} when a source description has no server: respect would call the URL the bundle names
- * @example await runWorkflow({ file, servers: { identity: 'http://127.0.0.1:4011' }, inputs: { apiKey: 'k', email: 'a@example.com' } })
+ * @throws {Error} when a source description has no server (respect would call the URL the bundle names), or a HAR
+ *   is asked of several files
+ * @example await runWorkflows({ files, servers: { identity: 'http://127.0.0.1:4011' }, inputs: { apiKey: 'k', email: 'a@example.com' } })
  */
-export async function runWorkflow({ file, servers, inputs, har }) {
-  const document = parseYaml(readFileSync(file, 'utf8'));
-  for (const { name } of document.sourceDescriptions ?? []) {
-    if (!servers[name]) throw new Error(`${path.basename(file)}: no server given for source description "${name}" (it would call the bundle's own servers)`);
+export async function runWorkflows({ files, servers, inputs, har }) {
+  if (har && files.length !== 1) throw new Error(`respect writes a HAR for one workflow file at a time, not ${files.length}`);
+  for (const file of files) {
+    const document = parseYaml(readFileSync(file, 'utf8'));
+    for (const { name } of document.sourceDescriptions ?? []) {
+      if (!servers[name]) throw new Error(`${path.basename(file)}: no server given for source description "${name}" (it would call the bundle's own servers)`);
+    }
   }
-  const args = ['respect', file];
+  const args = ['respect', ...files];
   for (const [name, url] of Object.entries(servers)) args.push('--server', `${name}=${url}`);
   for (const [name, value] of Object.entries(inputs)) args.push('-i', `${name}=${value}`);
   if (har) args.push('-H', har);
   const { status, stdout, stderr } = await runAsync('redocly', args);
   return { status, output: `${stdout}${stderr}`, command: `redocly ${args.join(' ')}` };
+}
+
+/**
+ * `redocly lint` of workflow files (Arazzo 1.0.1 rules).
+ * @returns {Promise<{status: number, output: string}>}
+ */
+export async function lintWorkflows(files) {
+  const { status, stdout, stderr } = await runAsync('redocly', ['lint', ...files]);
+  return { status, output: `${stdout}${stderr}` };
 }

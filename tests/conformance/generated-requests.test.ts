@@ -17,16 +17,16 @@ describe.each(['portabl', 'identity'] as const)('%s: generated requests', (api) 
 
   it('are valid for every operation, and vary', () => {
     for (const model of models) {
-      const samples = fc.sample(validRequestArbitrary(doc, model, validator, { now: NOW }), { numRuns: 20, seed: 1 });
+      const samples = fc.sample(validRequestArbitrary(doc, model, validator, { now: NOW }), { numRuns: 10, seed: 1 });
       for (const request of samples) expect(requestIssues(model, validator, request), model.operationId).toEqual([]);
-      if (model.parameters.length > 0 || model.body) expect(new Set(samples.map((s) => JSON.stringify(s))).size, model.operationId).toBeGreaterThan(5);
+      if (model.parameters.length > 0 || model.body) expect(new Set(samples.map((s) => JSON.stringify(s))).size, model.operationId).toBeGreaterThan(3);
     }
   });
 
   it('break one rule each, refused by Ajv where they say', () => {
     const seenRules = new Set<string>();
     for (const model of models.filter((m) => m.parameters.length > 0 || m.body)) {
-      for (const request of fc.sample(negativeRequestArbitrary(doc, model, validator, { now: NOW }), { numRuns: 40, seed: 2 })) {
+      for (const request of fc.sample(negativeRequestArbitrary(doc, model, validator, { now: NOW }), { numRuns: 25, seed: 2 })) {
         const issues = requestIssues(model, validator, request);
         expect(issues.length, `${model.operationId} ${JSON.stringify(request.broken)}`).toBeGreaterThan(0);
         const [where, ...rest] = request.broken!.where.split(' ');

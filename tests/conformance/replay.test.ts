@@ -25,9 +25,9 @@ async function requestsOf(seed: number): Promise<string[]> {
       },
     ],
     seed,
-    requestsPerOperation: 6,
+    requestsPerOperation: 4,
     now: Date.UTC(2026, 0, 15),
-    operations: ['createIdentity', 'getIdentity', 'deleteIdentity', 'listIdentities'],
+    operations: ['createIdentity', 'listIdentities'],
   });
   return server.requests.map((r) => r.replace(server.url, ''));
 }
@@ -37,7 +37,7 @@ describe('conformance run replay', () => {
     const first = await requestsOf(42);
     const again = await requestsOf(42);
     const other = await requestsOf(43);
-    expect(first.length).toBeGreaterThan(50);
+    expect(first.length).toBeGreaterThan(30);
     expect(again).toEqual(first);
     expect(other).not.toEqual(first);
   });

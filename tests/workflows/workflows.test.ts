@@ -1,6 +1,6 @@
 // The Arazzo workflows of workflows/ are valid Arazzo 1.0.1 (redocly lint), pass every step and criterion against
 // the sandbox (redocly respect), fail when a step expects a wrong status, and their traffic (respect's HAR) feeds
-// the coverage report.
+// the coverage report. Three child processes in all, run side by side: Redocly's start is the slow part.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { coverageOf } from '../../scripts/conformance/coverage.mjs';
 import { loadBundle } from '../../scripts/conformance/targets.mjs';
-import { runWorkflow, workflowFiles, workflowsDir } from '../../scripts/conformance/workflows.mjs';
-import { runAsync } from '../../scripts/run.mjs';
+import { lintWorkflows, runWorkflows, workflowFiles, workflowsDir } from '../../scripts/conformance/workflows.mjs';
 
 let sandbox: Sandbox;
 let scratch: string;
@@ -25,7 +24,9 @@ afterAll(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-/** Inputs every workflow may ask for: the sandbox's demo credentials and values no earlier run used. */
+const files = workflowFiles();
+
+/** Every input the workflows declare: the sandbox's demo credentials, and ids and emails no other run uses. */
 function inputs(): Record<string, string> {
   const client = sandbox.credentials.portabl[0]!;
   const unique = randomUUID().slice(0, 8);
@@ -40,50 +41,37 @@ function inputs(): Record<string, string> {
   };
 }
 
-/** Only the inputs a workflow declares (respect refuses others). */
-function inputsFor(document: any): Record<string, string> {
-  const all = inputs();
-  const declared = new Set<string>(document.workflows.flatMap((w: any) => Object.keys(w.inputs?.properties ?? {})));
-  return Object.fromEntries(Object.entries(all).filter(([name]) => declared.has(name)));
-}
-
 const servers = () => ({ portabl: sandbox.urls.portabl, identity: sandbox.urls.identity });
-const serversFor = (document: any) => Object.fromEntries(document.sourceDescriptions.map((s: any) => [s.name, servers()[s.name as 'portabl' | 'identity']]));
+const secrets = () => [sandbox.credentials.portabl[0]!.clientSecret, sandbox.credentials.identity[0]!.apiKey];
 
 describe('Arazzo workflows', () => {
-  it('are one file per flow, each linted clean by redocly lint', async () => {
-    const files = workflowFiles();
+  it('are one Arazzo 1.0.1 file per flow', () => {
     expect(files.map((f) => f.name)).toEqual(['identity-company-owner', 'identity-person-lifecycle', 'portabl-sync-user-claims']);
     for (const { document } of files) expect(document.arazzo).toBe('1.0.1');
-    const { status, stdout, stderr } = await runAsync('redocly', ['lint', ...files.map((f) => f.file)]);
-    expect(status, `${stdout}${stderr}`).toBe(0);
-    // Zero problems: no "N errors" or "N warnings" line about the workflows.
-    expect(`${stdout}${stderr}`).toMatch(/Your API descriptions are valid/);
-    expect(`${stdout}${stderr}`).not.toMatch(/\b[1-9]\d* (errors?|warnings?)\b/);
   });
 
-  it.each(workflowFiles().map((f) => [f.name, f] as const))('%s passes every step and check against the sandbox', async (name, { file, document }) => {
-    const har = path.join(scratch, `${name}.har`);
-    const run = await runWorkflow({ file, servers: serversFor(document), inputs: inputsFor(document), har });
+  it.concurrent('are linted clean by redocly lint', async () => {
+    const { status, output } = await lintWorkflows(files.map((f) => f.file));
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/Your API descriptions are valid/);
+    expect(output).not.toMatch(/\b[1-9]\d* (errors?|warnings?)\b/);
+  });
+
+  it.concurrent('pass every step and check against the sandbox', async () => {
+    const run = await runWorkflows({ files: files.map((f) => f.file), servers: servers(), inputs: inputs() });
     expect(run.status, run.output).toBe(0);
-    const steps = document.workflows.flatMap((w: any) => w.steps).length;
-    expect(run.output).toContain(`Steps: ${steps} passed, ${steps} total`);
-    expect(run.output).not.toMatch(/Checks: .*failed/);
-    // Secrets are masked in respect's output and HAR.
-    const secret = document.sourceDescriptions[0].name === 'portabl' ? sandbox.credentials.portabl[0]!.clientSecret : sandbox.credentials.identity[0]!.apiKey;
-    expect(run.output).not.toContain(secret);
-    expect(readFileSync(har, 'utf8')).not.toContain(secret);
-    // respect's HAR feeds the coverage report: every operation a step calls is counted.
-    const api = document.sourceDescriptions[0].name as 'portabl' | 'identity';
-    const entries = JSON.parse(readFileSync(har, 'utf8')).log.entries;
-    const coverage = coverageOf(loadBundle(api), sandbox.urls[api], entries);
-    const called = new Set(document.workflows.flatMap((w: any) => w.steps.map((s: any) => s.operationId.split('.').pop())));
-    for (const operation of coverage.operations.filter((o) => called.has(o.operationId))) expect(operation.requests, operation.operationId).toBeGreaterThan(0);
-    expect(coverage.unmatched).toBe(0);
+    for (const { name, document } of files) {
+      const steps = document.workflows.flatMap((w: any) => w.steps).length;
+      const report = run.output.slice(run.output.indexOf(`Running workflow ${name}.arazzo.yaml`));
+      expect(report, name).toMatch(new RegExp(`Steps: ${steps} passed, ${steps} total\\s+Checks: (\\d+) passed, \\1 total`));
+      expect(run.output).toMatch(new RegExp(`✓ ${name}\\.arazzo\\.yaml`));
+    }
+    // Inputs marked `format: password` are masked in respect's output.
+    for (const secret of secrets()) expect(run.output).not.toContain(secret);
   });
 
-  it('fails when a step expects a wrong status, naming the step', async () => {
-    const { document, file } = workflowFiles().find((f) => f.name === 'identity-person-lifecycle')!;
+  it.concurrent('fail when a step expects a wrong status, naming the step; the HAR of the run feeds the coverage report', async () => {
+    const { file } = files.find((f) => f.name === 'identity-person-lifecycle')!;
     // The same workflow with deletePerson expecting 200 instead of the 204 the API documents and answers.
     const text = readFileSync(file, 'utf8')
       .replace(/(stepId: deletePerson[\s\S]*?condition: \$statusCode == )204/, '$1200')
@@ -91,9 +79,22 @@ describe('Arazzo workflows', () => {
     expect(text).toMatch(/stepId: deletePerson[\s\S]*?\$statusCode == 200/);
     const broken = path.join(scratch, 'wrong-status.arazzo.yaml');
     writeFileSync(broken, text);
-    const run = await runWorkflow({ file: broken, servers: serversFor(document), inputs: inputsFor(document) });
+    const har = path.join(scratch, 'wrong-status.har');
+    const run = await runWorkflows({ files: [broken], servers: { identity: sandbox.urls.identity }, inputs: inputs(), har });
     expect(run.status).not.toBe(0);
     expect(run.output).toMatch(/✗ DELETE \/identities\/\{id\} - step deletePerson/);
     expect(run.output).toContain('Workflows: 1 failed');
+
+    const harText = readFileSync(har, 'utf8');
+    for (const secret of secrets()) expect(harText).not.toContain(secret);
+    const coverage = coverageOf(loadBundle('identity'), sandbox.urls.identity, JSON.parse(harText).log.entries);
+    const requested = Object.fromEntries(coverage.operations.map((o) => [o.operationId, o.requests]));
+    // Every step up to the failing one reached its operation; the HAR's entries all map to operations.
+    expect(requested).toMatchObject({ createIdentity: 1, listIdentities: 1, approveSandboxIdentity: 1, listIdentityOperations: 1, updateIdentity: 1, deleteIdentity: 1 });
+    expect(requested['getIdentity']).toBeGreaterThanOrEqual(1);
+    expect(coverage.unmatched).toBe(0);
+    const update = coverage.operations.find((o) => o.operationId === 'updateIdentity')!;
+    expect(update.statuses.seen).toEqual(['422']);
+    expect(update.requestProperties.seen).toEqual(['name']);
   });
 });

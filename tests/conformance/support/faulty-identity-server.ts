@@ -32,9 +32,12 @@ export interface FaultyServer {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STAMP = '2024-05-02T10:15:30.000Z';
 
+// Compiled once per process: every test starts several of these servers.
+let validator: ReturnType<typeof createValidator> | undefined;
+
 export async function startFaultyIdentityServer(fault?: Fault): Promise<FaultyServer> {
   const apiKey = 'fault-injection-key';
-  const validator = createValidator(loadBundle('identity'), 'https://kyc-contracts.invalid/faulty-identity.json');
+  validator ??= createValidator(loadBundle('identity'), 'https://kyc-contracts.invalid/faulty-identity.json');
   const store = new Map<string, Record<string, unknown>>();
   const requests: string[] = [];
   let next = 0;
@@ -44,7 +47,7 @@ export async function startFaultyIdentityServer(fault?: Fault): Promise<FaultySe
 
   const create = (body: any): Reply => {
     if (fault === 'refuses-valid-body') return error(400, 'validation_failed', 'Refused (injected fault).');
-    if (fault !== 'accepts-invalid-body' && validator.validate('#/components/schemas/CreateIdentityRequest', body).length > 0) {
+    if (fault !== 'accepts-invalid-body' && validator!.validate('#/components/schemas/CreateIdentityRequest', body).length > 0) {
       return error(400, 'validation_failed', 'The body breaks the schema.');
     }
     if (fault !== 'accepts-invalid-body' && body.type === 'company') {
