@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { operationModels } from '../../scripts/conformance/operations.mjs';
-import { negativeRequestArbitrary, requestIssues, validRequestArbitrary } from '../../scripts/conformance/requests.mjs';
+import { negativeCandidates, negativeRequestArbitrary, requestIssues, validRequestArbitrary } from '../../scripts/conformance/requests.mjs';
 import { createValidator } from '../../scripts/conformance/spec-validator.mjs';
 import { loadBundle } from '../../scripts/conformance/targets.mjs';
 
@@ -41,5 +41,19 @@ describe.each(['portabl', 'identity'] as const)('%s: generated requests', (api) 
     }
     const expected = api === 'identity' ? RULES : RULES.filter((r) => !['if/then', 'discriminator', 'enum'].includes(r));
     for (const rule of expected) expect([...seenRules], rule).toContain(rule);
+  });
+});
+
+describe('negative requests: regression cases', () => {
+  it('an unknown property at the root of a body is added to the body, not sent as a missing body', () => {
+    // Found by the first mock run: a root-level edit ('' is a falsy parent) replaced the body with undefined, so
+    // createSyncSession was sent no body (valid) and reported as accepting an unknown property.
+    const doc = loadBundle('portabl');
+    const validator = createValidator(doc, 'https://kyc-contracts.invalid/regression-portabl.json');
+    const model = operationModels(doc).find((m) => m.operationId === 'createSyncSession')!;
+    const request = { operationId: model.operationId, method: 'post', path: model.path, pathParams: { userId: '4c0ac449-135d-45c8-81f3-a8e96a508c2b' }, query: {}, headers: {}, body: {}, credential: 'valid' as const };
+    const unknown = negativeCandidates(doc, model, validator, request).find((c) => c.broken?.rule === 'additionalProperties')!;
+    expect(unknown.body).toEqual({ unexpectedProperty: 'x' });
+    expect(requestIssues(model, validator, unknown)).not.toEqual([]);
   });
 });
