@@ -1,7 +1,9 @@
 // `npm start`: what a partner runs first. Serves the two Prism mocks and the API docs on 127.0.0.1 and prints the
 // three URLs; Ctrl-C stops all of them. generated/ is committed, so this needs no build step.
 // PORTABL_MOCK_PORT (4010), IDENTITY_MOCK_PORT (4011) and DOCS_PORT (4000) choose the ports; 0 picks a free one.
+// It also serves the stateful sandbox (scripts/sandbox.mjs: SANDBOX_PORTABL_PORT 4020, SANDBOX_IDENTITY_PORT 4021).
 import { logLevelFromEnv, mockPortsFromEnv, parsePort, startMocks } from './mock.mjs';
+import { loadSandbox } from './sandbox.mjs';
 import { serveDocs } from './serve-docs.mjs';
 
 const host = '127.0.0.1';
@@ -10,28 +12,34 @@ async function main() {
   // Every setting is checked before anything listens, so a typo never leaves a half-started set of servers.
   const docsPort = process.env.DOCS_PORT ? parsePort('DOCS_PORT', process.env.DOCS_PORT) : 4000;
   const mockSettings = { ...mockPortsFromEnv(), logLevel: logLevelFromEnv() };
+  const sandboxModule = await loadSandbox();
+  const sandboxSettings = sandboxModule.sandboxOptionsFromEnv(process.env);
 
   const mocks = await startMocks({ host, ...mockSettings });
   let docs;
+  let sandbox;
   try {
+    sandbox = await sandboxModule.startSandbox(sandboxSettings);
     docs = await serveDocs({ host, port: docsPort });
   } catch (error) {
-    await mocks.close();
-    throw new Error(`docs server on ${host}:${docsPort}: ${error instanceof Error ? error.message : String(error)}`);
+    await Promise.allSettled([mocks.close(), sandbox?.close()]);
+    const what = sandbox ? `docs server on ${host}:${docsPort}` : 'sandbox';
+    throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   console.log(`\nkyc-contracts is up:
   Portabl Core API mock   ${mocks.urls.portabl}
   Identities API mock     ${mocks.urls.identity}
   API docs                ${docs.url}
+${sandboxModule.describeSandbox(sandbox)}
 Press Ctrl-C to stop.`);
 
   let stopping = false;
   const stop = async (signal) => {
     if (stopping) return;
     stopping = true;
-    await Promise.allSettled([mocks.close(), docs.close()]);
-    console.log(`\n${signal}: mocks and docs stopped`);
+    await Promise.allSettled([mocks.close(), docs.close(), sandbox.close()]);
+    console.log(`\n${signal}: mocks, sandbox and docs stopped`);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -106,7 +106,7 @@ export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: S
     if (answer.body === undefined) return reply.send();
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(answer.body));
   };
-  const refuse = (reply: FastifyReply, operation: OperationRule | undefined, error: unknown) => {
+  const refuse = (reply: FastifyReply, operation: OperationRule | undefined, error: unknown, request?: FastifyRequest) => {
     if (error instanceof SandboxRefusal) {
       return send(reply, operation, { status: error.status, body: api.errorBody(error.code, errorMessage(error.message)), headers: error.headers });
     }
@@ -117,7 +117,13 @@ export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: S
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // Fastify's own refusals (a body over the limit, a malformed URL): the documented 400, in the API's shape.
       const code = (error as { code?: unknown }).code;
-      const why = code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `body: larger than the ${BODY_LIMIT} bytes the sandbox reads` : `request: ${(error as Error).message}`;
+      const type = mediaType(request?.headers['content-type']);
+      const why =
+        code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? `body: larger than the ${BODY_LIMIT} bytes the sandbox reads`
+          : code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? `body: sent with ${type ? `content-type "${type}"` : 'no content-type'}; ${operation?.body ? `${operation.operationId} accepts ${operation.body.mediaTypes.join(', ')}` : 'this operation takes no body'}`
+            : `request: ${(error as Error).message}`;
       return send(reply, operation, { status: 400, body: api.errorBody(api.codes.validation, errorMessage(why)) });
     }
     onError(error);
@@ -145,7 +151,7 @@ export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: S
       method: operation.method.toUpperCase() as 'GET',
       url: operation.path.replace(/\{([^}]+)\}/g, ':$1'),
       config: { operation },
-      errorHandler: (error, _request, reply) => refuse(reply, operation, error),
+      errorHandler: (error, request, reply) => refuse(reply, operation, error, request),
       handler: async (request, reply) => {
         try {
           const now = options.clock.now();

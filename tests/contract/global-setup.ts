@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { logLevelFromEnv, startMocks } from '../../scripts/mock.mjs';
+import { startSandbox } from '../../src/sandbox/index.js';
 import { deploymentsFromEnv, mockTargets, type ContractTargets } from './support/targets.js';
+import './support/sandbox-causes.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -45,8 +47,10 @@ export default async function setup(project: TestProject) {
 
   project.provide('contractTargets', targets);
   project.provide('contractRunDir', runDir);
+  const sandboxes = await startContractSandboxes();
+  project.provide('contractSandbox', sandboxes.provided);
   return async () => {
-    await stopMocks();
+    await Promise.allSettled([stopMocks(), sandboxes.close()]);
     if (runPassed(project)) {
       await rm(runDir, { recursive: true, force: true });
     } else {
@@ -60,4 +64,36 @@ function runPassed(project: TestProject): boolean {
   const { state } = project.vitest;
   const modules = state.getTestModules().filter((module) => module.project.name === project.name);
   return state.getUnhandledErrors().length === 0 && modules.every((module) => module.ok() && module.state() !== 'pending' && module.state() !== 'queued');
+}
+
+/**
+ * The sandbox, the suite's third target: two tenants per API, and a twin with the same credentials and signing key
+ * whose rate limit (one request an hour) each credential has used up, so that its next request answers 429.
+ */
+async function startContractSandboxes() {
+  const credentials = {
+    portabl: [
+      { clientId: 'contract-sandbox-client', clientSecret: 'contract-sandbox-secret-not-a-real-one' },
+      { clientId: 'contract-sandbox-other-tenant', clientSecret: 'contract-sandbox-other-secret-not-real' },
+    ],
+    identity: [{ apiKey: 'contract-sandbox-key-not-a-real-one' }, { apiKey: 'contract-sandbox-other-tenant-key' }],
+  };
+  const signingKey = 'contract-sandbox-signing-key-for-the-suite-only';
+  const main = await startSandbox({ credentials, signingKey });
+  const limited = await startSandbox({ credentials, signingKey, rateLimit: { requests: 1, windowSeconds: 3600 } });
+  for (const client of credentials.portabl) {
+    await fetch(`${limited.urls.portabl}/provider/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(client) });
+  }
+  for (const { apiKey } of credentials.identity) await fetch(`${limited.urls.identity}/identities`, { headers: { apikey: apiKey } });
+  const [client, other] = credentials.portabl as [(typeof credentials.portabl)[0], (typeof credentials.portabl)[0]];
+  console.log(`contract: sandbox → ${main.urls.portabl} ${main.urls.identity}`);
+  return {
+    provided: {
+      portabl: { kind: 'sandbox' as const, baseUrl: main.urls.portabl, ...client },
+      identity: { kind: 'sandbox' as const, baseUrl: main.urls.identity, apiKey: credentials.identity[0]!.apiKey },
+      foreign: { clientId: other.clientId, clientSecret: other.clientSecret, apiKey: credentials.identity[1]!.apiKey },
+      rateLimited: limited.urls,
+    },
+    close: () => Promise.all([main.close(), limited.close()]),
+  };
 }

@@ -9,8 +9,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { apiNames, type ApiName } from '../support/bundles.js';
 import { identityContract } from './cases/identity.js';
 import { portablContract } from './cases/portabl.js';
-import { NotApplicable, planExchanges, type ApiContract, type NotApplicableExchange } from './support/contract-cases.js';
-import { exercisedExampleKeys, exercisedPairKeys, recordExercised } from './support/recorder.js';
+import { NotApplicable, planExchanges, type ApiContract, type CauseTable, type NotApplicableExchange } from './support/contract-cases.js';
+import { exercisedExampleKeys, exercisedOnSandboxKeys, exercisedPairKeys, recordExercised } from './support/recorder.js';
+import { identityCauses, portablCauses } from './support/sandbox-causes.js';
 import { runExchange } from './support/run-exchange.js';
 import { documentedResponses, pairKey } from './support/spec-responses.js';
 import type { TargetKind } from './support/targets.js';
@@ -20,14 +21,17 @@ const TITLES: Record<ApiName, string> = { portabl: 'Portabl Core API', identity:
 
 /** Every exchange not sent in this run, by API: those that need Prefer (known when planning) and those found at run time. */
 const notApplicable: (NotApplicableExchange & { api: ApiName })[] = [];
+/** The statuses the sandbox cannot be made to give, by API, with the reason. */
+const notReachableOnSandbox: (NotApplicableExchange & { api: ApiName })[] = [];
 
 function contractTests<Client, Target extends { kind: TargetKind; baseUrl: string }, Run>(
   contract: ApiContract<Client, Target, Run>,
   target: Target,
+  causes?: CauseTable<Target, Run>,
 ) {
   const { api } = contract;
-  const plan = planExchanges(contract, target.kind);
-  notApplicable.push(...plan.notApplicable.map((n) => ({ api, ...n })));
+  const plan = planExchanges(contract, target.kind, causes);
+  (target.kind === 'sandbox' ? notReachableOnSandbox : notApplicable).push(...plan.notApplicable.map((n) => ({ api, ...n })));
   const run = contract.newRun(target);
 
   describe(`${TITLES[api]} (${target.kind} ${target.baseUrl})`, () => {
@@ -47,6 +51,10 @@ function contractTests<Client, Target extends { kind: TargetKind; baseUrl: strin
 
 contractTests(portablContract, targets.portabl);
 contractTests(identityContract, targets.identity);
+// The third target: the sandbox, each status from its real cause (support/sandbox-causes.ts) instead of Prefer.
+const sandbox = inject('contractSandbox');
+contractTests(portablContract, sandbox.portabl, portablCauses());
+contractTests(identityContract, sandbox.identity, identityCauses());
 
 describe('coverage gate', () => {
   it('every (operation, status) pair the specs document was exercised through a client, or is named as not applicable', () => {
@@ -77,5 +85,17 @@ describe('coverage gate', () => {
         (onDeployment.length ? `, ${onDeployment.length} not applicable against a real deployment` : ''),
     );
     expect(missing, "examples no case expects: name them in the operation's answers in tests/contract/cases/").toEqual([]);
+  });
+
+  it('every (operation, status) pair was exercised on the sandbox from a real cause, or is named as not reachable there', () => {
+    const documented = apiNames.flatMap((api) => documentedResponses(api).map((r) => pairKey(api, r.operationId, r.status)));
+    const exercised = exercisedOnSandboxKeys();
+    const notReachable = new Map(notReachableOnSandbox.map((n) => [pairKey(n.api, n.operationId, n.status), n.reason]));
+    const missing = documented.filter((key) => !exercised.has(key) && !notReachable.has(key));
+    console.log(
+      `sandbox gate: ${documented.length} (operation, status) pairs in the specs, ${documented.filter((key) => exercised.has(key)).length} exercised on the sandbox, ` +
+        `${notReachable.size} not reachable there:\n${[...notReachable].map(([key, reason]) => `  ${key}: ${reason}`).join('\n')}`,
+    );
+    expect(missing, 'pairs neither exercised on the sandbox nor named as not reachable: add a cause in tests/contract/support/sandbox-causes.ts').toEqual([]);
   });
 });

@@ -36,7 +36,7 @@ describe('npm start', () => {
   let urls: { portabl: string; identity: string; docs: string };
 
   beforeAll(async () => {
-    run = start({ PORTABL_MOCK_PORT: '0', IDENTITY_MOCK_PORT: '0', DOCS_PORT: '0', MOCK_LOG_LEVEL: 'silent' });
+    run = start({ PORTABL_MOCK_PORT: '0', IDENTITY_MOCK_PORT: '0', SANDBOX_PORTABL_PORT: '0', SANDBOX_IDENTITY_PORT: '0', DOCS_PORT: '0', MOCK_LOG_LEVEL: 'silent' });
     const text = await waitFor(run, 'Press Ctrl-C to stop.');
     const url = (label: string) => {
       const m = new RegExp(`${label}\\s+(http://127\\.0\\.0\\.1:\\d+/?)`).exec(text);
@@ -67,6 +67,14 @@ describe('npm start', () => {
     const res = await fetch(`${urls.identity}/identities/38882f21-ce8f-4e18-8b83-e43e082912ef`, { headers: { apikey: 'your-api-key' } });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ data: { id: '38882f21-ce8f-4e18-8b83-e43e082912ef' } });
+  });
+
+  it('serves the sandbox, with the demo API key it printed', async () => {
+    const identity = /Identities API sandbox (http:\/\/127\.0\.0\.1:\d+)/.exec(run.output())?.[1];
+    const apiKey = /apikey=(\S+)/.exec(run.output())?.[1];
+    const res = await fetch(`${identity}/identities`, { headers: { apikey: apiKey! } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ total: 0, data: [] });
   });
 
   it('serves the docs: the landing page and both references', async () => {

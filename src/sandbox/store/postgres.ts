@@ -3,7 +3,7 @@
 // accept the same email or start the same sync session.
 import type { Pool, PoolClient } from 'pg';
 import { loadOptional } from '../optional.js';
-import { SCHEMA } from './schema.js';
+import { SCHEMA } from './tables.js';
 import { UniqueViolationError, type Queryable, type Row, type SandboxStore } from './types.js';
 
 // Any fixed number: taken while the tables are created, so that processes starting together do not race on

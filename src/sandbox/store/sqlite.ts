@@ -10,7 +10,7 @@ import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import { loadOptional } from '../optional.js';
-import { SCHEMA } from './schema.js';
+import { SCHEMA } from './tables.js';
 import { UniqueViolationError, type Queryable, type Row, type SandboxStore } from './types.js';
 
 const FILE_NAME = 'sandbox.sqlite';

@@ -56,6 +56,21 @@ export interface PlannedExchange<Client, Target, Run> {
   example?: string;
   /** Undefined for the default answer, which any server gives to the request as it is. */
   prefer?: string;
+  /** On the sandbox: what makes it give this status, for real (instead of Prefer). */
+  cause?: Cause<Target, Run>;
+}
+
+/** What a case's `send` goes through instead, to give a status its real cause (see support/sandbox-causes.ts). */
+export interface Cause<Target, Run> {
+  /** Why the status comes, for the test's title: "another tenant's credential", ... */
+  description: string;
+  /** Readies the cause (a token, a record) and says where and how to send: another target, an altered request. */
+  prepare(context: CaseContext<Target, Run>): Promise<{ target?: Target; send?: (request: Request) => Promise<Response> }>;
+}
+
+/** For the sandbox: the cause of each non-default status, or why it cannot be reached there. */
+export interface CauseTable<Target, Run> {
+  causeOf(operationId: string, status: number): Cause<Target, Run> | { notReachable: string };
 }
 
 /** An exchange the target cannot be asked for, by name, and why. */
@@ -93,7 +108,11 @@ const examplesOf = (answer: ExpectedAnswer): readonly string[] => (answer === NO
  * target can answer: the mock answers them all; a deployment only the default answer of each case (a status
  * or example other than the default needs Prism's Prefer header).
  */
-export function planExchanges<Client, Target, Run>(contract: ApiContract<Client, Target, Run>, kind: TargetKind): ContractPlan<Client, Target, Run> {
+export function planExchanges<Client, Target, Run>(
+  contract: ApiContract<Client, Target, Run>,
+  kind: TargetKind,
+  causes?: CauseTable<Target, Run>,
+): ContractPlan<Client, Target, Run> {
   const plan: ContractPlan<Client, Target, Run> = { runnable: [], notApplicable: [] };
   for (const operationCase of contract.cases) {
     const { operationId, answers } = operationCase;
@@ -111,6 +130,12 @@ export function planExchanges<Client, Target, Run>(contract: ApiContract<Client,
         const exchange = { operationCase, status, ...(example ? { example } : {}), ...(prefer ? { prefer } : {}) };
         if (kind === 'mock') {
           plan.runnable.push({ title, ...exchange });
+        } else if (kind === 'sandbox' && !byDefault) {
+          // The sandbox answers with its own data too, but each status can be caused for real: once per status.
+          if (index > 0 || status === defaultStatus) return;
+          const cause = causes?.causeOf(operationId, status) ?? { notReachable: 'no cause for this status on the sandbox' };
+          if ('notReachable' in cause) plan.notApplicable.push({ title: `${operationId} → ${status}`, operationId, status, reason: cause.notReachable });
+          else plan.runnable.push({ ...exchange, title: `${operationId} → ${status} (${cause.description})`, cause, prefer: undefined } as PlannedExchange<Client, Target, Run>);
         } else if (byDefault) {
           // A deployment answers with its own data: the title names no example, the body is checked by schema only.
           plan.runnable.push({ ...exchange, title: `${operationId} → ${status}${example ? '' : ' (no body)'}` });

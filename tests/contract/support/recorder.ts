@@ -12,12 +12,20 @@ export interface ExercisedPair {
   status: number;
   /** The named example Prism answered with, when the spec documents several. */
   example?: string;
+  /** Set for an exchange with the sandbox, whose pairs the sandbox gate counts apart from the suite's target. */
+  on?: 'sandbox';
 }
 
 const exercised = new Map<string, ExercisedPair>();
 const exercisedExamples = new Set<string>();
+const exercisedOnSandbox = new Set<string>();
 
 export function recordExercised(pair: ExercisedPair): void {
+  if (pair.on === 'sandbox') {
+    exercisedOnSandbox.add(pairKey(pair.api, pair.operationId, pair.status));
+    appendFileSync(path.join(inject('contractRunDir'), 'exercised.jsonl'), `${JSON.stringify(pair)}\n`);
+    return;
+  }
   exercised.set(pairKey(pair.api, pair.operationId, pair.status), pair);
   if (pair.example) exercisedExamples.add(`${pairKey(pair.api, pair.operationId, pair.status)} ${pair.example}`);
   appendFileSync(path.join(inject('contractRunDir'), 'exercised.jsonl'), `${JSON.stringify(pair)}\n`);
@@ -25,3 +33,4 @@ export function recordExercised(pair: ExercisedPair): void {
 
 export const exercisedPairKeys = (): Set<string> => new Set(exercised.keys());
 export const exercisedExampleKeys = (): Set<string> => new Set(exercisedExamples);
+export const exercisedOnSandboxKeys = (): Set<string> => new Set(exercisedOnSandbox);

@@ -32,12 +32,14 @@ export async function runExchange<Client, Target extends { kind: TargetKind; bas
     expect(example, `${operationId} ${planned.status} documents no example "${planned.example}" (it has: ${examples.map((e) => e.name).join(', ')})`).toBeDefined();
   }
 
-  const wire = recordingFetch();
-  const client = contract.createClient(target, wire.fetch);
-  const result = await planned.operationCase.send(client, planned.prefer ? { Prefer: planned.prefer } : {}, { target, run });
+  // On the sandbox, a status's real cause may send as another tenant, to another server, or an altered request.
+  const caused = planned.cause ? await planned.cause.prepare({ target, run }) : {};
+  const wire = recordingFetch(caused.send);
+  const client = contract.createClient(caused.target ?? target, wire.fetch);
+  const result = await planned.operationCase.send(client, planned.prefer ? { Prefer: planned.prefer } : {}, { target: caused.target ?? target, run });
   const exchange = wire.last();
 
-  expect(operationOfRequest(api, exchange.method, exchange.url, target.baseUrl)?.operation.operationId).toBe(operationId);
+  expect(operationOfRequest(api, exchange.method, exchange.url, (caused.target ?? target).baseUrl)?.operation.operationId).toBe(operationId);
   expect(result.response.status, exchange.bodyText).toBe(planned.status);
   let body: unknown;
   if (documented?.body) {
@@ -50,7 +52,7 @@ export async function runExchange<Client, Target extends { kind: TargetKind; bas
   } else {
     expect(exchange.bodyText).toBe('');
   }
-  if (planned.prefer === undefined) planned.operationCase.remember?.(body, run);
+  if (planned.prefer === undefined && planned.cause === undefined) planned.operationCase.remember?.(body, run);
   const servedExample = target.kind === 'mock' && planned.example ? { example: planned.example } : {};
-  return { api, operationId, status: planned.status, ...servedExample };
+  return { api, operationId, status: planned.status, ...servedExample, ...(target.kind === 'sandbox' ? { on: 'sandbox' as const } : {}) };
 }

@@ -1,8 +1,8 @@
 // Which server each API's contract tests talk to: the Prism mock (default), or a real deployment named by
 // CONTRACT_PORTABL_URL / CONTRACT_IDENTITY_URL together with its credentials.
 
-/** The Prism mock, or a real deployment of the API. */
-export type TargetKind = 'mock' | 'deployment';
+/** The Prism mock, a real deployment of the API, or the stateful sandbox (src/sandbox, started by the global setup). */
+export type TargetKind = 'mock' | 'deployment' | 'sandbox';
 
 export interface PortablTarget {
   kind: TargetKind;

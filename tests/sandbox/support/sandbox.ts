@@ -53,6 +53,13 @@ export interface TestSandbox extends Sandbox {
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
   const clock = (options.clock as AdjustableClock | undefined) ?? manualClock(START);
   const sandbox = await startSandbox({ ...options, clock });
+  return { ...sandbox, clock, ...sandboxClient(sandbox) };
+}
+
+export type SandboxClient = Pick<TestSandbox, 'request' | 'identity' | 'portabl' | 'token'>;
+
+/** Requests to a sandbox at `urls` with its first credentials, each answer checked against the spec. */
+export function sandboxClient(sandbox: Pick<Sandbox, 'urls' | 'credentials'>): SandboxClient {
   const request: TestSandbox['request'] = async (api, method, path, init = {}) => {
     const headers: Record<string, string> = { ...init.headers };
     let body: string | Buffer | undefined = init.rawBody;
@@ -94,8 +101,6 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     return value;
   };
   return {
-    ...sandbox,
-    clock,
     request,
     identity: (method, path, body, headers = {}) => request('identity', method, path, { headers: { apikey: apiKey, ...headers }, body }),
     portabl: async (method, path, body, opts = {}) =>
