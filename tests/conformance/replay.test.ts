@@ -27,7 +27,7 @@ async function requestsOf(seed: number): Promise<string[]> {
     seed,
     requestsPerOperation: 4,
     now: Date.UTC(2026, 0, 15),
-    operations: ['createIdentity', 'listIdentities'],
+    operations: ['createIdentity', 'getIdentity'],
   });
   return server.requests.map((r) => r.replace(server.url, ''));
 }
