@@ -142,10 +142,11 @@ export function formatCoverage(api, coverage) {
     totals.res[0] += o.responseProperties.seen.length;
     totals.res[1] += o.responseProperties.declared.length;
     const missing = o.statuses.documented.filter((s) => !o.statuses.seen.includes(s));
+    const unsent = o.parameters.declared.filter((p) => !o.parameters.seen.includes(p));
     lines.push(
       `  ${o.operationId.padEnd(width)}  ${String(o.requests).padStart(5)} req  statuses ${ratio(documentedSeen.length, o.statuses.documented.length)}` +
         `${missing.length ? ` (not seen: ${missing.join(' ')})` : ''}${undocumented.length ? ` (undocumented: ${undocumented.join(' ')})` : ''}` +
-        `  params ${ratio(o.parameters.seen.length, o.parameters.declared.length)}  request props ${ratio(o.requestProperties.seen.length, o.requestProperties.declared.length)}` +
+        `  params ${ratio(o.parameters.seen.length, o.parameters.declared.length)}${unsent.length ? ` (not sent: ${unsent.join(', ')})` : ''}  request props ${ratio(o.requestProperties.seen.length, o.requestProperties.declared.length)}` +
         `  response props ${ratio(o.responseProperties.seen.length, o.responseProperties.declared.length)}`,
     );
   }

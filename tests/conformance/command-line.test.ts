@@ -67,3 +67,15 @@ describe('npm run conformance', () => {
     expect(status).toBe(0);
   });
 });
+
+describe('npm run conformance -- --target sandbox', () => {
+  it('starts the sandbox, runs the stateful checks too, and stops it', async () => {
+    const { status, stdout } = await runCommand(['--target', 'sandbox', '--api', 'portabl', '--operation', 'upsertUser', '--seed', '5', '--requests', '2'], {});
+    expect(stdout, stdout).toMatch(/✔ ensure_resource_availability +[1-9]\d* requests, 0 failed/);
+    // Portabl has no delete operation, so use_after_free has nothing to judge and is not counted.
+    expect(stdout).toMatch(/- use_after_free +not run/);
+    expect(stdout).toMatch(/^9 passed, 0 failed$/m);
+    expect(stdout).toMatch(/Coverage of portabl/);
+    expect(status).toBe(0);
+  });
+});
