@@ -21,6 +21,11 @@ import { toCurl, toHttp } from './wire.mjs';
 const REQUEST_TIMEOUT_MS = 10_000;
 /** Rounds per operation and kind of request: each round after a failure looks for failures of other checks. */
 const MAX_ROUNDS = 3;
+/**
+ * Generated creates the stateful checks follow per lifecycle, whatever the budget: each leaves a resource on a real
+ * deployment for a while (a Portabl user for good: the API has no delete).
+ */
+const MAX_LIFECYCLES = 10;
 
 /**
  * @typedef {object} ApiTarget
@@ -275,7 +280,7 @@ async function exploreLifecycle({ api, byId, lifecycle, validator, generation, e
       }
       return true;
     }),
-    { seed: deriveSeed(seed, api.name, lifecycle.create, 'lifecycle'), numRuns: Math.min(share, 10), interruptAfterTimeLimit: remaining, markInterruptAsFailure: false },
+    { seed: deriveSeed(seed, api.name, lifecycle.create, 'lifecycle'), numRuns: Math.min(share, MAX_LIFECYCLES), interruptAfterTimeLimit: remaining, markInterruptAsFailure: false },
   );
   if (outcome.interrupted) onInterrupt();
   if (outcome.failed && outcome.errorInstance) throw outcome.errorInstance;
