@@ -140,7 +140,30 @@ function mocksSection(entries, mockedApis) {
     <p>The mocks check that credentials are present, not that they are valid: any bearer token and any API key pass.
     A <code>Prefer</code> header chooses the answer: <code>code=404</code> returns the documented 404,
     <code>example=NAME</code> a named example.</p>
-    ${examples}`;
+    ${examples}
+    ${sandboxPart(entries)}`;
+}
+
+/** The stateful sandbox (`npm run sandbox`, also served by `npm start`): its ports, from each bundle's `x-sandbox`. */
+function sandboxPart(entries) {
+  const rows = entries
+    .filter(({ doc }) => doc['x-sandbox'])
+    .map(({ doc }) => `<tr><td>${escapeHtml(doc.info.title)}</td><td><code>http://127.0.0.1:${escapeHtml(String(doc['x-sandbox'].defaultPort))}</code></td><td><code>${escapeHtml(doc['x-sandbox'].portSetting)}</code></td></tr>`)
+    .join('\n        ');
+  if (!rows) return '';
+  return `<h3>The sandbox: both APIs with state</h3>
+    <p>Where the mocks answer examples, the sandbox keeps what you send and applies every rule of the specs: real
+    credentials (printed when it starts) and scopes, 404 for ids you did not create, an email unique per API key, a
+    confirmed identity's locked fields, sync sessions that start once. <code>npm start</code> serves it too.</p>
+    ${pre('npm run sandbox   # both sandboxes; prints their URLs and demo credentials, Ctrl-C stops them')}
+    <table>
+      <thead><tr><th>API</th><th>sandbox</th><th>port variable</th></tr></thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+    <p>What the sandbox adds to the contract (tenants, token and URL lifetimes, the rate limit, the clock) is stated
+    in each spec's <code>x-sandbox</code>.</p>`;
 }
 
 function clientsSection(entries, pkg) {

@@ -3,12 +3,21 @@
 import { parseStartTime } from './clock.js';
 import { readCredentialsFile } from './credentials.js';
 import { parseRateLimit } from './rate-limit.js';
+import { isPositiveInteger, specFact } from './spec-facts.js';
 import { sandboxSpecs } from './specs.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from './index.js';
 
 type Env = Record<string, string | undefined>;
 
-function port(env: Env, name: string, fallback: number): number {
+/** The port setting and default port each spec states in `x-sandbox` (SANDBOX_PORTABL_PORT 4020, SANDBOX_IDENTITY_PORT 4021). */
+function portOf(api: 'portabl' | 'identity'): { name: string; fallback: number } {
+  return {
+    name: specFact<string>(sandboxSpecs[api], '#/x-sandbox/portSetting', (v) => typeof v === 'string', 'x-sandbox.portSetting'),
+    fallback: specFact<number>(sandboxSpecs[api], '#/x-sandbox/defaultPort', isPositiveInteger, 'x-sandbox.defaultPort'),
+  };
+}
+
+function port(env: Env, { name, fallback }: { name: string; fallback: number }): number {
   const value = env[name];
   if (value === undefined || value === '') return fallback;
   if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new Error(`${name}="${value}" is not a port (0..65535; 0 picks a free one)`);
@@ -23,8 +32,8 @@ function port(env: Env, name: string, fallback: number): number {
  */
 export function sandboxOptionsFromEnv(env: Env = process.env): SandboxOptions {
   const options: SandboxOptions = {
-    portablPort: port(env, 'SANDBOX_PORTABL_PORT', 4020),
-    identityPort: port(env, 'SANDBOX_IDENTITY_PORT', 4021),
+    portablPort: port(env, portOf('portabl')),
+    identityPort: port(env, portOf('identity')),
   };
   if (env['SANDBOX_CREDENTIALS']) options.credentials = readCredentialsFile(env['SANDBOX_CREDENTIALS']);
   if (env['DATABASE_URL']) options.databaseUrl = env['DATABASE_URL'];

@@ -4,7 +4,7 @@
 // the sandbox may add to `npm start`, installs without a native build, and speaks the SQL the PostgreSQL store
 // speaks. It keeps the whole database in memory and persists only by exporting the whole file: with a data
 // folder, every write is exported and written atomically (temporary file, fsync, rename) before the write is
-// acknowledged, so a restart loses no acknowledged write. sql.js is synchronous and single-connection: the
+// acknowledged, so a restart loses no acknowledged write; concurrent writes share one export (group commit). sql.js is synchronous and single-connection: the
 // operations of this store are queued one at a time, which also makes each transaction serializable.
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
@@ -98,14 +98,6 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
       statement.reset();
     }
   };
-  const persist = async (): Promise<void> => {
-    if (!file) return;
-    // export() closes and reopens the database, which frees every prepared statement.
-    const bytes = db.export();
-    statements.clear();
-    await writeAtomically(file, bytes);
-  };
-
   // One operation at a time: sql.js has one connection, and a transaction must not interleave with another.
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
@@ -118,34 +110,63 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
     if (closed) throw new Error('the sandbox store is closed');
   };
 
+  // Group commit: each write bumps `written`; a write is acknowledged once a flush that exported the database at or
+  // after it is on disk. Concurrent writers share one export and one fsync instead of queueing one each.
+  let written = 0;
+  let persisted = 0;
+  let flushing: Promise<void> | undefined;
+  const flush = async () => {
+    // export() closes and reopens the database, which frees every prepared statement: it runs in the queue.
+    const { bytes, upTo } = await serially(async () => {
+      const exported = { bytes: db.export(), upTo: written };
+      statements.clear();
+      return exported;
+    });
+    await writeAtomically(file!, bytes);
+    persisted = Math.max(persisted, upTo);
+  };
+  const durable = async (write: number): Promise<void> => {
+    if (!file) return;
+    while (persisted < write) {
+      flushing ??= flush().finally(() => {
+        flushing = undefined;
+      });
+      await flushing;
+    }
+  };
+
   for (const statement of SCHEMA) db.run(statement);
-  await persist();
+  written += 1;
+  await durable(written);
 
   const store: SandboxStore = {
     kind: file ? 'file' : 'memory',
-    query: <T extends Row>(text: string, params: readonly unknown[] = []) =>
-      serially(async () => {
+    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      const { rows, write } = await serially(async () => {
         assertOpen();
-        const rows = run(text, params);
-        if (!/^\s*select\b/i.test(text)) await persist();
-        return rows as T[];
-      }),
-    transaction: <T>(work: (tx: Queryable) => Promise<T>) =>
-      serially(async () => {
+        const found = run(text, params);
+        return { rows: found, write: /^\s*select\b/i.test(text) ? 0 : ++written };
+      });
+      await durable(write);
+      return rows as T[];
+    },
+    async transaction<T>(work: (tx: Queryable) => Promise<T>) {
+      const { result, write } = await serially(async () => {
         assertOpen();
         db.run('BEGIN IMMEDIATE');
         const tx: Queryable = { query: async <R extends Row>(text: string, params: readonly unknown[] = []) => run(text, params) as R[] };
-        let result: T;
         try {
-          result = await work(tx);
+          const value = await work(tx);
           db.run('COMMIT');
+          return { result: value, write: ++written };
         } catch (error) {
           db.run('ROLLBACK');
           throw error;
         }
-        await persist();
-        return result;
-      }),
+      });
+      await durable(write);
+      return result;
+    },
     close: () =>
       serially(async () => {
         if (closed) return;

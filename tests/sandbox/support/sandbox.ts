@@ -2,6 +2,7 @@
 // test moves it) and sends raw HTTP requests to it. Every answer is checked against the spec with the same Ajv2020
 // rules the clients use (src/validation.ts checkResponse): an answer the spec does not document fails the test
 // that received it. The checked answers are counted per (operation, status) for the suite's gate.
+import { appendFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { checkResponse } from '../../../src/validation.js';
 import { manualClock, startSandbox, type AdjustableClock, type Sandbox, type SandboxOptions } from '../../../src/sandbox/index.js';
@@ -18,7 +19,7 @@ const rules: Record<ApiName, OperationRule[]> = {
   identity: operationRules(sandboxSpecs.identity),
 };
 
-/** (api operationId status) → how many answers were checked against the spec in this process. */
+/** (api operationId status) → how many answers were checked against the spec in this worker. */
 export const checkedAnswers = new Map<string, number>();
 
 /** The operation a method and a concrete path address, by matching the spec's path templates. */
@@ -74,6 +75,8 @@ export function sandboxClient(sandbox: Pick<Sandbox, 'urls' | 'credentials'>): S
       expect(issues, `${operation.operationId} answered ${response.status}: ${JSON.stringify(issues)}`).toEqual([]);
       const key = `${api} ${operation.operationId} ${response.status}`;
       checkedAnswers.set(key, (checkedAnswers.get(key) ?? 0) + 1);
+      // For a tally across files (each file may run in another worker): SANDBOX_ANSWERS_FILE=<file> npx vitest run tests/sandbox
+      if (process.env['SANDBOX_ANSWERS_FILE']) appendFileSync(process.env['SANDBOX_ANSWERS_FILE'], `${key}\n`);
     }
     const text = await response.text();
     let parsed: unknown;
