@@ -97,7 +97,6 @@ function stringArbitrary(schema, now) {
         base = plain();
       }
     }
-    if (byFormat === undefined && schema.format) base = base.filter((s) => pattern.test(s));
   } else {
     base = fc.string({ minLength, maxLength: Math.max(minLength, Math.min(maxLength, MAX_GENERATED_LENGTH)) });
   }
