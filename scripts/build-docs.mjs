@@ -11,6 +11,7 @@ import { apis, outDirFromArgs, repoRoot, selectedApis } from './apis.mjs';
 import { SAMPLE_LABEL, SAMPLE_LANG, withCodeSamples } from './docs/code-samples.mjs';
 import { CURL_LABEL } from './docs/curl-samples.mjs';
 import { renderLandingPage } from './docs/landing-page.mjs';
+import { readWorkflows, renderWorkflowsPage } from './docs/workflows-page.mjs';
 import { externalReferencesIn, inlineCdnLogos } from './docs/offline-html.mjs';
 import { MOCKED_APIS } from './mock/apis.mjs';
 import { run } from './run.mjs';
@@ -86,6 +87,15 @@ function buildLandingPage(outDir, docsDir) {
   console.log(`✔ docs/index.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB)`);
 }
 
+function buildWorkflowsPage(outDir, docsDir) {
+  const docs = Object.fromEntries(apis.map((api) => [api.name, readBundle(outDir, api)]));
+  const html = renderWorkflowsPage({ workflows: readWorkflows(path.join(repoRoot, 'workflows')), docs });
+  const external = externalReferencesIn(html);
+  if (external.length > 0) throw new Error(`workflows.html would load from the network: ${external.join(', ')}`);
+  writeFileSync(path.join(docsDir, 'workflows.html'), html);
+  console.log(`✔ docs/workflows.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB)`);
+}
+
 function main() {
   const outDir = outDirFromArgs();
   const docsDir = path.join(outDir, 'docs');
@@ -94,6 +104,7 @@ function main() {
   try {
     for (const api of selectedApis()) buildReference(api, readBundle(outDir, api), docsDir, scratchDir);
     buildLandingPage(outDir, docsDir);
+    buildWorkflowsPage(outDir, docsDir);
   } finally {
     rmSync(scratchDir, { recursive: true, force: true });
   }

@@ -1,0 +1,70 @@
+// The conformance run of CI against the mocks that `npm run mock` serves: a fixed seed and a small budget. What it
+// finds wrong with our mock or specs is listed below by name, with the shrunk request, until fixed at its cause;
+// the run must find exactly these (a new failure, or a listed one that no longer occurs, fails the test).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMocks } from '../../scripts/mock.mjs';
+import { formatSummary } from '../../scripts/conformance/report.mjs';
+import { runConformance, type ConformanceResult } from '../../scripts/conformance/runner.mjs';
+import { MOCK_CREDENTIALS, apiTarget } from '../../scripts/conformance/targets.mjs';
+import { CI_REQUESTS_PER_OPERATION, CI_SEED, CI_TIME_CAP_MS } from './support/ci-budget.js';
+
+
+/**
+ * Failures of our mock, found by this run, waiting for a fix in scripts/mock (issue 10's area): check, API,
+ * operation, and why.
+ */
+const KNOWN_MOCK_FAILURES = [
+  {
+    check: 'negative_data_rejection',
+    api: 'identity',
+    operationId: 'listIdentities',
+    // Shrunk request: GET /identities?filter[unexpectedProperty]=x answered 200 (page[unexpectedProperty]=x too,
+    // with other seeds). Prism validates the properties a deepObject schema names but not
+    // `additionalProperties: false` (TOOLCHAIN.md; the README's "unknown filter fields" row), so an unknown key passes
+    // where the spec promises 400 validation_failed.
+    because: 'Prism does not enforce additionalProperties: false on deepObject query parameters',
+  },
+];
+
+let mocks: Awaited<ReturnType<typeof startMocks>>;
+let result: ConformanceResult;
+
+beforeAll(async () => {
+  mocks = await startMocks({ portablPort: 0, identityPort: 0, logLevel: 'silent', log: { write: () => true } });
+  const behaviour = { wrongCredentials: false, stateful: false };
+  const apis = [
+    await apiTarget('portabl', mocks.urls.portabl, MOCK_CREDENTIALS, behaviour),
+    await apiTarget('identity', mocks.urls.identity, MOCK_CREDENTIALS, behaviour),
+  ];
+  result = await runConformance({ apis, seed: CI_SEED, requestsPerOperation: CI_REQUESTS_PER_OPERATION, timeCapMs: CI_TIME_CAP_MS });
+  console.log(formatSummary(result));
+});
+
+afterAll(async () => {
+  await mocks?.close();
+});
+
+describe('conformance of the mocks (seed 20261130, 10 requests per operation and kind)', () => {
+  it('finds exactly the known mock failures, each named', () => {
+    const found = result.failures.map(({ check, api, operationId }) => ({ check, api, operationId }));
+    const known = KNOWN_MOCK_FAILURES.map(({ check, api, operationId }) => ({ check, api, operationId }));
+    expect(found, formatSummary(result)).toEqual(known);
+  });
+
+  it('ran within its budget: every response check, on a few hundred requests per API', () => {
+    expect(result.interrupted).toBe(false);
+    for (const api of ['portabl', 'identity']) {
+      const sent = result.exchanges.filter((e) => e._api === api).length;
+      expect(sent, api).toBeGreaterThan(150);
+      expect(sent, api).toBeLessThan(600);
+    }
+    for (const check of ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_headers_conformance', 'response_schema_conformance', 'negative_data_rejection', 'positive_data_acceptance', 'ignored_auth']) {
+      expect(result.checks[check]!.requests, check).toBeGreaterThan(50);
+    }
+  });
+
+  it('sends requests to the mocks only', () => {
+    const origins = new Set(result.exchanges.map((e) => new URL(e.request.url).origin));
+    expect([...origins].sort()).toEqual([new URL(mocks.urls.portabl).origin, new URL(mocks.urls.identity).origin].sort());
+  });
+});
