@@ -20,7 +20,8 @@ type ListQuery = NonNullable<NonNullable<paths['/identities']['get']['parameters
  * `all` is left out: `all=true` answers every match at once, so there is nothing to paginate.
  */
 export type PaginateInit = Omit<FetchOptions<paths['/identities']['get']>, 'params'> & {
-  params?: { query?: Omit<ListQuery, 'all'> };
+  // Both page fields are optional here: the generated type requires them because the spec gives defaults.
+  params?: { query?: Omit<ListQuery, 'all' | 'page'> & { page?: Partial<NonNullable<ListQuery['page']>> } };
 };
 
 /** The identities of every page (`for await (const identity of ...)`), or with `pages()` the pages themselves. */
@@ -69,7 +70,8 @@ async function* walkPages(client: IdentityClient, init: PaginateInit): AsyncGene
     const page = unwrap(
       await client.GET('/identities', {
         ...init,
-        params: { ...init.params, query: { ...query, page: { ...query.page, number, ...(size === undefined ? {} : { size }) } } },
+        // Without a size none is sent (the server's default); the generated type wants both fields, hence the cast.
+        params: { ...init.params, query: { ...query, page: { ...query.page, number, ...(size === undefined ? {} : { size }) } } as ListQuery },
       }),
     );
     pageSize ??= page.data.length;
