@@ -30,6 +30,7 @@ beforeAll(() => {
         paths: {
           'kyc-contracts/portabl': [path.join(repoRoot, 'src/portabl/index.ts')],
           'kyc-contracts/identity': [path.join(repoRoot, 'src/identity/index.ts')],
+          'kyc-contracts/msw': [path.join(repoRoot, 'src/msw/index.ts')],
         },
       },
       include: [...['src', 'tests', 'generated/*/schema.ts', 'vitest.config.ts'].map((p) => path.join(repoRoot, p)), ...exampleFiles],
