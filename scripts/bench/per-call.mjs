@@ -1,0 +1,131 @@
+// Sections (a) and (e): what one call costs through each client against a bare node:http server, beside raw
+// fetch and bare openapi-fetch doing the same request. Variants run interleaved, round after round, in a rotating
+// order; each figure is the median over rounds of (batch time / calls).
+import createClient from 'openapi-fetch';
+import { createIdentityClient } from '../../dist/src/identity/index.js';
+import { createPortablClient } from '../../dist/src/portabl/index.js';
+import { API_KEY, CLIENT, IDENTITY_ID, USER_ID } from './fixtures.mjs';
+import { deadline, fixed, median, ratio, table } from './stats.mjs';
+
+const rawJson = async (url, headers) => {
+  const response = await fetch(url, { headers });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+};
+const ok = async (promise) => {
+  const result = await promise;
+  if (result.error !== undefined || !result.response.ok) throw new Error(`${result.response.url}: ${result.response.status}`);
+  return result.data;
+};
+
+/** The variants of one request, each a function that makes one call and reads its JSON body. */
+export function variants(base) {
+  const identityPath = { params: { path: { id: IDENTITY_ID } } };
+  const claimsPath = { params: { path: { userId: USER_ID } } };
+  const bearer = { authorization: 'Bearer fake.access.token-for-examples-only' };
+  const bareIdentity = createClient({ baseUrl: base });
+  const barePortabl = createClient({ baseUrl: base });
+  const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: base });
+  const identityValidating = createIdentityClient({ apiKey: API_KEY, baseUrl: base, validateResponses: true });
+  const portabl = createPortablClient({ ...CLIENT, baseUrl: base });
+  const portablValidating = createPortablClient({ ...CLIENT, baseUrl: base, validateResponses: true });
+  return {
+    'GET /identities/{id}': {
+      'raw fetch': () => rawJson(`${base}/identities/${IDENTITY_ID}`, { apikey: API_KEY }),
+      'openapi-fetch': () => ok(bareIdentity.GET('/identities/{id}', { ...identityPath, headers: { apikey: API_KEY } })),
+      'identity client': () => ok(identity.GET('/identities/{id}', identityPath)),
+      'identity + validateResponses': () => ok(identityValidating.GET('/identities/{id}', identityPath)),
+    },
+    'GET /provider/users/{userId}/claims': {
+      'raw fetch': () => rawJson(`${base}/provider/users/${USER_ID}/claims`, bearer),
+      'openapi-fetch': () => ok(barePortabl.GET('/provider/users/{userId}/claims', { ...claimsPath, headers: bearer })),
+      'portabl client (token cached)': () => ok(portabl.GET('/provider/users/{userId}/claims', claimsPath)),
+      'portabl + validateResponses': () => ok(portablValidating.GET('/provider/users/{userId}/claims', claimsPath)),
+    },
+  };
+}
+
+/** Runs `calls` calls of `call`, `concurrency` at a time; answers microseconds per call. */
+export async function timeCalls(call, calls, concurrency) {
+  let next = 0;
+  const worker = async () => {
+    while (next < calls) {
+      next++;
+      await call();
+    }
+  };
+  const start = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return Number(process.hrtime.bigint() - start) / 1000 / calls;
+}
+
+/** Interleaves `fns` (name → call) over rounds; answers name → median µs per call. */
+async function interleaved(fns, { rounds, calls, concurrency, check }) {
+  const names = Object.keys(fns);
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length];
+      check();
+      samples[name].push(await timeCalls(fns[name], calls, concurrency));
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, median(samples[n])]));
+}
+
+/** Section (a). */
+export async function perCallSection(base, { rounds, calls }) {
+  const check = deadline(600);
+  const all = variants(base);
+  for (const fns of Object.values(all)) for (const call of Object.values(fns)) for (let i = 0; i < 100; i++) await call(); // warm-up: JIT, token, validators
+  const rows = [];
+  for (const [request, fns] of Object.entries(all)) {
+    const sequential = await interleaved(fns, { rounds, calls, concurrency: 1, check });
+    const concurrent = await interleaved(fns, { rounds, calls, concurrency: 16, check });
+    for (const name of Object.keys(fns)) {
+      rows.push([
+        request,
+        name,
+        fixed(sequential[name]),
+        ratio(sequential[name], sequential['raw fetch']),
+        ratio(sequential[name], sequential['openapi-fetch']),
+        fixed(concurrent[name]),
+        ratio(concurrent[name], concurrent['raw fetch']),
+        ratio(concurrent[name], concurrent['openapi-fetch']),
+      ]);
+    }
+  }
+  return table(
+    ['request', 'variant', 'µs/call, 1 at a time', '× raw fetch', '× openapi-fetch', 'µs/call, 16 at a time', '× raw fetch', '× openapi-fetch'],
+    rows,
+  );
+}
+
+/** Section (e): GET /identities?all=true answering 10, 1,000 and 10,000 identities. */
+export async function growthSection(base, { rounds }) {
+  const check = deadline(600);
+  const rows = [];
+  for (const [count, calls] of [
+    [10, 100],
+    [1000, 10],
+    [10000, 2],
+  ]) {
+    const sized = `${base}/n${count}`;
+    const query = { params: { query: { all: true } } };
+    const bare = createClient({ baseUrl: sized });
+    const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: sized });
+    const validating = createIdentityClient({ apiKey: API_KEY, baseUrl: sized, validateResponses: true });
+    const fns = {
+      'raw fetch': () => rawJson(`${sized}/identities?all=true`, { apikey: API_KEY }),
+      'openapi-fetch': () => ok(bare.GET('/identities', { ...query, headers: { apikey: API_KEY } })),
+      'identity client': () => ok(identity.GET('/identities', query)),
+      'identity + validateResponses': () => ok(validating.GET('/identities', query)),
+    };
+    for (const call of Object.values(fns)) await call();
+    const perCall = await interleaved(fns, { rounds, calls, concurrency: 1, check });
+    for (const name of Object.keys(fns)) {
+      rows.push([count.toLocaleString('en'), name, fixed(perCall[name] / 1000, 2), ratio(perCall[name], perCall['raw fetch']), ratio(perCall[name], perCall['openapi-fetch'])]);
+    }
+  }
+  return table(['identities in the answer', 'variant', 'ms/call', '× raw fetch', '× openapi-fetch'], rows);
+}
