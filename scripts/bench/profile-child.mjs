@@ -1,7 +1,10 @@
-// One profiled loop (run by profile.mjs under `node --cpu-prof`): `calls` sequential GETs through one variant
-// against the bare server at `base`, counting the Request, Response and AbortSignal objects made in JavaScript
-// per call (fetch's own internal copies are not visible here).
-const [variant, base, callsText] = process.argv.slice(2);
+// One profiled loop (run by profile.mjs): `calls` sequential GETs through one variant against the bare server at
+// `base`, with V8's CPU profiler running around the measured calls only (not start-up or warm-up), counting the
+// Request, Response and AbortSignal objects made in JavaScript per call (fetch's internal copies are not seen).
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+
+const [variant, base, callsText, profileFile] = process.argv.slice(2);
 const calls = Number(callsText);
 const counts = { 'new Request': 0, 'Request.clone': 0, 'new Response': 0, 'Response.clone': 0, 'new AbortController': 0, 'AbortSignal.any': 0, 'AbortSignal.timeout': 0 };
 let counting = false;
@@ -45,7 +48,14 @@ const [request, name] = variant.split(' :: ');
 const call = variants(base)[request]?.[name];
 if (!call) throw new Error(`no variant ${variant}`);
 for (let i = 0; i < 200; i++) await call();
+const session = new Session();
+session.connect();
+await session.post('Profiler.enable');
+await session.post('Profiler.setSamplingInterval', { interval: 100 });
+await session.post('Profiler.start');
 counting = true;
 for (let i = 0; i < calls; i++) await call();
 counting = false;
+const { profile } = await session.post('Profiler.stop');
+writeFileSync(profileFile, JSON.stringify(profile));
 console.log(JSON.stringify(Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / calls]))));

@@ -1,8 +1,10 @@
 // npm run bench:profile: where one call's time goes. Each variant runs `BENCH_CALLS` (default 3,000) sequential
-// GETs against the bare server under `node --cpu-prof`; prints the JavaScript objects made per call and the
-// self time by file and by function, from the V8 CPU profile (kept under .tmp/bench-profiles/ for DevTools).
+// GETs against the bare server in a fresh process with V8's CPU profiler around the measured calls; prints the
+// JavaScript objects made per call, the CPU time per call (the profile less its idle time), the self time by area
+// and by function, and the time spent inside each of this package's functions (its callees included). The
+// profiles stay under .tmp/bench-profiles/ (open them in Chrome DevTools, Performance panel).
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '../apis.mjs';
@@ -30,6 +32,26 @@ function selfTimes(profile, keyOf) {
   return [...totals.entries()].sort((a, b) => b[1] - a[1]);
 }
 
+/** Time (ms) of the samples under each function `pick` selects, counted once per sample even if it recurses. */
+function inclusiveTimes(profile, pick) {
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const f = nodes.get(at).callFrame;
+      if (!pick(f)) continue;
+      const key = `${f.functionName || '(anonymous)'} ${area(f)}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    }
+  });
+  return [...totals.entries()].sort((a, b) => b[1] - a[1]);
+}
+
 const area = ({ url, functionName }) => {
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
   if (url.includes('/dist/src/')) return `kyc-contracts ${url.slice(url.indexOf('/dist/src/') + 10)}`;
@@ -44,24 +66,28 @@ const dir = path.join(repoRoot, '.tmp', 'bench-profiles');
 rmSync(dir, { recursive: true, force: true });
 try {
   for (const variant of VARIANTS) {
-    const out = path.join(dir, variant.replace(/[^a-z0-9]+/gi, '-'));
-    mkdirSync(out, { recursive: true });
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${variant.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`);
     const started = Date.now();
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--cpu-prof', '--cpu-prof-dir', out, path.join(repoRoot, 'scripts/bench/profile-child.mjs'), variant, bare.url, String(calls)],
+      [path.join(repoRoot, 'scripts/bench/profile-child.mjs'), variant, bare.url, String(calls), file],
       { cwd: repoRoot, timeout: 300_000 },
     );
     const perCall = JSON.parse(stdout.trim().split('\n').pop());
-    const profile = JSON.parse(readFileSync(path.join(out, readdirSync(out)[0]), 'utf8'));
+    const profile = JSON.parse(readFileSync(file, 'utf8'));
     const total = selfTimes(profile, () => 'all')[0][1];
+    const idle = selfTimes(profile, (f) => f.functionName === '(idle)').find(([k]) => k === true)?.[1] ?? 0;
     const byArea = selfTimes(profile, area).slice(0, 10);
     const byFunction = selfTimes(profile, (f) => `${f.functionName || '(anonymous)'} ${area(f)}:${f.lineNumber + 1}`).slice(0, 12);
     const pct = (ms) => `${((100 * ms) / total).toFixed(1)} %`;
     console.log(`\n### ${variant} (${calls} calls, ${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+    console.log(`CPU time in this process: ${((1000 * (total - idle)) / calls).toFixed(0)} µs per call (wall ${((1000 * total) / calls).toFixed(0)} µs)\n`);
     console.log(table(['made in JavaScript, per call', 'count'], Object.entries(perCall).map(([k, v]) => [k, v.toFixed(2)])));
     console.log('\n' + table(['self time by area', 'ms', 'share'], byArea.map(([k, ms]) => [k, ms.toFixed(0), pct(ms)])));
     console.log('\n' + table(['self time by function', 'ms', 'share'], byFunction.map(([k, ms]) => [k, ms.toFixed(0), pct(ms)])));
+    const ours = inclusiveTimes(profile, (f) => f.url.includes('/dist/src/') || f.url.includes('openapi-fetch'));
+    if (ours.length) console.log('\n' + table(['time inside (callees included)', 'µs per call', 'share'], ours.slice(0, 14).map(([k, ms]) => [k, ((1000 * ms) / calls).toFixed(1), pct(ms)])));
   }
 } finally {
   await bare.stop();
