@@ -4,14 +4,14 @@
 //   bare     node:http answering the spec's example JSON by method and path (no validation, no routing library);
 //            `/n<count>/identities?...` answers a list of <count> identities, for the response-size series
 //   mock     our Prism mock of the Identities API (scripts/mock/prism.mjs, as `npm run mock` serves it, log silent)
-//   sandbox  startSandbox from dist/src/sandbox (issue 4/7), when this branch has it
+//   sandbox  the Identities API of startSandbox from dist/src/sandbox (issue 4/7), when this branch has it
 // Stock `prism mock` is started by targets.mjs as the CLI itself.
 import http from 'node:http';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../apis.mjs';
-import { fixtures, identityList } from './fixtures.mjs';
+import { API_KEY, fixtures, identityList } from './fixtures.mjs';
 
 const kind = process.argv[2];
 const ready = (url) => process.stdout.write(`LISTENING ${url}\n`);
@@ -53,8 +53,10 @@ async function sandbox() {
   const entry = path.join(repoRoot, 'dist/src/sandbox/index.js');
   if (!existsSync(entry)) throw new Error('dist/src/sandbox/index.js is missing: the sandbox (issue 4/7) is not in this branch');
   const { startSandbox } = await import(pathToFileURL(entry).href);
-  const running = await startSandbox({ host: '127.0.0.1', port: 0 });
-  ready(running.url);
+  // The Identities API of issue 4/7's sandbox (in memory, rate limit off by default), with the bench's API key.
+  const running = await startSandbox({ host: '127.0.0.1', credentials: { identity: [{ apiKey: API_KEY }] } });
+  process.stdin.on('end', () => void running.close());
+  ready(running.urls.identity);
 }
 
 const starters = { bare, mock, sandbox };

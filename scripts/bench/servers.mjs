@@ -39,10 +39,17 @@ export async function serverSection({ rounds, seconds }) {
       const created = await fetch(`${target.url}/identities`, { method: 'POST', headers, body: JSON.stringify(fixtures.createBody) });
       ids[target.name] = created.ok ? ((await created.json()).data?.id ?? IDENTITY_ID) : IDENTITY_ID;
     }
+    let creates = 0;
     const requests = {
       'GET /identities/{id}': (t) => ({ url: `${t.url}/identities/${ids[t.name]}`, method: 'GET', headers }),
-      // A fresh email each time would be needed by a server that refuses duplicates: the sandbox, if any.
-      'POST /identities': (t) => ({ url: `${t.url}/identities`, method: 'POST', headers, body: JSON.stringify(fixtures.createBody) }),
+      // A fresh email for each create, as a server that keeps state (the sandbox) refuses a second identity with
+      // the same one; every target gets the same bodies.
+      'POST /identities': (t) => ({
+        url: `${t.url}/identities`,
+        method: 'POST',
+        headers,
+        requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify({ ...fixtures.createBody, email: `bench+${++creates}@example.com` }) }) }],
+      }),
     };
     const samples = new Map();
     const key = (request, connections, name) => `${request}|${connections}|${name}`;
