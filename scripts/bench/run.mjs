@@ -4,6 +4,9 @@
 //                                      c size, d servers' throughput, e cost growth with response size
 // Loops are bounded in count and in time; every server listens on 127.0.0.1 only. Figures are medians over
 // rounds; ratios compare medians. BENCH_ROUNDS, BENCH_CALLS, BENCH_SECONDS scale the run (defaults below).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../apis.mjs';
 import { ENTRIES, kib, measureEntry } from './entry-size.mjs';
 import { describeMachine, table } from './stats.mjs';
 import { startTarget } from './targets.mjs';
@@ -27,6 +30,11 @@ function positiveInt(name, fallback, max) {
     process.exit(2);
   }
   return value;
+}
+// Every section but (c) runs the package as a consumer gets it: compiled, from dist/.
+if (only.some((s) => s !== 'c') && !existsSync(path.join(repoRoot, 'dist/src/msw/spec-answers.js'))) {
+  console.error('dist/ is missing or stale: run `npm run build` first (`npm run bench` does)');
+  process.exit(2);
 }
 const rounds = positiveInt('BENCH_ROUNDS', 7, 50);
 const calls = positiveInt('BENCH_CALLS', 300, 10_000);
