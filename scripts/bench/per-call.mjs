@@ -59,18 +59,17 @@ export async function timeCalls(call, calls, concurrency) {
   return Number(process.hrtime.bigint() - start) / 1000 / calls;
 }
 
-/** Interleaves `fns` (name → call) over rounds; answers name → median µs per call. */
-async function interleaved(fns, { rounds, calls, concurrency, check }) {
-  const names = Object.keys(fns);
-  const samples = Object.fromEntries(names.map((n) => [n, []]));
+/** Runs every job once per round, in an order that rotates each round; answers job key → median µs per call. */
+async function interleaved(jobs, { rounds, calls, check }) {
+  const samples = new Map(jobs.map((job) => [job.key, []]));
   for (let round = 0; round < rounds; round++) {
-    for (let i = 0; i < names.length; i++) {
-      const name = names[(i + round) % names.length];
+    for (let i = 0; i < jobs.length; i++) {
+      const job = jobs[(i + round) % jobs.length];
       check();
-      samples[name].push(await timeCalls(fns[name], calls, concurrency));
+      samples.get(job.key).push(await timeCalls(job.call, calls, job.concurrency));
     }
   }
-  return Object.fromEntries(names.map((n) => [n, median(samples[n])]));
+  return Object.fromEntries([...samples].map(([key, values]) => [key, median(values)]));
 }
 
 /** Section (a). */
@@ -78,10 +77,16 @@ export async function perCallSection(base, { rounds, calls }) {
   const check = deadline(600);
   const all = variants(base);
   for (const fns of Object.values(all)) for (const call of Object.values(fns)) for (let i = 0; i < 100; i++) await call(); // warm-up: JIT, token, validators
+  // Every request, variant and concurrency in one interleaved set, so that a slow spell of the machine spreads
+  // over all of them rather than landing on one.
+  const jobs = Object.entries(all).flatMap(([request, fns]) =>
+    Object.entries(fns).flatMap(([name, call]) => [1, 16].map((concurrency) => ({ key: `${request}|${name}|${concurrency}`, call, concurrency }))),
+  );
+  const perCall = await interleaved(jobs, { rounds, calls, check });
   const rows = [];
   for (const [request, fns] of Object.entries(all)) {
-    const sequential = await interleaved(fns, { rounds, calls, concurrency: 1, check });
-    const concurrent = await interleaved(fns, { rounds, calls, concurrency: 16, check });
+    const at = (concurrency) => Object.fromEntries(Object.keys(fns).map((name) => [name, perCall[`${request}|${name}|${concurrency}`]]));
+    const [sequential, concurrent] = [at(1), at(16)];
     for (const name of Object.keys(fns)) {
       rows.push([
         request,
@@ -122,7 +127,10 @@ export async function growthSection(base, { rounds }) {
       'identity + validateResponses': () => ok(validating.GET('/identities', query)),
     };
     for (const call of Object.values(fns)) await call();
-    const perCall = await interleaved(fns, { rounds, calls, concurrency: 1, check });
+    const perCall = await interleaved(
+      Object.entries(fns).map(([key, call]) => ({ key, call, concurrency: 1 })),
+      { rounds, calls, check },
+    );
     for (const name of Object.keys(fns)) {
       rows.push([count.toLocaleString('en'), name, fixed(perCall[name] / 1000, 2), ratio(perCall[name], perCall['raw fetch']), ratio(perCall[name], perCall['openapi-fetch'])]);
     }
