@@ -54,7 +54,7 @@ async function sizes() {
 }
 
 const sections = {
-  a: ['(a) Per-call cost against a bare node:http server (µs per call, medians)', async (base) => (await import('./per-call.mjs')).perCallSection(base, { rounds, calls })],
+  a: ['(a) Per-call cost against a bare node:http server (µs per call, medians; CPU = this process, user + system)', async (base) => (await import('./per-call.mjs')).perCallSection(base, { rounds, calls })],
   b: [
     '(b) Import cost in a fresh process, and the first call with validateResponses',
     async (base) => {
