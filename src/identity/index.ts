@@ -12,3 +12,4 @@ export * from '../shared-exports.js';
  * and then `err.body` has the type the spec documents for it.
  */
 export const isIdentityApiError = operationErrorGuard<operations>();
+export { paginate, PaginateError, type Paginated, type PaginatedPath, type PaginatedPaths, type PaginateInit } from './paginate.js';

@@ -76,6 +76,33 @@ export async function wrongBody() {
 }
 `;
 
+// The typed mock handlers (@kyc-contracts/sdk/msw) as a team's unit test uses them: clients with their default servers,
+// intercepted in-process by msw/node, one answer chosen per handler and one per request.
+const consumerMswSource = `
+import { setupServer } from 'msw/node';
+import { identityHandlers, portablHandler, portablHandlers } from '@kyc-contracts/sdk/msw';
+import { createIdentityClient, unwrap } from '@kyc-contracts/sdk/identity';
+import { createPortablClient } from '@kyc-contracts/sdk/portabl';
+
+const server = setupServer(...portablHandlers(), ...identityHandlers({ answers: { getIdentity: { example: 'company' } } }));
+server.listen({ onUnhandledRequest: 'error' });
+server.use(portablHandler('getUserSettings', { status: 200, body: { isSyncOn: false } }));
+const identity = createIdentityClient({ apiKey: 'fake-consumer-api-key' });
+const portabl = createPortablClient({ clientId: 'fake-client-id', clientSecret: 'fake-client-secret', validateResponses: true });
+const id = '38882f21-ce8f-4e18-8b83-e43e082912ef';
+const company = unwrap(await identity.GET('/identities/{id}', { params: { path: { id } } }));
+const settings = unwrap(await portabl.GET('/provider/users/{userId}/settings', { params: { path: { userId: id } } }));
+const missing = await identity.GET('/identities/{id}', { params: { path: { id } }, headers: { Prefer: 'code=404' } });
+server.close();
+console.log(JSON.stringify({ type: company.data.type, isSyncOn: settings.isSyncOn, missing: [missing.response.status, missing.error?.code] }));
+
+// Never called: a status the spec does not document for the operation does not compile.
+export function wrongStatus() {
+  // @ts-expect-error getUserSettings documents no 418
+  return portablHandler('getUserSettings', { status: 418 });
+}
+`;
+
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   mkdirSync(consumerDir);
@@ -97,6 +124,7 @@ beforeAll(async () => {
   writeFileSync(path.join(consumerDir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   const { port } = server.address() as AddressInfo;
   writeFileSync(path.join(consumerDir, 'consumer.ts'), consumerSource(`http://127.0.0.1:${port}`));
+  writeFileSync(path.join(consumerDir, 'consumer-msw.ts'), consumerMswSource);
   // The docs' code samples, as a partner copies them, compiled against the installed package (not src/).
   const sampleFiles = apiNames.flatMap((api) =>
     codeSamplesFor(api, loadBundle(api)).map((sample, i) => {
@@ -112,11 +140,11 @@ beforeAll(async () => {
     path.join(consumerDir, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', rootDir: '.', lib: ['ES2022', 'DOM'], types: [] },
-      files: ['consumer.ts', ...sampleFiles],
+      files: ['consumer.ts', 'consumer-msw.ts', ...sampleFiles],
     }),
   );
   // The README's install line, as a partner runs it in the folder that holds the tarball (TypeScript added).
-  execFileSync(npm, [...installArguments(), 'typescript@5.9.3', '--no-audit', '--no-fund', '--prefer-offline'], {
+  execFileSync(npm, [...installArguments(), 'typescript@5.9.3', 'msw@2.15.0', '--no-audit', '--no-fund', '--prefer-offline'], {
     cwd: consumerDir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -162,6 +190,7 @@ describe('the packed package', () => {
     expect(packedFiles).toContain('dist/src/portabl/index.d.ts');
     expect(packedFiles).toContain('dist/src/identity/index.js');
     expect(packedFiles).toContain('dist/src/identity/index.d.ts');
+    expect(packedFiles).toContain('dist/src/msw/index.js');
     expect(packedFiles).toContain('dist/generated/portabl/openapi.json');
     expect(packedFiles).toContain('dist/generated/identity/openapi.json');
     // Each spec ships once as JSON (the copy the clients import) and once as YAML; type-only modules emit no code.
@@ -196,6 +225,12 @@ describe('the packed package', () => {
       'GET /identity/identities/e7941059-74c6-4b3f-b029-d3aa03d1ea44/operations',
     ]);
     expect(JSON.parse(seen[0]!.body)).toMatchObject({ clientId: 'fake-client-id', clientSecret: 'fake-client-secret' });
+  });
+
+  it('compiles and runs a consumer test of both clients against the @kyc-contracts/sdk/msw handlers, no server', async () => {
+    expect(diagnosticsFor('consumer-msw.ts')).toEqual([]);
+    const { stdout: out } = await promisify(execFile)(process.execPath, ['out/consumer-msw.js'], { cwd: consumerDir, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ type: 'company', isSyncOn: false, missing: [404, 'identity_not_found'] });
   });
 
   it('resolves the specs export for a consumer', () => {

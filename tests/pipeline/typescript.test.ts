@@ -32,6 +32,7 @@ beforeAll(() => {
           [`${packageName}/portabl`]: [path.join(repoRoot, 'src/portabl/index.ts')],
           [`${packageName}/identity`]: [path.join(repoRoot, 'src/identity/index.ts')],
           [`${packageName}/sandbox`]: [path.join(repoRoot, 'src/sandbox/entry.ts')],
+          [`${packageName}/msw`]: [path.join(repoRoot, 'src/msw/index.ts')],
         },
       },
       include: [...['src', 'tests', 'generated/*/schema.ts', 'vitest.config.ts'].map((p) => path.join(repoRoot, p)), ...exampleFiles],

@@ -1,0 +1,159 @@
+// Sections (a) and (e): what one call costs through each client against a bare node:http server, beside raw
+// fetch and bare openapi-fetch doing the same request. Variants run interleaved, round after round, in a rotating
+// order; each figure is the median over rounds of (batch time / calls). Two times per call: wall clock, and the
+// CPU time of this process (user + system; the server runs in another process). On a shared machine the wall
+// clock also measures the neighbours; the CPU time is what a call costs its caller, and the ratios use it.
+import createClient from 'openapi-fetch';
+import { createIdentityClient } from '../../dist/src/identity/index.js';
+import { createPortablClient } from '../../dist/src/portabl/index.js';
+import { API_KEY, CLIENT, IDENTITY_ID, USER_ID } from './fixtures.mjs';
+import { deadline, fixed, median, ratio, table } from './stats.mjs';
+
+const rawJson = async (url, headers) => {
+  const response = await fetch(url, { headers });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+};
+const ok = async (promise) => {
+  const result = await promise;
+  if (result.error !== undefined || !result.response.ok) throw new Error(`${result.response.url}: ${result.response.status}`);
+  return result.data;
+};
+
+/** The variants of one request, each a function that makes one call and reads its JSON body. */
+export function variants(base) {
+  const identityPath = { params: { path: { id: IDENTITY_ID } } };
+  const claimsPath = { params: { path: { userId: USER_ID } } };
+  const bearer = { authorization: 'Bearer fake.access.token-for-examples-only' };
+  const bareIdentity = createClient({ baseUrl: base });
+  const barePortabl = createClient({ baseUrl: base });
+  const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: base });
+  const identityValidating = createIdentityClient({ apiKey: API_KEY, baseUrl: base, validateResponses: true });
+  const portabl = createPortablClient({ ...CLIENT, baseUrl: base });
+  const portablValidating = createPortablClient({ ...CLIENT, baseUrl: base, validateResponses: true });
+  return {
+    'GET /identities/{id}': {
+      'raw fetch': () => rawJson(`${base}/identities/${IDENTITY_ID}`, { apikey: API_KEY }),
+      'openapi-fetch': () => ok(bareIdentity.GET('/identities/{id}', { ...identityPath, headers: { apikey: API_KEY } })),
+      'identity client': () => ok(identity.GET('/identities/{id}', identityPath)),
+      'identity + validateResponses': () => ok(identityValidating.GET('/identities/{id}', identityPath)),
+    },
+    'GET /provider/users/{userId}/claims': {
+      'raw fetch': () => rawJson(`${base}/provider/users/${USER_ID}/claims`, bearer),
+      'openapi-fetch': () => ok(barePortabl.GET('/provider/users/{userId}/claims', { ...claimsPath, headers: bearer })),
+      'portabl client (token cached)': () => ok(portabl.GET('/provider/users/{userId}/claims', claimsPath)),
+      'portabl + validateResponses': () => ok(portablValidating.GET('/provider/users/{userId}/claims', claimsPath)),
+    },
+  };
+}
+
+/** Runs `calls` calls of `call`, `concurrency` at a time; answers wall and CPU microseconds per call. */
+export async function timeCalls(call, calls, concurrency) {
+  let next = 0;
+  const worker = async () => {
+    while (next < calls) {
+      next++;
+      await call();
+    }
+  };
+  const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const used = process.cpuUsage(cpu);
+  return { wall: Number(process.hrtime.bigint() - start) / 1000 / calls, cpu: (used.user + used.system) / calls };
+}
+
+/** Runs every job once per round, in an order that rotates each round; answers job key → medians {wall, cpu} µs per call. */
+async function interleaved(jobs, { rounds, calls, check }) {
+  const samples = new Map(jobs.map((job) => [job.key, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < jobs.length; i++) {
+      const job = jobs[(i + round) % jobs.length];
+      check();
+      samples.get(job.key).push(await timeCalls(job.call, calls, job.concurrency));
+    }
+  }
+  return Object.fromEntries(
+    [...samples].map(([key, values]) => [key, { wall: median(values.map((v) => v.wall)), cpu: median(values.map((v) => v.cpu)) }]),
+  );
+}
+
+/** Section (a). */
+export async function perCallSection(base, { rounds, calls }) {
+  const check = deadline(600);
+  const all = variants(base);
+  for (const fns of Object.values(all)) for (const call of Object.values(fns)) for (let i = 0; i < 100; i++) await call(); // warm-up: JIT, token, validators
+  // Every request, variant and concurrency in one interleaved set, so that a slow spell of the machine spreads
+  // over all of them rather than landing on one.
+  const jobs = Object.entries(all).flatMap(([request, fns]) =>
+    Object.entries(fns).flatMap(([name, call]) => [1, 16].map((concurrency) => ({ key: `${request}|${name}|${concurrency}`, call, concurrency }))),
+  );
+  const perCall = await interleaved(jobs, { rounds, calls, check });
+  const rows = [];
+  for (const [request, fns] of Object.entries(all)) {
+    const at = (concurrency) => Object.fromEntries(Object.keys(fns).map((name) => [name, perCall[`${request}|${name}|${concurrency}`]]));
+    const [sequential, concurrent] = [at(1), at(16)];
+    for (const name of Object.keys(fns)) {
+      rows.push([
+        request,
+        name,
+        fixed(sequential[name].wall, 0),
+        fixed(sequential[name].cpu, 0),
+        ratio(sequential[name].cpu, sequential['raw fetch'].cpu),
+        ratio(sequential[name].cpu, sequential['openapi-fetch'].cpu),
+        fixed(concurrent[name].wall, 0),
+        fixed(concurrent[name].cpu, 0),
+        ratio(concurrent[name].cpu, concurrent['raw fetch'].cpu),
+        ratio(concurrent[name].cpu, concurrent['openapi-fetch'].cpu),
+      ]);
+    }
+  }
+  return table(
+    [
+      'request',
+      'variant',
+      '1 at a time: wall µs',
+      'CPU µs',
+      'CPU × raw fetch',
+      'CPU × openapi-fetch',
+      '16 at a time: wall µs',
+      'CPU µs',
+      'CPU × raw fetch',
+      'CPU × openapi-fetch',
+    ],
+    rows,
+  );
+}
+
+/** Section (e): GET /identities?all=true answering 10, 1,000 and 10,000 identities. */
+export async function growthSection(base, { rounds }) {
+  const check = deadline(600);
+  const rows = [];
+  for (const [count, calls] of [
+    [10, 100],
+    [1000, 10],
+    [10000, 2],
+  ]) {
+    const sized = `${base}/n${count}`;
+    const query = { params: { query: { all: true } } };
+    const bare = createClient({ baseUrl: sized });
+    const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: sized });
+    const validating = createIdentityClient({ apiKey: API_KEY, baseUrl: sized, validateResponses: true });
+    const fns = {
+      'raw fetch': () => rawJson(`${sized}/identities?all=true`, { apikey: API_KEY }),
+      'openapi-fetch': () => ok(bare.GET('/identities', { ...query, headers: { apikey: API_KEY } })),
+      'identity client': () => ok(identity.GET('/identities', query)),
+      'identity + validateResponses': () => ok(validating.GET('/identities', query)),
+    };
+    for (const call of Object.values(fns)) await call();
+    const perCall = await interleaved(
+      Object.entries(fns).map(([key, call]) => ({ key, call, concurrency: 1 })),
+      { rounds, calls, check },
+    );
+    for (const name of Object.keys(fns)) {
+      const { wall, cpu } = perCall[name];
+      rows.push([count.toLocaleString('en'), name, fixed(wall / 1000, 2), fixed(cpu / 1000, 2), ratio(cpu, perCall['raw fetch'].cpu), ratio(cpu, perCall['openapi-fetch'].cpu)]);
+    }
+  }
+  return table(['identities in the answer', 'variant', 'wall ms/call', 'CPU ms/call', 'CPU × raw fetch', 'CPU × openapi-fetch'], rows);
+}
