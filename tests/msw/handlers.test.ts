@@ -109,7 +109,7 @@ describe('@kyc-contracts/sdk/msw handlers', () => {
 
   it('listens where baseUrl says, for a client pointed there', async () => {
     server.use(...identityHandlers({ baseUrl: 'http://127.0.0.1:9/v1/', answers: { getIdentity: { example: 'company' } } }));
-    const client = createIdentityClient({ apiKey: 'k', baseUrl: 'http://127.0.0.1:9/v1' });
+    const client = createIdentityClient({ apiKey: 'fake-msw-api-key', baseUrl: 'http://127.0.0.1:9/v1' });
     const got = unwrap(await client.GET('/identities/{id}', { params: { path: { id: ANY_IDENTITY_ID } } }));
     expect(got.data.type).toBe('company');
   });
