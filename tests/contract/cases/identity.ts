@@ -69,7 +69,7 @@ export const identityContract: ApiContract<IdentityClient, IdentityTarget, Ident
         if (typeof documentId === 'string') run.documentId = documentId;
       },
       answers: {
-        200: ['person', 'usPerson', 'company'],
+        200: ['person', 'us_person', 'company'],
         ...ERRORS,
         400: ['validation_failed', 'email_already_in_use'],
         404: 'identity_owner_not_found',
@@ -93,7 +93,7 @@ export const identityContract: ApiContract<IdentityClient, IdentityTarget, Ident
     {
       operationId: 'listIdentityOperations',
       send: (client, headers, { run }) => client.GET('/identities/{id}/operations', { params: { path: { id: created(run).id } }, headers }),
-      answers: { 200: 'documentExample', ...ERRORS, 404: 'identity_not_found' },
+      answers: { 200: 'document_example', ...ERRORS, 404: 'identity_not_found' },
     },
     {
       operationId: 'updateIdentity',
@@ -104,7 +104,7 @@ export const identityContract: ApiContract<IdentityClient, IdentityTarget, Ident
         run.identity = { id: created(run).id, email: (body as IdentityEnvelope).data.email };
       },
       answers: {
-        200: 'documentExample',
+        200: 'document_example',
         ...ERRORS,
         400: ['validation_failed', 'email_already_in_use'],
         404: ['identity_not_found', 'identity_owner_not_found'],
@@ -129,7 +129,7 @@ export const identityContract: ApiContract<IdentityClient, IdentityTarget, Ident
           headers,
         });
       },
-      answers: { 200: 'presignedUrl', ...ERRORS, 404: 'identity_not_found' },
+      answers: { 200: 'presigned_url', ...ERRORS, 404: 'identity_not_found' },
     },
     {
       operationId: 'deleteIdentity',

@@ -9,13 +9,13 @@ import { NO_BODY, type ApiContract } from '../support/contract-cases.js';
 import type { PortablTarget } from '../support/targets.js';
 
 const BEARER_ERRORS = {
-  400: 'ValidationFailedError',
-  401: 'InvalidTokenError',
-  403: 'MissingScopeError',
-  429: 'RateLimitedError',
-  500: 'InternalError',
+  400: 'validation_failed',
+  401: 'invalid_token',
+  403: 'insufficient_scope',
+  429: 'rate_limited',
+  500: 'internal_error',
 } as const;
-const NOT_FOUND = { 404: 'NotFoundError' } as const;
+const NOT_FOUND = { 404: 'not_found' } as const;
 
 export interface PortablRun {
   /** Fresh per run: the upsert creates the user. */
@@ -45,7 +45,7 @@ export const portablContract: ApiContract<PortablClient, PortablTarget, PortablR
       operationId: 'createAccessToken',
       send: (client, headers, { target }) =>
         client.POST('/provider/token', { body: { clientId: target.clientId, clientSecret: target.clientSecret }, headers }),
-      answers: { 200: 'AccessToken', 400: 'ValidationFailedError', 401: 'InvalidTokenError', 429: 'RateLimitedError', 500: 'InternalError' },
+      answers: { 200: 'access_token', 400: 'validation_failed', 401: 'invalid_token', 429: 'rate_limited', 500: 'internal_error' },
     },
     {
       operationId: 'upsertUser',
@@ -54,12 +54,12 @@ export const portablContract: ApiContract<PortablClient, PortablTarget, PortablR
       remember: (_body, run) => {
         run.userUpserted = true;
       },
-      answers: { 200: 'UserSettings', ...BEARER_ERRORS },
+      answers: { 200: 'user_settings', ...BEARER_ERRORS },
     },
     {
       operationId: 'getUserSettings',
       send: (client, headers, { run }) => client.GET('/provider/users/{userId}/settings', { params: { path: { userId: upsertedUser(run) } }, headers }),
-      answers: { 200: 'UserSettings', ...BEARER_ERRORS, ...NOT_FOUND },
+      answers: { 200: 'user_settings', ...BEARER_ERRORS, ...NOT_FOUND },
     },
     {
       operationId: 'updateUserSettings',
@@ -69,7 +69,7 @@ export const portablContract: ApiContract<PortablClient, PortablTarget, PortablR
           body: { settings: { isSyncOn: false } },
           headers,
         }),
-      answers: { 200: 'UserSettings', ...BEARER_ERRORS, ...NOT_FOUND },
+      answers: { 200: 'user_settings', ...BEARER_ERRORS, ...NOT_FOUND },
     },
     {
       operationId: 'updateUserClaims',
@@ -86,22 +86,22 @@ export const portablContract: ApiContract<PortablClient, PortablTarget, PortablR
           },
           headers,
         }),
-      answers: { 200: 'UpdatedUserClaims', ...BEARER_ERRORS, ...NOT_FOUND },
+      answers: { 200: 'updated_user_claims', ...BEARER_ERRORS, ...NOT_FOUND },
     },
     {
       operationId: 'getUserClaims',
       send: (client, headers, { run }) => client.GET('/provider/users/{userId}/claims', { params: { path: { userId: upsertedUser(run) } }, headers }),
-      answers: { 200: 'UserClaims', ...BEARER_ERRORS, ...NOT_FOUND },
+      answers: { 200: 'user_claims', ...BEARER_ERRORS, ...NOT_FOUND },
     },
     {
       operationId: 'listUsers',
       send: (client, headers) => client.GET('/provider/users', { headers }),
-      answers: { 200: 'UserList', ...BEARER_ERRORS },
+      answers: { 200: 'user_list', ...BEARER_ERRORS },
     },
     {
       operationId: 'listLatestDatapoints',
       send: (client, headers) => client.GET('/provider/data-profiles/latest/datapoints', { headers }),
-      answers: { 200: 'DatapointList', ...BEARER_ERRORS },
+      answers: { 200: 'datapoint_list', ...BEARER_ERRORS },
     },
     {
       operationId: 'createSyncSession',
@@ -114,7 +114,7 @@ export const portablContract: ApiContract<PortablClient, PortablTarget, PortablR
       remember: (body, run) => {
         run.syncSessionId = (body as { syncSession: { id: string } }).syncSession.id;
       },
-      answers: { 201: 'SyncSessionCreated', ...BEARER_ERRORS, ...NOT_FOUND, 409: 'SyncSessionIdInUseError' },
+      answers: { 201: 'sync_session_created', ...BEARER_ERRORS, ...NOT_FOUND, 409: 'sync_session_id_in_use' },
     },
     {
       operationId: 'startSyncSession',
@@ -123,7 +123,7 @@ export const portablContract: ApiContract<PortablClient, PortablTarget, PortablR
         if (syncSessionId === undefined) throw new Error('no sync session to start: createSyncSession → 201 did not pass in this run');
         return client.POST('/provider/sync-sessions/{syncSessionId}/start', { params: { path: { syncSessionId } }, headers });
       },
-      answers: { 202: NO_BODY, ...BEARER_ERRORS, ...NOT_FOUND, 409: 'SyncSessionAlreadyStartedError' },
+      answers: { 202: NO_BODY, ...BEARER_ERRORS, ...NOT_FOUND, 409: 'sync_session_already_started' },
     },
   ],
 };
