@@ -187,11 +187,13 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * IdentityType
          * @description Whether the identity is a person or a company.
          * @enum {string}
          */
         IdentityType: "person" | "company";
         /**
+         * IdentityFilter
          * @description Filters, sent as `filter[<field>]=<value>` (a `deepObject` query parameter). An operator goes inside the value, as
          *     `<operator>:<value>`: `like:` matches a part of the value, `in:a,b` any of a comma-separated list, `nin:a,b` none of
          *     them; a value without an operator must be equal ("default"). Each field's `pattern` admits exactly the operators
@@ -223,7 +225,10 @@ export interface components {
             /** @description Of this type. Operators: default only. Example: `filter[type]=person`. */
             type?: components["schemas"]["IdentityType"];
         };
-        /** @description Pagination, sent as `page[size]` and `page[number]` (a `deepObject` query parameter). Ignored with `all=true`. */
+        /**
+         * PageRequest
+         * @description Pagination, sent as `page[size]` and `page[number]` (a `deepObject` query parameter). Ignored with `all=true`.
+         */
         PageRequest: {
             /**
              * Format: int32
@@ -240,23 +245,30 @@ export interface components {
             number?: number;
         };
         /**
+         * IdentitySort
          * @description The order of the list, by creation or update date; a leading `-` sorts in descending order.
          * @enum {string}
          */
         IdentitySort: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
         /**
+         * Uuid
          * Format: uuid
          * @description A UUID in its 36-character text form, e.g. `38882f21-ce8f-4e18-8b83-e43e082912ef`.
          */
         Uuid: string;
-        /** @description The full name of the person, or the legal name of the company. One line of text, at most 255 characters. */
+        /**
+         * IdentityName
+         * @description The full name of the person, or the legal name of the company. One line of text, at most 255 characters.
+         */
         IdentityName: string;
         /**
+         * Email
          * Format: email
          * @description An email address (at most 254 characters, the longest address SMTP can deliver to).
          */
         Email: string;
         /**
+         * Birthday
          * Format: date
          * @description Date of birth (`YYYY-MM-DD`). The person must be **between 18 and 99 years old** on the day of the request
          *     (completed years, both ends included). JSON Schema cannot compare a date with today, so the rule is stated here
@@ -265,16 +277,19 @@ export interface components {
          */
         Birthday: string;
         /**
+         * Gender
          * @description The gender as the stored identity shows it, in lower case (requests send it capitalised, see `RequestGender`).
          * @enum {string}
          */
         Gender: "male" | "female" | "undefined";
         /**
+         * CountryCode
          * @description An ISO 3166-1 alpha-2 country code, e.g. `PT` or `US`. The document only says "country code"; its examples
          *     and its "required when country is US" rule use two upper-case letters, so this contract requires exactly that.
          */
         CountryCode: string;
         /**
+         * Address
          * @description A postal address. `state` is required when `country` is `US` (the `if`/`then` below); unknown properties are
          *     rejected.
          */
@@ -290,6 +305,7 @@ export interface components {
             street: string;
         };
         /**
+         * Phone
          * @description A phone number. `number` is required: the body table leaves its "Required" cell empty, but the identity model marks
          *     it "Not Null" and a phone without a number carries nothing. `sms` is a boolean: the body tables say "String",
          *     but the document's example sends `false` and its identity model says Boolean.
@@ -301,6 +317,7 @@ export interface components {
             sms?: boolean;
         };
         /**
+         * Tax
          * @description Tax residence. `state` is required when `country` is `US` (the `if`/`then` below). `formationRegion` is required
          *     for a company: `CreateCompanyIdentityRequest` uses `CompanyTax`, which adds that requirement. Unknown properties are
          *     rejected.
@@ -315,6 +332,7 @@ export interface components {
             formationRegion?: string;
         };
         /**
+         * StoredDocument
          * @description A document as stored with an identity: the fields of the `Document` that was sent (`side`, `type`, `url`,
          *     `label`, `description`), plus the `id` the API gave it. Open, like every stored object.
          */
@@ -323,6 +341,7 @@ export interface components {
             id: components["schemas"]["Uuid"];
         };
         /**
+         * Identity
          * @description An identity as stored, following the document's identity model. The object stays open to fields the model does
          *     not list (the list filter names a `riskRating`, for instance): a client should ignore what it does not know.
          */
@@ -368,6 +387,7 @@ export interface components {
             updatedAt: string;
         };
         /**
+         * IdentityListResponse
          * @description A page of identities: `total` counts every identity that matches the filters, `data` holds the requested page
          *     (or every match when `all=true`).
          */
@@ -385,6 +405,7 @@ export interface components {
             data: components["schemas"]["Identity"][];
         };
         /**
+         * Error
          * @description An error. The document names the codes but not the body: this contract declares `{code, message}`, with `code`
          *     the machine-readable value a client branches on. Each response lists the codes it can carry.
          */
@@ -408,11 +429,15 @@ export interface components {
             message: string;
         };
         /**
+         * Url
          * Format: uri
          * @description An absolute URI, e.g. the address of an uploaded document image.
          */
         Url: string;
-        /** @description An identity document image, already uploaded, given by its URL. Unknown properties are rejected. */
+        /**
+         * Document
+         * @description An identity document image, already uploaded, given by its URL. Unknown properties are rejected.
+         */
         Document: {
             /** @description Free description of the document. */
             description?: string;
@@ -431,12 +456,14 @@ export interface components {
             url: components["schemas"]["Url"];
         };
         /**
+         * RequestGender
          * @description The gender as a request sends it, capitalised as the document's body tables write it. The stored identity shows
          *     it in lower case (`Gender`): both casings are documented, each where the document uses it.
          * @enum {string}
          */
         RequestGender: "Male" | "Female" | "Undefined";
         /**
+         * IdentityFields
          * @description Every field a create or update body may carry, each with its own rules, and nothing else.
          *
          *     **Why the bodies are built this way.** Unknown properties must be rejected at every level, with
@@ -469,6 +496,7 @@ export interface components {
             type?: components["schemas"]["IdentityType"];
         };
         /**
+         * CreatePersonIdentityRequest
          * @description A person. Requires `birthday` (18 to 99 years old) and `gender` besides the fields every identity needs.
          *     `identityOwner` is allowed but not required (the document only requires it for a company). The fields and their
          *     rules come from `IdentityFields`, which also rejects unknown properties.
@@ -483,9 +511,13 @@ export interface components {
              */
             type: "person";
         });
-        /** @description The tax residence of a company - `Tax`, with `formationRegion` required. */
+        /**
+         * CompanyTax
+         * @description The tax residence of a company - `Tax`, with `formationRegion` required.
+         */
         CompanyTax: WithRequired<components["schemas"]["Tax"], "formationRegion">;
         /**
+         * CreateCompanyIdentityRequest
          * @description A company. Requires `identityOwner` (the id of the person who owns it) and `tax.formationRegion` besides the fields
          *     every identity needs. `birthday` and `gender` are allowed but not required (the document only requires them for a
          *     person). The fields and their rules come from `IdentityFields`, which also rejects unknown properties.
@@ -502,16 +534,21 @@ export interface components {
             type: "company";
         });
         /**
+         * CreateIdentityRequest
          * @description A new identity: a person or a company, told apart by `type`. Each shape has its own required fields
          *     (see `CreatePersonIdentityRequest` and `CreateCompanyIdentityRequest`); both reject unknown properties at every
          *     level.
          */
         CreateIdentityRequest: components["schemas"]["CreatePersonIdentityRequest"] | components["schemas"]["CreateCompanyIdentityRequest"];
-        /** @description One identity, in the `data` envelope. */
+        /**
+         * IdentityResponse
+         * @description One identity, in the `data` envelope.
+         */
         IdentityResponse: {
             data: components["schemas"]["Identity"];
         };
         /**
+         * UpdateIdentityRequest
          * @description The fields to change. Every field is optional; a field that is sent follows the same rules as on create
          *     (`IdentityFields`: formats, enums, lengths, the `US` state rules, unknown properties rejected). A `tax` object is
          *     sent whole (`country` and `idNumber` required in it); when the body also says `type: company`, that `tax` must carry
@@ -523,7 +560,10 @@ export interface components {
          *     extension `x-immutable-when-confirmed` lists those fields as dotted paths into this body.
          */
         UpdateIdentityRequest: components["schemas"]["IdentityFields"];
-        /** @description One operation that the identity's KYC status enables or not, with the reason when it is not active. */
+        /**
+         * IdentityOperation
+         * @description One operation that the identity's KYC status enables or not, with the reason when it is not active.
+         */
         IdentityOperation: {
             /**
              * @description The step of the operation this entry is about.
@@ -543,26 +583,38 @@ export interface components {
              */
             reason?: string;
         };
-        /** @description The operations enabled for the identity's active KYC providers, with their current status. */
+        /**
+         * IdentityOperationsResponse
+         * @description The operations enabled for the identity's active KYC providers, with their current status.
+         */
         IdentityOperationsResponse: {
             /** @description One entry per operation and step (the document's example has four). The bound is this contract's, not a documented limit. */
             data: components["schemas"]["IdentityOperation"][];
         };
-        /** @description A presigned URL to view one document of an identity. */
+        /**
+         * DocumentPresignUrlResponse
+         * @description A presigned URL to view one document of an identity.
+         */
         DocumentPresignUrlResponse: {
             data: {
                 /** @description A time-limited URL to view the document. */
                 url: components["schemas"]["Url"];
             };
         };
-        /** @description The identity whose KYC approval is simulated, named by its id and its email. */
+        /**
+         * SandboxApproveIdentityRequest
+         * @description The identity whose KYC approval is simulated, named by its id and its email.
+         */
         SandboxApproveIdentityRequest: {
             /** @description The id of the identity to approve. */
             identityId: components["schemas"]["Uuid"];
             /** @description The email of that identity. */
             email: components["schemas"]["Email"];
         };
-        /** @description The sandbox's confirmation. */
+        /**
+         * SandboxApproveIdentityResponse
+         * @description The sandbox's confirmation.
+         */
         SandboxApproveIdentityResponse: {
             /** @description A human-readable confirmation. */
             message: string;
@@ -731,7 +783,8 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description How long to wait before retrying (RFC 9110, section 10.2.3): a number of seconds, or an HTTP date.
+         * @description How long to wait before retrying (RFC 9110, section 10.2.3): a number of seconds, or an HTTP date. Wait at least
+         *     this long before the next request; when the header is absent, back off exponentially.
          * @example 30
          */
         "Retry-After": string;

@@ -654,7 +654,7 @@ export interface components {
         /** @description Too many requests: wait as long as `Retry-After` says, then retry. The provider documents no rate limits; every HTTP API may answer 429, so every operation declares it. */
         TooManyRequests: {
             headers: {
-                "Retry-After": components["headers"]["RetryAfter"];
+                "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
             content: {
@@ -722,10 +722,11 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description How long to wait before retrying (RFC 9110 §10.2.3): a number of seconds or an HTTP-date. The provider does not document its rate limits; clients should honour this header when present and back off exponentially otherwise.
+         * @description How long to wait before retrying (RFC 9110, section 10.2.3): a number of seconds, or an HTTP date. Wait at least
+         *     this long before the next request; when the header is absent, back off exponentially.
          * @example 30
          */
-        RetryAfter: number | string;
+        "Retry-After": string;
     };
     pathItems: never;
 }
