@@ -194,11 +194,7 @@ export interface components {
         IdentityType: "person" | "company";
         /**
          * IdentityFilter
-         * @description Filters, sent as `filter[<field>]=<value>` (a `deepObject` query parameter). An operator goes inside the value, as
-         *     `<operator>:<value>`: `like:` matches a part of the value, `in:a,b` any of a comma-separated list, `nin:a,b` none of
-         *     them; a value without an operator must be equal ("default"). Each field's `pattern` admits exactly the operators
-         *     the document lists for it, and a value that starts with an operator the field does not allow is rejected. Unknown
-         *     fields are rejected.
+         * @description Filters, sent as `filter[<field>]=<value>` (a `deepObject` query parameter). An operator goes inside the value, as `<operator>:<value>`: `like:` matches a part of the value, `in:a,b` any of a comma-separated list, `nin:a,b` none of them; a value without an operator must be equal ("default"). Each field's `pattern` admits exactly the operators listed for it, and a value that starts with an operator the field does not allow is rejected. Unknown fields are rejected.
          */
         IdentityFilter: {
             /** @description Equal to this application id. Operators: default only. Example: `filter[appId]=foobar`. */
@@ -207,10 +203,7 @@ export interface components {
             blocked?: boolean;
             /** @description Equal to, or with `like:` containing, this text. Operators: default, `like`. Example: `filter[email]=like:@publicmint.com`. */
             email?: string | FilterOperatorValue<"like">;
-            /**
-             * @description Equal to this identity id, or with `in:` one of a comma-separated list. Operators: default, `in` (the document
-             *     writes "id, default", read as "in, default": its own example is `filter[id]=in:foobar`).
-             */
+            /** @description Equal to this identity id, or with `in:` one of a comma-separated list (`filter[id]=in:foobar`). Operators: default, `in`. */
             id?: string | FilterOperatorValue<"in">;
             /** @description Owned by this identity, or with `in:` by one of a comma-separated list. Operators: `in`, default. Example: `filter[identityOwner]=biz`. */
             identityOwner?: string | FilterOperatorValue<"in">;
@@ -232,8 +225,7 @@ export interface components {
         PageRequest: {
             /**
              * Format: int32
-             * @description How many identities per page. Defaults to 30 as documented; the document gives no maximum, this contract
-             *     bounds it to 100.
+             * @description How many identities per page: 1 to 100, 30 by default.
              * @default 30
              */
             size?: number;
@@ -284,8 +276,7 @@ export interface components {
         Gender: "male" | "female" | "undefined";
         /**
          * CountryCode
-         * @description An ISO 3166-1 alpha-2 country code, e.g. `PT` or `US`. The document only says "country code"; its examples
-         *     and its "required when country is US" rule use two upper-case letters, so this contract requires exactly that.
+         * @description An ISO 3166-1 alpha-2 country code: exactly two upper-case letters, e.g. `PT` or `US`.
          */
         CountryCode: string;
         /**
@@ -306,9 +297,7 @@ export interface components {
         };
         /**
          * Phone
-         * @description A phone number. `number` is required: the body table leaves its "Required" cell empty, but the identity model marks
-         *     it "Not Null" and a phone without a number carries nothing. `sms` is a boolean: the body tables say "String",
-         *     but the document's example sends `false` and its identity model says Boolean.
+         * @description A phone number. `number` is required; `sms` is a boolean.
          */
         Phone: {
             /** @description Phone number, as the person writes it (e.g. `910000000`). */
@@ -342,8 +331,7 @@ export interface components {
         };
         /**
          * Identity
-         * @description An identity as stored, following the document's identity model. The object stays open to fields the model does
-         *     not list (the list filter names a `riskRating`, for instance): a client should ignore what it does not know.
+         * @description An identity as stored. The object stays open to fields not listed here (the list filter names a `riskRating`, for instance): ignore what you do not know.
          */
         Identity: {
             /** @description Identity identifier. */
@@ -368,12 +356,9 @@ export interface components {
              * @description For a company, the id of the person who owns it; `null` otherwise.
              */
             identityOwner: string | null;
-            /** @description The identity's KYC information. The document gives its type (Array) but not the shape of its items; the bound is this contract's, not a documented limit. */
+            /** @description The identity's KYC information: an array of at most 100 entries, whose items have no documented shape. */
             kycStatus?: unknown[];
-            /**
-             * @description The identity's documents, each with the `id` that `GET /identities/{identityId}/documents/{id}/presign-url`
-             *     takes. The document does not say where document ids come from: this contract shows them here (`x-document-ids`).
-             */
+            /** @description The identity's documents, each with the `id` that `GET /identities/{identityId}/documents/{id}/presign-url` takes. */
             documents?: components["schemas"]["StoredDocument"][];
             /**
              * Format: date-time
@@ -406,8 +391,7 @@ export interface components {
         };
         /**
          * Error
-         * @description An error. The document names the codes but not the body: this contract declares `{code, message}`, with `code`
-         *     the machine-readable value a client branches on. Each response lists the codes it can carry.
+         * @description An error: `{code, message}`, with `code` the machine-readable value to branch on. Each response lists the codes it can carry.
          */
         Error: {
             /**
@@ -418,10 +402,9 @@ export interface components {
              *     - `identity_owner_not_found` (404): `identityOwner` names no identity;
              *     - `identity_owner_must_be_of_type_person` (422): `identityOwner` names a company;
              *     - `identity_not_found` (404): no identity of yours has this id;
-             *     - `identity_confirmed_field_immutable` (422, chosen by this contract): the update changes `name`, `birthday`,
-             *       `gender`, `tax.country` or `tax.idNumber` of a confirmed identity;
-             *     - `unauthorized` (401), `too_many_requests` (429), `internal_error` (500): chosen by this contract, as the
-             *       document does not describe these answers.
+             *     - `identity_confirmed_field_immutable` (422): the update changes `name`, `birthday`, `gender`, `tax.country`
+             *       or `tax.idNumber` of a confirmed identity;
+             *     - `unauthorized` (401), `too_many_requests` (429), `internal_error` (500).
              * @enum {string}
              */
             code: "validation_failed" | "email_already_in_use" | "identity_owner_not_found" | "identity_owner_must_be_of_type_person" | "identity_not_found" | "identity_confirmed_field_immutable" | "unauthorized" | "too_many_requests" | "internal_error";
@@ -457,8 +440,7 @@ export interface components {
         };
         /**
          * RequestGender
-         * @description The gender as a request sends it, capitalised as the document's body tables write it. The stored identity shows
-         *     it in lower case (`Gender`): both casings are documented, each where the document uses it.
+         * @description The gender as a request sends it, capitalised (`Male`, `Female`, `Undefined`). A stored identity shows it in lower case (`Gender`).
          * @enum {string}
          */
         RequestGender: "Male" | "Female" | "Undefined";
@@ -497,9 +479,7 @@ export interface components {
         };
         /**
          * CreatePersonIdentityRequest
-         * @description A person. Requires `birthday` (18 to 99 years old) and `gender` besides the fields every identity needs.
-         *     `identityOwner` is allowed but not required (the document only requires it for a company). The fields and their
-         *     rules come from `IdentityFields`, which also rejects unknown properties.
+         * @description A person. Requires `birthday` (18 to 99 years old) and `gender` besides the fields every identity needs. `identityOwner` is allowed but not required. The fields and their rules come from `IdentityFields`, which also rejects unknown properties.
          */
         CreatePersonIdentityRequest: {
             /** @constant */
@@ -518,9 +498,7 @@ export interface components {
         CompanyTax: WithRequired<components["schemas"]["Tax"], "formationRegion">;
         /**
          * CreateCompanyIdentityRequest
-         * @description A company. Requires `identityOwner` (the id of the person who owns it) and `tax.formationRegion` besides the fields
-         *     every identity needs. `birthday` and `gender` are allowed but not required (the document only requires them for a
-         *     person). The fields and their rules come from `IdentityFields`, which also rejects unknown properties.
+         * @description A company. Requires `identityOwner` (the id of the person who owns it) and `tax.formationRegion` besides the fields every identity needs. `birthday` and `gender` are allowed but not required. The fields and their rules come from `IdentityFields`, which also rejects unknown properties.
          */
         CreateCompanyIdentityRequest: {
             /** @constant */
@@ -588,7 +566,7 @@ export interface components {
          * @description The operations enabled for the identity's active KYC providers, with their current status.
          */
         IdentityOperationsResponse: {
-            /** @description One entry per operation and step (the document's example has four). The bound is this contract's, not a documented limit. */
+            /** @description One entry per operation and step (at most 100). */
             data: components["schemas"]["IdentityOperation"][];
         };
         /**
@@ -730,7 +708,7 @@ export interface components {
                 };
             };
         };
-        /** @description The `identityOwner` sent is a company, not a person (`identity_owner_must_be_of_type_person`), or the update changes `name`, `birthday`, `gender`, `tax.country` or `tax.idNumber` of a confirmed identity (`identity_confirmed_field_immutable`, a code chosen by this contract: the document states the rule but no code). Codes: `identity_owner_must_be_of_type_person`, `identity_confirmed_field_immutable`. */
+        /** @description The `identityOwner` sent is a company, not a person (`identity_owner_must_be_of_type_person`), or the update changes `name`, `birthday`, `gender`, `tax.country` or `tax.idNumber` of a confirmed identity (`identity_confirmed_field_immutable`). Codes: `identity_owner_must_be_of_type_person`, `identity_confirmed_field_immutable`. */
         IdentityUpdateRefused: {
             headers: {
                 [name: string]: unknown;

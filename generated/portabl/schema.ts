@@ -216,19 +216,19 @@ export interface components {
         Scope: string;
         /**
          * AccessTokenRequest
-         * @description Client credentials exchanged for an access token. The document's prose about "HTTP Basic Auth" and the "Stripe Dashboard" is template text left over from another API: the credentials travel as this JSON body. Unknown properties are rejected.
+         * @description Client credentials exchanged for an access token, sent as this JSON body (not HTTP Basic authentication). Unknown properties are rejected.
          */
         AccessTokenRequest: {
             /** @description Your Portabl Core API client id. */
             clientId: string;
             /** @description Your Portabl Core API client secret. Keep it on the server: never in client-side code, logs or a repository. */
             clientSecret: string;
-            /** @description The scopes to request (optional; the provider's documentation lists this field, the seed document does not). Without it the token carries every scope granted to the client, as the document's example shows. */
+            /** @description The scopes to request (optional). Without it the token carries every scope granted to your client. */
             scopes?: components["schemas"]["Scope"][];
         };
         /**
          * AccessToken
-         * @description A bearer access token and what it grants. Send it as `Authorization: Bearer <accessToken>` on every other operation until it expires (`expiresIn` seconds after issue), then request a new one. `refreshToken` and `idToken` are optional: the provider's documentation lists them, the seed document's example has neither. Like every response schema, unknown properties are allowed (see the API description).
+         * @description A bearer access token and what it grants. Send it as `Authorization: Bearer <accessToken>` on every other operation until it expires (`expiresIn` seconds after issue), then request a new one. `refreshToken` and `idToken` may be absent. Like every response schema, unknown properties are allowed (see the API description).
          */
         AccessToken: {
             /**
@@ -238,11 +238,11 @@ export interface components {
             tokenType: "Bearer";
             /** @description The granted scopes, separated by single spaces (see `Scope`). */
             scope: string;
-            /** @description The bearer token. Treat it as opaque and secret: do not parse it, do not log it. The document's example is a JWT, but nothing documents that every token is one, so the contract only requires what the `Authorization: Bearer` header can carry: RFC 6750's `b64token` characters (letters, digits, `-._~+/`, then optional `=` padding). */
+            /** @description The bearer token. Treat it as opaque and secret: do not parse it, do not log it. Expect only the characters an `Authorization: Bearer` header can carry: RFC 6750's `b64token` characters (letters, digits, `-._~+/`, then optional `=` padding). */
             accessToken: string;
             /**
              * Format: int32
-             * @description Lifetime of the access token in seconds (the document's example is 86400, one day).
+             * @description Lifetime of the access token in seconds (for example 86400, one day).
              */
             expiresIn: number;
             /** @description A token to obtain a new access token without the client secret, when the provider issues one. */
@@ -263,7 +263,7 @@ export interface components {
         /**
          * UserId
          * Format: uuid
-         * @description The identifier of one of your users at Portabl. Every user id the document shows is a UUID (`4c0ac449-135d-45c8-81f3-a8e96a508c2b`), so the contract requires one; the list example's `"string"` is a placeholder.
+         * @description The identifier of one of your users at Portabl: a UUID (`4c0ac449-135d-45c8-81f3-a8e96a508c2b`).
          * @example 4c0ac449-135d-45c8-81f3-a8e96a508c2b
          */
         UserId: string;
@@ -281,7 +281,7 @@ export interface components {
         Honorific: string;
         /**
          * Sex
-         * @description Sex as recorded on the identity document. The document shows `female` and no list of values, so the contract does not invent an enumeration: letters, spaces and hyphens.
+         * @description Sex as recorded on the identity document (for example `female`): letters, spaces and hyphens, no fixed list of values.
          * @example female
          */
         Sex: string;
@@ -319,18 +319,18 @@ export interface components {
         PhoneNumber: string;
         /**
          * PersonClaims
-         * @description The KYC claims about a person that responses and the update request carry under the same names: names, sex, birth, nationality, identity document numbers, email and phone. Written once here and included with `allOf` by `UserClaims` (responses, where the registration address is spread flat and unknown properties are allowed) and by `UserClaimsInput` (the request, where the address is nested and unknown properties are rejected): this schema neither opens nor closes the object, the schema that includes it does. Every claim is optional: a user has only the claims collected so far. Besides the claims the document shows, the provider's SDK knows `middleName`, `honorificPrefix`, `honorificSuffix`, `passportNumber`, `driverLicenseId`, `idCardNumber` and `residencePermitNumber`. Claims that identify a person carry `x-sensitive: true`.
+         * @description The KYC claims about a person that responses and the update request carry under the same names: names, sex, birth, nationality, identity document numbers, email and phone. `UserClaims` (responses: the registration address spread flat, unknown properties allowed) and `UserClaimsInput` (the request: the address nested, unknown properties rejected) both include these claims. Every claim is optional: a user has only the claims collected so far. Claims that identify a person carry `x-sensitive: true`.
          */
         PersonClaims: {
             /** @description Given name. */
             firstName?: components["schemas"]["PersonName"];
-            /** @description Middle name(s). Known to the provider's SDK; absent from the document. */
+            /** @description Middle name(s). */
             middleName?: components["schemas"]["PersonName"];
             /** @description Family name. */
             lastName?: components["schemas"]["PersonName"];
-            /** @description Honorific before the name (`Ms.`, `Dr.`). Known to the provider's SDK; absent from the document. */
+            /** @description Honorific before the name (`Ms.`, `Dr.`). */
             honorificPrefix?: components["schemas"]["Honorific"];
-            /** @description Honorific after the name (`Jr.`, `PhD`). Known to the provider's SDK; absent from the document. */
+            /** @description Honorific after the name (`Jr.`, `PhD`). */
             honorificSuffix?: components["schemas"]["Honorific"];
             /** @description Sex as recorded on the identity document. */
             sex?: components["schemas"]["Sex"];
@@ -366,7 +366,7 @@ export interface components {
          * @description The KYC claims Portabl holds for a user, as responses carry them: the `PersonClaims`, plus the registration address spread flat over the `registrationAddressDetails*` properties (the update request nests it instead, see `UserClaimsInput` and `RegistrationAddressDetails`). Every claim is optional. Like every response schema, unknown properties are allowed (see the API description).
          */
         UserClaims: components["schemas"]["PersonClaims"] & {
-            /** @description Country of the registration address. The document's example is an ISO 3166-1 alpha-3 code (`USA`), but no format is documented, so any text is accepted. */
+            /** @description Country of the registration address, as free text (for example the ISO 3166-1 alpha-3 code `USA`). */
             registrationAddressDetailsCountry?: components["schemas"]["ClaimText"];
             /** @description Region, state or province of the registration address. */
             registrationAddressDetailsRegion?: components["schemas"]["ClaimText"];
@@ -379,7 +379,7 @@ export interface components {
         };
         /**
          * UserSettings
-         * @description A user's settings. `isSyncOn` is a boolean: the document's quoted `"boolean"` is a type placeholder, not a value. Like every response schema, unknown properties are allowed (see the API description).
+         * @description A user's settings. `isSyncOn` is a boolean. Like every response schema, unknown properties are allowed (see the API description).
          */
         UserSettings: {
             /** @description Whether syncing the user's KYC data with Portabl is turned on. */
@@ -396,7 +396,7 @@ export interface components {
         };
         /**
          * UserList
-         * @description Your users. The document describes no pagination, so the whole list comes in one response, however many users you have. `users` therefore has no `maxItems`: any bound would be the contract's invention, and a client that validates responses would reject a valid answer once you have more users than that bound (the same policy as the Identities API's unpaginated `all=true` list; the OWASP array-limit rule is turned off for this one array in `.spectral.yaml`, with this reason). Each user in it stays bounded by its own schema. Like every response schema, unknown properties are allowed.
+         * @description Your users, all in one response however many you have (no pagination): `users` has no upper bound. Each user in it is bounded by its own schema. Like every response schema, unknown properties are allowed.
          */
         UserList: {
             /** @description Every user, unpaginated (no `maxItems`, see the schema's description). */
@@ -404,7 +404,7 @@ export interface components {
         };
         /**
          * UserSettingsInput
-         * @description The settings to store for a user. `isSyncOn` is a boolean (the document's quoted `"boolean"` is a type placeholder). Unknown properties are rejected.
+         * @description The settings to store for a user. `isSyncOn` is a boolean. Unknown properties are rejected.
          */
         UserSettingsInput: {
             /** @description Whether syncing the user's KYC data with Portabl is turned on. */
@@ -412,7 +412,7 @@ export interface components {
         };
         /**
          * UserSettingsRequest
-         * @description Body of both `PUT /provider/users/{userId}` and `PUT /provider/users/{userId}/settings`. The document's curl sends `"settings": "<YOUR settings>"`, a placeholder for the object its option table describes: `settings` is an object, not a string. Unknown properties are rejected.
+         * @description Body of both `PUT /provider/users/{userId}` and `PUT /provider/users/{userId}/settings`: `settings` is an object, not a string. Unknown properties are rejected.
          */
         UserSettingsRequest: {
             settings: components["schemas"]["UserSettingsInput"];
@@ -422,7 +422,7 @@ export interface components {
          * @description The registration address, nested as the claims update request sends it. Responses return the same values flat (`registrationAddressDetailsCountry`, ...). Unknown properties are rejected.
          */
         RegistrationAddressDetails: {
-            /** @description Country of the registration address. The document's example is an ISO 3166-1 alpha-3 code (`USA`), but no format is documented, so any text is accepted. */
+            /** @description Country of the registration address, as free text (for example the ISO 3166-1 alpha-3 code `USA`). */
             country?: components["schemas"]["ClaimText"];
             /** @description Region, state or province of the registration address. */
             region?: components["schemas"]["ClaimText"];
@@ -435,9 +435,7 @@ export interface components {
         };
         /**
          * UserClaimsInput
-         * @description The claims to store for a user: the `PersonClaims`, plus the registration address nested under `registrationAddressDetails`, as the document's option table shows (responses spread it flat instead, see `UserClaims`). Only the claims sent are updated; all are optional. The document's curl sends `"claims": "<YOUR claims>"`, a placeholder for this object.
-         *
-         *     Unknown properties are rejected, here and in `registrationAddressDetails`. Here that takes `unevaluatedProperties: false`, not `additionalProperties: false`: `additionalProperties` only sees the `properties` of its own schema object, so it would reject the claims that `PersonClaims` contributes through `allOf`, whereas `unevaluatedProperties` sees every property the `allOf` branches evaluate. It is a JSON Schema 2020-12 keyword, which is why the document declares `jsonSchemaDialect` 2020-12 (without it a mock such as Prism validates as draft-07 and skips the keyword). Type generators ignore the keyword, but the generated type is the exact intersection of the listed claims, so an unknown property in an object literal still fails to compile.
+         * @description The claims to store for a user: the `PersonClaims`, plus the registration address nested under `registrationAddressDetails` (responses spread it flat instead, see `UserClaims`). Only the claims sent are updated; all are optional. `claims` is this object, not a string. Unknown properties are rejected, here and in `registrationAddressDetails`.
          */
         UserClaimsInput: components["schemas"]["PersonClaims"] & {
             registrationAddressDetails?: components["schemas"]["RegistrationAddressDetails"];
@@ -476,17 +474,17 @@ export interface components {
             label: string;
             /** @description JSONPath expressions (RFC 9535) locating the value in `{credentialSubject: <claims>}`, hence each starts with `$.credentialSubject`. Note that the address is nested there (`$.credentialSubject.registrationAddressDetails.country`). */
             jsonPathArray: string[];
-            /** @description The JSON Schema the value must satisfy (the document shows `{"type": "string"}`). A schema of arbitrary shape, hence open (any property); bounded in size. */
+            /** @description The JSON Schema the value must satisfy (for example `{"type": "string"}`). A schema of arbitrary shape, hence open (any property); bounded in size. */
             jsonSchema: Record<string, never>;
             /**
-             * @description Whether the value must be backed by evidence, in DIF Presentation Exchange's vocabulary: `required` or `preferred`. Absent when no evidence is asked for (the document's `EmailAddress` datapoint has none).
+             * @description Whether the value must be backed by evidence, in DIF Presentation Exchange's vocabulary: `required` or `preferred`. Absent when no evidence is asked for (as for an `EmailAddress` datapoint).
              * @enum {string}
              */
             evidenceOptionality?: "required" | "preferred";
         };
         /**
          * DatapointList
-         * @description The datapoints of the latest data profile. Unlike the list of users, this list is bounded by nature: each datapoint describes one claim a user can have (`kind`, located by `jsonPathArray`), and the claims are a small, fixed vocabulary (the 21 claims of `UserClaims`); the document's profile has 12 datapoints, one per claim. `maxItems: 500`, more than twenty times the vocabulary, is the contract's sanity bound, not a documented limit. Like every response schema, unknown properties are allowed.
+         * @description The datapoints of the latest data profile: one per claim the profile collects (`kind`, located by `jsonPathArray`), out of the small, fixed vocabulary of claims (the 21 claims of `UserClaims`). At most 500 datapoints. Like every response schema, unknown properties are allowed.
          */
         DatapointList: {
             datapoints: components["schemas"]["Datapoint"][];
@@ -612,7 +610,7 @@ export interface components {
             created_time?: number;
             /**
              * Format: int64
-             * @description When the invitation expires, in seconds since the Unix epoch (the document's invitation lives 60 s).
+             * @description When the invitation expires, in seconds since the Unix epoch (an invitation typically lives 60 s).
              */
             expires_time?: number;
             body: components["schemas"]["OutOfBandInvitationBody"];
@@ -633,7 +631,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is malformed or breaks the contract (a missing or unknown property, a wrong type, a value out of bounds or of the wrong format). The provider does not document the error body; see `Error`. */
+        /** @description The request is malformed or breaks the API's rules (a missing or unknown property, a wrong type, a value out of bounds or of the wrong format). The provider does not document the error body; see `Error`. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -688,7 +686,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description You already have a sync session with the `syncSessionId` sent: choose another id, or omit it to get a generated one. (The document does not say what a reused id answers; this contract answers 409 Conflict, `x-conflict` below.) */
+        /** @description You already have a sync session with the `syncSessionId` sent: choose another id, or omit it to get a generated one. */
         SyncSessionIdInUse: {
             headers: {
                 [name: string]: unknown;
@@ -697,7 +695,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The sync session is already started: a session starts once. Nothing is changed; the session goes on. (The document does not say what a second start answers; this contract answers 409 Conflict, `x-conflict` below.) */
+        /** @description The sync session is already started: a session starts once. Nothing is changed; the session goes on. */
         SyncSessionAlreadyStarted: {
             headers: {
                 [name: string]: unknown;

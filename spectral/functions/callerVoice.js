@@ -9,9 +9,10 @@ export const AUTHOR_TALK = [
   [/\bthe (?:seed |source |provider'?s? )?document(?:s|ation)? (?:writes|names|says|shows|lists|gives|does|documents|describes|leaves|uses|calls|has|is|was|omits|spells|declares)\b/i, 'talks about the source document'],
   [/\b(?:seed|source) documents?\b/i, 'talks about the source documents'],
   [/\bthe document(?:'s)? (?:example|curl|table|text|sample)s?\b/i, 'talks about the source document'],
-  [/\bthis contract\b|\bthe contract (?:declares|chooses|chose|reads|keeps|adds|uses|writes)\b|\bchosen by this contract\b/i, 'talks about the contract itself'],
+  [/\b(?:as in|absent from) the document\b/i, 'talks about the source document'],
+  [/\bthis contract\b|\bthe contract's\b|\bthe contract (?:declares|chooses|chose|reads|keeps|adds|uses|writes)\b|\bchosen by this contract\b/i, 'talks about the contract itself'],
   [/contradictions? resolved|\bwrites it `/i, 'talks about how the spec was written'],
-  [/\bRequired cell\b|\bbody table\b|\bspec authors?\b/i, 'talks about how the reference renders'],
+  [/\bRequired cell\b|\bbody tables?\b|\boption table\b|\bspec authors?\b/i, 'talks about how the reference renders'],
 ];
 
 function* texts(node, path) {
