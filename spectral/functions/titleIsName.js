@@ -6,6 +6,6 @@ export default function titleIsName(schemas) {
     .filter(([name, schema]) => schema && typeof schema === 'object' && schema.title !== name)
     .map(([name, schema]) => ({
       message: schema.title === undefined ? `Schema ${name} has no title (write title: ${name})` : `Schema ${name} has title "${schema.title}", not its name`,
-      path: [name, 'title'],
+      path: schema.title === undefined ? [name] : [name, 'title'],
     }));
 }

@@ -63,10 +63,11 @@ describe('Portabl unpaginated user list', () => {
     expect(componentIssues('portabl', 'UserList', { users })).toEqual([]);
   });
 
-  it('has no maxItems on users, and says so in its description', () => {
+  it('has no maxItems on users: its description tells the caller, its x-decision says why', () => {
     const list = loadBundle('portabl').components?.schemas?.UserList;
     expect(list?.properties?.users?.maxItems).toBeUndefined();
-    expect(list?.description).toMatch(/no `maxItems`/);
+    expect(list?.description).toMatch(/no upper bound/);
+    expect(list?.['x-decision']).toMatch(/any `maxItems` would be invented/);
   });
 
   it('still validates each user in it', () => {
@@ -79,9 +80,10 @@ describe('Portabl unpaginated user list', () => {
 });
 
 describe('Portabl datapoint list', () => {
-  it('keeps its bound, justified in its description', () => {
+  it('keeps its bound: stated in its description, justified in its x-decision', () => {
     const list = loadBundle('portabl').components?.schemas?.DatapointList;
     expect(list?.properties?.datapoints?.maxItems).toBe(500);
-    expect(list?.description).toMatch(/bounded by nature/);
+    expect(list?.description).toMatch(/At most 500 datapoints/);
+    expect(list?.['x-decision']).toMatch(/bounded by nature/);
   });
 });

@@ -10,6 +10,7 @@ import { bundleAndLoadRuleset } from '@stoplight/spectral-ruleset-bundler/with-l
 import { fetch } from '@stoplight/spectral-runtime';
 import * as fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { apiNames, repoRoot } from '../../support/bundles.js';
 
 const FIXTURES = path.join(repoRoot, 'tests', 'specs', 'conventions', 'fixtures');
@@ -37,6 +38,13 @@ it('the ruleset names a bad fixture for each of its rules, and nothing else', ()
   const fixtures = readdirSync(BAD).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
   expect(fixtures.sort()).toEqual([...ruleCodes].sort());
   expect(ruleCodes.length).toBeGreaterThanOrEqual(8);
+});
+
+it('npm run lint applies them: .spectral.yaml extends the conventions ruleset', () => {
+  // Loading .spectral.yaml in-process trips on the OWASP ruleset's CommonJS export (the CLI loads it differently),
+  // so read its `extends`; tests/pipeline/lint.test.ts proves the lint passes with it.
+  const lintRuleset = YAML.parse(readFileSync(path.join(repoRoot, '.spectral.yaml'), 'utf8')) as { extends: string[] };
+  expect(lintRuleset.extends).toContain('./spectral/conventions.yaml');
 });
 
 it('a spec that follows every convention gets no finding', async () => {
