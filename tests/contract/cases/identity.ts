@@ -93,7 +93,7 @@ export const identityContract: ApiContract<IdentityClient, IdentityTarget, Ident
     {
       operationId: 'listIdentityOperations',
       send: (client, headers, { run }) => client.GET('/identities/{id}/operations', { params: { path: { id: created(run).id } }, headers }),
-      answers: { 200: 'document_example', ...ERRORS, 404: 'identity_not_found' },
+      answers: { 200: 'operations', ...ERRORS, 404: 'identity_not_found' },
     },
     {
       operationId: 'updateIdentity',
@@ -104,7 +104,7 @@ export const identityContract: ApiContract<IdentityClient, IdentityTarget, Ident
         run.identity = { id: created(run).id, email: (body as IdentityEnvelope).data.email };
       },
       answers: {
-        200: 'document_example',
+        200: 'updated_person',
         ...ERRORS,
         400: ['validation_failed', 'email_already_in_use'],
         404: ['identity_not_found', 'identity_owner_not_found'],
