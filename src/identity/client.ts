@@ -16,8 +16,7 @@ import { responseBodyMiddleware } from '../response-body.js';
 import { responseOriginMiddleware } from '../response-origin.js';
 import { resolveServer } from '../servers.js';
 import { systemClock } from '../transport/clock.js';
-import { withCredentialHeader } from '../transport/credentials.js';
-import { createTransport, type FetchFunction } from '../transport/fetch.js';
+import { createTransport, type FetchFunction, type Transport } from '../transport/fetch.js';
 import { requestValidationMiddleware, responseValidationMiddleware } from '../validation.js';
 import { identitySpec } from './spec.js';
 
@@ -42,8 +41,9 @@ const OPTION_NAMES = ['apiKey', 'server', ...COMMON_OPTION_NAMES];
  * Adds the key below openapi-fetch, in the fetch function, like the Portabl client's token, and to a copy of the
  * request: middleware a caller registers with `client.use` never sees the credential, before or after the call.
  */
-function apiKeyFetch(transport: FetchFunction, apiKey: string): FetchFunction {
-  return (request) => transport(withCredentialHeader(request, 'apikey', apiKey));
+function apiKeyFetch(transport: Transport, apiKey: string): FetchFunction {
+  const credential = ['apikey', apiKey] as const;
+  return (request) => transport(request, credential);
 }
 
 export function createIdentityClient(options: IdentityClientOptions): IdentityClient {

@@ -9,8 +9,7 @@ import { createRedactor, MIN_SECRET_LENGTH, type Redactor } from '../redaction.j
 import { documentedConstants, patternOf, schemaAt } from '../spec-document.js';
 import type { Clock } from '../transport/clock.js';
 import { untilAborted } from '../transport/abort.js';
-import { withCredentialHeader } from '../transport/credentials.js';
-import type { FetchFunction } from '../transport/fetch.js';
+import type { FetchFunction, Transport } from '../transport/fetch.js';
 import { validatorFor } from '../validator-cache.js';
 import { portablSpec } from './spec.js';
 
@@ -186,16 +185,15 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
  * Sends each API request with `Authorization: Bearer <token>`. On a 401 it drops that token, gets another
  * (shared with any concurrent caller that also got a 401) and resends once; a second 401 is the answer.
  */
-export function bearerTokenFetch(transport: FetchFunction, tokens: TokenManager): FetchFunction {
-  // Each send gets its own copy: the original (and its body) stays unsent for a resend, and middleware, which
-  // openapi-fetch hands the original, never sees a token.
-  const authorized = (request: Request, token: string): Request => withCredentialHeader(request, 'authorization', `Bearer ${token}`);
+export function bearerTokenFetch(transport: Transport, tokens: TokenManager): FetchFunction {
+  // The transport adds the header to the Request each attempt builds: the original (and its body) stays unsent for a
+  // resend, and middleware, which openapi-fetch hands the original, never sees a token.
   return async (request) => {
     const token = await tokens.get(request.signal);
-    const first = await transport(authorized(request, token));
+    const first = await transport(request, ['authorization', `Bearer ${token}`]);
     if (first.status !== 401) return first;
     tokens.invalidate(token);
     const fresh = await tokens.get(request.signal);
-    return transport(authorized(request, fresh));
+    return transport(request, ['authorization', `Bearer ${fresh}`]);
   };
 }

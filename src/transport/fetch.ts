@@ -23,6 +23,15 @@ import {
 /** The fetch signature openapi-fetch calls: it always passes a complete Request. */
 export type FetchFunction = (request: Request) => Promise<Response>;
 
+/** A credential header `[name, value]` the transport adds to the one Request each attempt sends. */
+export type Credential = readonly [name: string, value: string];
+
+/**
+ * The transport: a FetchFunction that also takes the credential header to send. The caller's Request is never
+ * changed, so middleware, which openapi-fetch hands that Request, never sees the credential.
+ */
+export type Transport = (request: Request, credential?: Credential) => Promise<Response>;
+
 export interface TransportOptions {
   /** Sends one request; defaults to the global fetch (looked up per call, so test stubs of it are seen). */
   fetch?: FetchFunction | undefined;
@@ -130,7 +139,7 @@ class AttemptFailed {
   constructor(readonly failure: NetworkFailure) {}
 }
 
-export function createTransport(options: TransportOptions): FetchFunction {
+export function createTransport(options: TransportOptions): Transport {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const redact = options.redact ?? ((text: string) => text);
@@ -142,14 +151,42 @@ export function createTransport(options: TransportOptions): FetchFunction {
 
   /**
    * One attempt: a response read completely, a RequestTimeoutError, the caller's abort reason, a
-   * RedirectRefusedError (see redirectOf), or AttemptFailed.
+   * RedirectRefusedError (see redirectOf), or AttemptFailed. One AbortController per attempt, aborted by the
+   * deadline or by the caller's signal (one listener), instead of AbortSignal.any over AbortSignal.timeout: the
+   * attempt's Request is the only one built, and it carries the credential header when one is given.
    */
-  async function attempt(request: Request): Promise<Response> {
-    const deadline = clock.deadline(options.timeoutMs);
-    const signal = AbortSignal.any([request.signal, deadline]);
+  async function attempt(request: Request, credential: Credential | undefined): Promise<Response> {
+    const controller = new AbortController();
+    const signal = controller.signal;
+    let timedOut = false;
+    const onDeadline = () => {
+      timedOut = true;
+      controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+    };
+    const onCallerAbort = () => controller.abort(request.signal.reason);
+    let stopDeadline: () => void;
+    if (clock === systemClock) {
+      // A plain timer: cleared as soon as the body is read, and unref'd so an unfinished deadline never delays exit.
+      const timer = setTimeout(onDeadline, options.timeoutMs);
+      (timer as { unref?: () => void }).unref?.();
+      stopDeadline = () => clearTimeout(timer);
+    } else {
+      const deadline = clock.deadline(options.timeoutMs);
+      if (deadline.aborted) onDeadline();
+      else deadline.addEventListener('abort', onDeadline, { once: true });
+      stopDeadline = () => deadline.removeEventListener('abort', onDeadline);
+    }
+    if (request.signal.aborted) onCallerAbort();
+    else request.signal.addEventListener('abort', onCallerAbort, { once: true });
+    let headers: Headers | undefined;
+    if (credential) {
+      headers = new Headers(request.headers);
+      headers.set(credential[0], credential[1]);
+    }
     let redirect: ReturnType<typeof redirectOf>;
     try {
-      const response = await untilAborted(send(new Request(request, { signal, redirect: 'manual' })), signal);
+      const outgoing = new Request(request, headers ? { signal, redirect: 'manual', headers } : { signal, redirect: 'manual' });
+      const response = await untilAborted(send(outgoing), signal);
       redirect = redirectOf(response, request.url);
       if (!redirect) {
         const tooLarge = () => new ResponseTooLargeError(request.method, describeUrl(request.url), response.status, maxBytes);
@@ -160,22 +197,29 @@ export function createTransport(options: TransportOptions): FetchFunction {
       if (error instanceof ResponseTooLargeError) throw error;
       // The caller's own abort is theirs to handle: pass their reason through untouched, never retry.
       if (request.signal.aborted) throw request.signal.reason;
-      if (deadline.aborted) throw new RequestTimeoutError(request.method, describeUrl(request.url), options.timeoutMs);
+      if (timedOut) throw new RequestTimeoutError(request.method, describeUrl(request.url), options.timeoutMs);
       throw new AttemptFailed(toNetworkFailure(error, redact));
+    } finally {
+      stopDeadline();
+      request.signal.removeEventListener('abort', onCallerAbort);
     }
     throw new RedirectRefusedError(request.method, describeUrl(request.url), redirect.status, redirect.location);
   }
 
-  return async function transport(request: Request): Promise<Response> {
+  return async function transport(request: Request, credential?: unknown): Promise<Response> {
+    // openapi-fetch passes its own second argument (an init extension) when the transport is its fetch directly.
+    const header = Array.isArray(credential) ? (credential as unknown as Credential) : undefined;
     const method = request.method.toUpperCase();
     const attempts = retryMethods.has(method) ? retry.attempts : 1;
     for (let n = 1; ; n++) {
       const isLast = n >= attempts;
-      // Every attempt but the last sends a clone, so the original body is still unread for the next one.
-      const outgoing = isLast ? request : request.clone();
+      // A request with a body is sent as a clone, so its body stays unread for the next attempt, for a resend after a
+      // 401 (portabl/auth.ts) and for middleware that reads it; one without a body (GET, DELETE) is sent as it is:
+      // the attempt's own Request (with the credential and the attempt's signal) is built from it without touching it.
+      const outgoing = request.body === null ? request : request.clone();
       let delayMs: number;
       try {
-        const response = await attempt(outgoing);
+        const response = await attempt(outgoing, header);
         if (isLast || !retryStatuses.has(response.status)) return response;
         const decision = decideAfterStatus(response, n, retry, clock.now(), random);
         if (!decision.retry) return response;
