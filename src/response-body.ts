@@ -10,6 +10,7 @@ import type { Middleware } from 'openapi-fetch';
 import { ApiError } from './errors.js';
 import { noRedaction, type Redactor } from './redaction.js';
 import { documentedResponse, operationName, type SpecDocument } from './spec-document.js';
+import { readBody } from './response-json.js';
 
 // How much of an unreadable body ResponseBodyError keeps (redacted), to show what came back.
 const MAX_KEPT_TEXT = 1000;
@@ -75,13 +76,13 @@ export function responseBodyMiddleware(spec: SpecDocument, redactor: Redactor = 
       const documented = documentedResponse(spec, request.method, schemaPath, response.status);
       const documentsBody = documented ? Object.keys(documented.value.content ?? {}).length > 0 : undefined;
       if (response.ok && documentsBody === false) return withBody(response, null);
-      const text = await response.clone().text();
+      // The caller asked for text, a blob or a stream: they read it themselves.
+      if (response.ok && (options?.parseAs ?? 'json') !== 'json') return undefined;
+      const { text, json } = await readBody(response);
       if (!response.ok) {
         const redacted = redactedErrorText(text, redactor);
         return redacted === text ? undefined : withBody(response, redacted);
       }
-      // The caller asked for text, a blob or a stream: they read it themselves.
-      if ((options?.parseAs ?? 'json') !== 'json') return undefined;
       const fail = (reason: string): never => {
         throw new ResponseBodyError({
           operation: operationName(spec, request.method, schemaPath),
@@ -97,9 +98,7 @@ export function responseBodyMiddleware(spec: SpecDocument, redactor: Redactor = 
         if (documentsBody) fail(`the body is empty, but the spec documents one (${contentType})`);
         return withBody(response, null);
       }
-      try {
-        JSON.parse(text);
-      } catch {
+      if (!json) {
         fail(`the body is not JSON (${contentType}${response.headers.get('content-encoding') ? `, content-encoding ${response.headers.get('content-encoding')}` : ''})`);
       }
       return undefined;

@@ -9,6 +9,7 @@
 import type { Middleware } from 'openapi-fetch';
 import type { BoundedIssues, SchemaIssue, SpecValidator } from './spec-validator.js';
 import { noRedaction, type Redactor } from './redaction.js';
+import { readBody } from './response-json.js';
 import {
   documentedResponse,
   escapePointerSegment,
@@ -85,8 +86,11 @@ export class RequestValidationError extends Error {
 // callers who do not opt in. `@kyc-contracts/sdk/portabl` does load Ajv's module at import: its decodeInvitation is
 // synchronous and checks the invitation against the spec's schema, and ESM has no synchronous lazy import. What
 // costs time, compiling the spec's schemas, still happens only on first use (validator-cache.ts).
+let validatorModule: Promise<typeof import('./validator-cache.js')> | undefined;
 async function validatorFor(spec: SpecDocument, api: string): Promise<SpecValidator> {
-  return (await import('./validator-cache.js')).validatorFor(spec, api);
+  // Imported once per process, not per response.
+  validatorModule ??= import('./validator-cache.js');
+  return (await validatorModule).validatorFor(spec, api);
 }
 
 const single = (message: string, path = ''): BoundedIssues => ({ issues: [{ path, message }], more: 0, unexamined: 0 });
@@ -104,7 +108,7 @@ export async function checkResponseBounded(
   const documented = documentedResponse(spec, method, pathTemplate, response.status);
   if (!documented) return single(`status ${response.status} is not documented for this operation`);
   const declared = documented.value;
-  const text = await response.clone().text();
+  const { text, json, value } = await readBody(response);
   const mediaTypes = Object.keys(declared.content ?? {});
   if (mediaTypes.length === 0) {
     return text === '' ? NONE : single('the spec documents no body for this status, but one was sent');
@@ -116,14 +120,9 @@ export async function checkResponseBounded(
     return single(`${sent} is not one the spec documents (${mediaTypes.join(', ')})`);
   }
   if (!mediaType.endsWith('json')) return NONE;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return single('is not valid JSON');
-  }
+  if (!json) return single('is not valid JSON');
   const pointer = `${documented.pointer}/content/${escapePointerSegment(mediaType)}/schema`;
-  return (await validatorFor(spec, api)).validateBounded(pointer, body);
+  return (await validatorFor(spec, api)).validateBounded(pointer, value);
 }
 
 /** The mismatches of one response; an empty list when it matches. */

@@ -71,7 +71,23 @@ async function readCompletely(response: Response, signal: AbortSignal, maxBytes:
   const body = NULL_BODY_STATUSES.has(response.status) ? null : await readLimited(response, signal, maxBytes, tooLarge);
   const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   Object.defineProperty(copy, 'url', { value: response.url, enumerable: false });
+  if (body) bodies.set(copy, body);
   return copy;
+}
+
+// The bytes of each Response the transport returns, so that the client's middleware reads the body without
+// `clone()` (a tee of the stream and a second copy). Weak: an entry lives as long as the Response.
+const bodies = new WeakMap<Response, Uint8Array>();
+const utf8 = new TextDecoder();
+
+/**
+ * The text of `response`'s body without consuming it: from the bytes the transport read, or else (a Response a
+ * caller's middleware made) from a clone.
+ */
+export async function bodyText(response: Response): Promise<string> {
+  const bytes = bodies.get(response);
+  if (bytes) return utf8.decode(bytes);
+  return response.body === null ? '' : response.clone().text();
 }
 
 /**
