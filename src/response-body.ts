@@ -9,7 +9,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { ApiError } from './errors.js';
 import { noRedaction, type Redactor } from './redaction.js';
-import { documentedResponse, operationName, type SpecDocument } from './spec-document.js';
+import { documentedContent, operationName, type RuntimeSpec } from './runtime-spec.js';
 import { readBody } from './response-json.js';
 
 // How much of an unreadable body ResponseBodyError keeps (redacted), to show what came back.
@@ -69,12 +69,12 @@ export function redactedErrorText(text: string, redactor: Redactor): string {
 }
 
 /** openapi-fetch middleware; see the top of this file. Registered right after the origin middleware. */
-export function responseBodyMiddleware(spec: SpecDocument, redactor: Redactor = noRedaction): Middleware {
+export function responseBodyMiddleware(spec: RuntimeSpec, redactor: Redactor = noRedaction): Middleware {
   return {
     async onResponse({ request, response, schemaPath, options }) {
       if (NULL_BODY_STATUSES.has(response.status) || request.method === 'HEAD') return undefined;
-      const documented = documentedResponse(spec, request.method, schemaPath, response.status);
-      const documentsBody = documented ? Object.keys(documented.value.content ?? {}).length > 0 : undefined;
+      const documented = documentedContent(spec, request.method, schemaPath, response.status);
+      const documentsBody = documented ? Object.keys(documented).length > 0 : undefined;
       if (response.ok && documentsBody === false) return withBody(response, null);
       // The caller asked for text, a blob or a stream: they read it themselves.
       if (response.ok && (options?.parseAs ?? 'json') !== 'json') return undefined;

@@ -6,20 +6,20 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, operations, paths } from '../../generated/portabl/schema.js';
 import { ApiError } from '../errors.js';
 import { createRedactor, MIN_SECRET_LENGTH, type Redactor } from '../redaction.js';
-import { documentedConstants, patternOf, schemaAt } from '../spec-document.js';
+import { patternOfRule } from '../runtime-spec.js';
+import { MAX_LISTED_ISSUES, toPropertyIssues, type ValidateFunction } from '../schema-issues.js';
 import type { Clock } from '../transport/clock.js';
 import { untilAborted } from '../transport/abort.js';
 import type { FetchFunction, Transport } from '../transport/fetch.js';
-import { validatorFor } from '../validator-cache.js';
-import { portablSpec } from './spec.js';
+import { portablRuntime } from './runtime.js';
 
 type AccessToken = components['schemas']['AccessToken'];
 export type PortablScopes = NonNullable<components['schemas']['AccessTokenRequest']['scopes']>;
 
-// The contract's rule for a token: what `Authorization: Bearer` can carry.
-const ACCESS_TOKEN_SCHEMA = '#/components/schemas/AccessToken/properties/accessToken';
-// The whole answer, checked after the fields the manager relies on.
-const TOKEN_ANSWER_SCHEMA = '#/components/schemas/AccessToken';
+// The whole answer is checked, after the fields the manager relies on, by the AccessToken schema compiled at build
+// time: small, loaded with the first token request.
+let tokenValidator: Promise<ValidateFunction> | undefined;
+const loadTokenValidator = () => (tokenValidator ??= import('../../generated/portabl/validators/token.js').then((m) => m.validate as ValidateFunction));
 const TOKEN_FIELDS = ['accessToken', 'refreshToken', 'idToken'] as const;
 
 // Renew this long before expiry, so a token never expires between our check and the server's.
@@ -72,7 +72,7 @@ interface CachedToken {
  * Checks the fields the manager relies on, so a malformed answer fails here with a clear reason. Any token in
  * the answer is registered with the redactor first, even from an answer that is then rejected.
  */
-function usableToken(status: number, text: string, redactor: Redactor, tokenPattern: RegExp): AccessToken {
+function usableToken(status: number, text: string, redactor: Redactor, tokenPattern: RegExp, validate: ValidateFunction): AccessToken {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -103,7 +103,7 @@ function usableToken(status: number, text: string, redactor: Redactor, tokenPatt
   }
   // The spec's rules for the whole answer: expiresIn an integer from 1 s to a year, `scope` present, each token
   // within 8,192 characters... Ajv's messages name the rule and the field, never the value.
-  const issues = validatorFor(portablSpec, 'portabl').validateBounded(TOKEN_ANSWER_SCHEMA, token, 5).issues;
+  const issues = validate(token) ? [] : toPropertyIssues(validate.errors).slice(0, Math.min(5, MAX_LISTED_ISSUES));
   if (issues.length) {
     throw new TokenResponseError(status, `the answer breaks the spec's AccessToken schema: ${issues.map((i) => `${i.path || '(body)'} ${i.message}`).join('; ')}`);
   }
@@ -116,7 +116,7 @@ function usableToken(status: number, text: string, redactor: Redactor, tokenPatt
     }
     probe.add(secret);
   }
-  if (documentedConstants(portablSpec).some((constant) => probe.text(constant) !== constant)) {
+  if (portablRuntime.constants.some((constant) => probe.text(constant) !== constant)) {
     throw new TokenResponseError(status, 'a token occurs inside a value the spec documents (such as an error code), so it could not be kept out of error text without rewriting it');
   }
   return token as AccessToken;
@@ -126,7 +126,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const { clock, redactor } = options;
   const skewMs = options.skewMs ?? DEFAULT_SKEW_MS;
   redactor.add(options.clientSecret);
-  const tokenPattern = patternOf(schemaAt(portablSpec, ACCESS_TOKEN_SCHEMA), ACCESS_TOKEN_SCHEMA);
+  const tokenPattern = patternOfRule(portablRuntime, 'accessToken');
   // The client's `headers` option is not sent here: it is meant for the caller's calls (a `Prefer: code=404` for
   // every call against the mock would turn the token request into a 404 too).
   const tokenClient = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.transport });
@@ -156,7 +156,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     if (!response.ok) {
       throw new TokenRequestError({ status: response.status, body: error, operation: 'createAccessToken', headers: response.headers, redactor });
     }
-    const token = usableToken(response.status, data ?? '', redactor, tokenPattern);
+    const token = usableToken(response.status, data ?? '', redactor, tokenPattern, await loadTokenValidator());
     const lifetimeMs = token.expiresIn * 1000;
     forgetDeadTokens(token.accessToken, clock.now() + lifetimeMs + skewMs);
     // A short-lived token keeps at least half its life, instead of being renewed on every call.
