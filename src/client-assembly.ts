@@ -2,7 +2,7 @@
 // the transport, redaction and middleware are built here, and each API's factory states only what differs: its
 // credential (how requests are authorized) and its servers.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { compiledValidator, type ValidatorLoaders } from './compiled-validator.js';
+import { compiledValidator, type CompiledValidator, type ValidatorLoaders } from './compiled-validator.js';
 import { COMMON_OPTION_NAMES, rejectUnknownKeys, requireOptionsObject, resolveCommonOptions, type ResolvedCommonOptions } from './options.js';
 import { pathParameterMiddleware } from './path-parameters.js';
 import { createRedactor, type Redactor } from './redaction.js';
@@ -12,7 +12,6 @@ import type { RuntimeSpec } from './runtime-spec.js';
 import { resolveServer } from './servers.js';
 import { systemClock, type Clock } from './transport/clock.js';
 import { createTransport, type FetchFunction, type Transport, type TransportOptions } from './transport/fetch.js';
-import { requestValidationMiddleware, responseValidationMiddleware } from './validation.js';
 
 /** What an API's credential is given to build the fetch function its client sends requests with. */
 export interface AssemblyContext {
@@ -48,6 +47,18 @@ export interface ApiDefinition<Server extends string> {
   credential: CredentialSetup;
 }
 
+/** Validation middleware whose code loads with `import()` on its first use (validate-calls.ts). */
+function lazyValidation(kind: 'request' | 'response', spec: RuntimeSpec, validator: CompiledValidator, redactor: Redactor): Middleware {
+  let loaded: Promise<Middleware> | undefined;
+  const load = () =>
+    (loaded ??= import('./validate-calls.js').then((m) =>
+      kind === 'request' ? m.requestValidationMiddleware(spec, validator, redactor) : m.responseValidationMiddleware(spec, validator, redactor),
+    ));
+  return kind === 'request'
+    ? { onRequest: async (context) => (await load()).onRequest!(context) }
+    : { onResponse: async (context) => (await load()).onResponse!(context) };
+}
+
 /** A client factory for one API: checks options in a fixed order (credential, common options, server). */
 export function defineClient<Paths extends {}, Server extends string, Options>(api: ApiDefinition<Server>): (options: Options) => Client<Paths> {
   const known = [...api.optionNames, 'server', ...COMMON_OPTION_NAMES];
@@ -68,8 +79,8 @@ export function defineClient<Paths extends {}, Server extends string, Options>(a
       responseOriginMiddleware(api.runtime, redactor),
       responseBodyMiddleware(api.runtime, redactor),
     ];
-    if (validator && common.validateRequests) middleware.push(requestValidationMiddleware(api.runtime, validator, redactor));
-    if (validator && common.validateResponses) middleware.push(responseValidationMiddleware(api.runtime, validator, redactor));
+    if (validator && common.validateRequests) middleware.push(lazyValidation('request', api.runtime, validator, redactor));
+    if (validator && common.validateResponses) middleware.push(lazyValidation('response', api.runtime, validator, redactor));
     const base: TransportOptions = {
       fetch: common.fetch,
       timeoutMs: common.timeoutMs,
