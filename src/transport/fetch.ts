@@ -101,6 +101,16 @@ async function readLimited(response: Response, signal: AbortSignal, maxBytes: nu
     throw tooLarge();
   }
   if (!response.body) return new Uint8Array(0);
+  // A body announced within the limit is read whole (the HTTP layer stops at the announced length), with one wait
+  // instead of one per chunk; undecoded content codings may expand past the announced length, so not for those.
+  if (announced !== null && /^\d+$/.test(announced.trim()) && response.headers.get('content-encoding') === null) {
+    try {
+      return new Uint8Array(await untilAborted(response.arrayBuffer(), signal));
+    } catch (error) {
+      await response.body.cancel().catch(() => {});
+      throw error;
+    }
+  }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
