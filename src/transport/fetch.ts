@@ -204,14 +204,11 @@ export function createTransport(options: TransportOptions): Transport {
     }
     if (request.signal.aborted) onCallerAbort();
     else request.signal.addEventListener('abort', onCallerAbort, { once: true });
-    let headers: Headers | undefined;
-    if (credential) {
-      headers = new Headers(request.headers);
-      headers.set(credential[0], credential[1]);
-    }
     let redirect: ReturnType<typeof redirectOf>;
     try {
-      const outgoing = new Request(request, headers ? { signal, redirect: 'manual', headers } : { signal, redirect: 'manual' });
+      const outgoing = new Request(request, { signal, redirect: 'manual' });
+      // The new Request holds its own copy of the headers: setting the credential there leaves `request` untouched.
+      if (credential) outgoing.headers.set(credential[0], credential[1]);
       const response = await untilAborted(send(outgoing), signal);
       redirect = redirectOf(response, request.url);
       if (!redirect) {
