@@ -4,7 +4,7 @@ import { DEFAULT_RETRY, NO_RETRY, type RetryOptions } from './transport/retry-po
 import { DEFAULT_MAX_RESPONSE_BYTES, type FetchFunction } from './transport/fetch.js';
 import type { Clock } from './transport/clock.js';
 import { createRedactor, MIN_SECRET_LENGTH } from './redaction.js';
-import { documentedConstants, type SpecDocument } from './spec-document.js';
+import type { RuntimeSpec } from './runtime-spec.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 // setTimeout (behind AbortSignal.timeout) overflows above 2^31-1 ms and then fires at once.
@@ -122,13 +122,13 @@ export function requireHeaderSecret(client: string, name: string, value: unknown
  * of any constant the spec documents (an error code), so that redacting it never rewrites a value a caller
  * narrows on (see redaction.ts). Neither the value nor the constant it occurs in is quoted.
  */
-export function requireRedactableSecret(client: string, name: string, secret: string, spec: SpecDocument): string {
+export function requireRedactableSecret(client: string, name: string, secret: string, spec: RuntimeSpec): string {
   if (secret.length < MIN_SECRET_LENGTH) {
     fail(client, `${name} is shorter than ${MIN_SECRET_LENGTH} characters: too short to be a real credential, and short enough to occur in ordinary text, which redacting it from errors would rewrite`);
   }
   const probe = createRedactor();
   probe.add(secret);
-  if (documentedConstants(spec).some((constant) => probe.text(constant) !== constant)) {
+  if (spec.constants.some((constant) => probe.text(constant) !== constant)) {
     fail(client, `${name} occurs inside a value the spec documents (such as an error code), which redacting it from errors would rewrite; it cannot be a real credential`);
   }
   return secret;

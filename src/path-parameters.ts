@@ -1,4 +1,4 @@
-// Path parameter values are checked against their schemas in the bundled spec before anything is sent. A value
+// Path parameter values are checked against their schemas in the spec (generated/<api>/runtime.ts) before anything is sent. A value
 // such as `..` or `a/b` would otherwise change which route is called (openapi-fetch substitutes it into the path,
 // and URL parsing resolves dot segments: `DELETE /identities/..` becomes `DELETE /`), carrying the credential with
 // it. Every path parameter of both specs is a `format: uuid` string, which no such value satisfies.
@@ -7,7 +7,7 @@
 // stays unloaded for callers who do not opt in to validation (see validation.ts). A schema using any other keyword
 // fails when the client is created, so a rule of the spec is never silently skipped.
 import type { Middleware } from 'openapi-fetch';
-import { HTTP_METHODS, operationName, operationParameters, type SpecDocument } from './spec-document.js';
+import type { RuntimeSpec } from './runtime-spec.js';
 
 /**
  * A path parameter value does not satisfy its schema in the spec, so the request was not sent (nor, for Portabl, a
@@ -87,27 +87,24 @@ interface PathRule {
 }
 
 /** One rule per operation of the spec, keyed "METHOD /path/template"; built once, when a client is created. */
-function pathRules(spec: SpecDocument): Map<string, PathRule> {
+function pathRules(spec: RuntimeSpec): Map<string, PathRule> {
   const rules = new Map<string, PathRule>();
-  for (const [pathTemplate, item] of Object.entries(spec.paths)) {
-    for (const method of HTTP_METHODS) {
-      if (!item[method]) continue;
-      const parameters = operationParameters(spec, method, pathTemplate)
-        .filter((p) => p.in === 'path')
-        .map((p) => ({ name: p.name, check: compilePathSchema(p.schema, `${method.toUpperCase()} ${pathTemplate}`) }));
-      rules.set(`${method.toUpperCase()} ${pathTemplate}`, { operation: operationName(spec, method, pathTemplate), parameters });
-    }
+  for (const [key, operation] of Object.entries(spec.operations)) {
+    const parameters = operation.parameters
+      .filter((p) => p.in === 'path')
+      .map((p) => ({ name: p.name, check: compilePathSchema(p.rule ?? {}, key) }));
+    rules.set(key, { operation: operation.id, parameters });
   }
   return rules;
 }
 
-const cache = new WeakMap<SpecDocument, Map<string, PathRule>>();
+const cache = new WeakMap<RuntimeSpec, Map<string, PathRule>>();
 
 /**
  * openapi-fetch middleware, registered first on each client: refuses, before anything is sent, a call whose path
  * parameters are missing or break their schema. Throws PathParameterError.
  */
-export function pathParameterMiddleware(spec: SpecDocument): Middleware {
+export function pathParameterMiddleware(spec: RuntimeSpec): Middleware {
   let rules = cache.get(spec);
   if (!rules) {
     rules = pathRules(spec);

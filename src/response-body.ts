@@ -9,7 +9,8 @@
 import type { Middleware } from 'openapi-fetch';
 import { ApiError } from './errors.js';
 import { noRedaction, type Redactor } from './redaction.js';
-import { documentedResponse, operationName, type SpecDocument } from './spec-document.js';
+import { documentedContent, operationName, type RuntimeSpec } from './runtime-spec.js';
+import { readBody } from './response-json.js';
 
 // How much of an unreadable body ResponseBodyError keeps (redacted), to show what came back.
 const MAX_KEPT_TEXT = 1000;
@@ -68,20 +69,20 @@ export function redactedErrorText(text: string, redactor: Redactor): string {
 }
 
 /** openapi-fetch middleware; see the top of this file. Registered right after the origin middleware. */
-export function responseBodyMiddleware(spec: SpecDocument, redactor: Redactor = noRedaction): Middleware {
+export function responseBodyMiddleware(spec: RuntimeSpec, redactor: Redactor = noRedaction): Middleware {
   return {
     async onResponse({ request, response, schemaPath, options }) {
       if (NULL_BODY_STATUSES.has(response.status) || request.method === 'HEAD') return undefined;
-      const documented = documentedResponse(spec, request.method, schemaPath, response.status);
-      const documentsBody = documented ? Object.keys(documented.value.content ?? {}).length > 0 : undefined;
+      const documented = documentedContent(spec, request.method, schemaPath, response.status);
+      const documentsBody = documented ? Object.keys(documented).length > 0 : undefined;
       if (response.ok && documentsBody === false) return withBody(response, null);
-      const text = await response.clone().text();
+      // The caller asked for text, a blob or a stream: they read it themselves.
+      if (response.ok && (options?.parseAs ?? 'json') !== 'json') return undefined;
+      const { text, json } = await readBody(response);
       if (!response.ok) {
         const redacted = redactedErrorText(text, redactor);
         return redacted === text ? undefined : withBody(response, redacted);
       }
-      // The caller asked for text, a blob or a stream: they read it themselves.
-      if ((options?.parseAs ?? 'json') !== 'json') return undefined;
       const fail = (reason: string): never => {
         throw new ResponseBodyError({
           operation: operationName(spec, request.method, schemaPath),
@@ -97,9 +98,7 @@ export function responseBodyMiddleware(spec: SpecDocument, redactor: Redactor = 
         if (documentsBody) fail(`the body is empty, but the spec documents one (${contentType})`);
         return withBody(response, null);
       }
-      try {
-        JSON.parse(text);
-      } catch {
+      if (!json) {
         fail(`the body is not JSON (${contentType}${response.headers.get('content-encoding') ? `, content-encoding ${response.headers.get('content-encoding')}` : ''})`);
       }
       return undefined;

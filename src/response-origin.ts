@@ -2,7 +2,7 @@
 // `unwrap(result)` only receives openapi-fetch's {data, error, response}; this lets the ApiError it throws name
 // the operation (its operationId) and keep the client's secrets out of its message and body.
 import type { Middleware } from 'openapi-fetch';
-import { operationName, type SpecDocument } from './spec-document.js';
+import { operationName, type RuntimeSpec } from './runtime-spec.js';
 import { noRedaction, type Redactor } from './redaction.js';
 
 export interface ResponseOrigin {
@@ -22,7 +22,7 @@ export function originOf(response: Response): ResponseOrigin | undefined {
  * Registered first on each client, so its onResponse runs last (openapi-fetch runs onResponse in reverse order)
  * and sees the Response that is finally returned, even if a caller's middleware replaced it.
  */
-export function responseOriginMiddleware(spec: SpecDocument, redactor: Redactor = noRedaction): Middleware {
+export function responseOriginMiddleware(spec: RuntimeSpec, redactor: Redactor = noRedaction): Middleware {
   return {
     onResponse({ request, response, schemaPath }) {
       origins.set(response, { operation: operationName(spec, request.method, schemaPath), redactor });

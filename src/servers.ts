@@ -1,11 +1,11 @@
-// Server names → base URLs, read from the bundled spec's `servers` so the URLs live in one place: the contract.
+// Server names → base URLs, read from the spec's `servers` (generated/<api>/runtime.ts) so the URLs live in one place: the contract.
 // Convention of both specs: each server's description starts with its name ("Production environment ...").
-import type { SpecDocument } from './spec-document.js';
+import type { RuntimeSpec } from './runtime-spec.js';
 import { describeType, fail } from './options.js';
 
 /** The URL of the server whose description starts with `name`; throws if the bundle has not exactly one. */
-export function serverUrl(spec: SpecDocument, api: string, name: string): string {
-  const matches = (spec.servers ?? []).filter((s) => new RegExp(`^${name}\\b`, 'i').test(s.description ?? ''));
+export function serverUrl(spec: RuntimeSpec, api: string, name: string): string {
+  const matches = spec.servers.filter((s) => new RegExp(`^${name}\\b`, 'i').test(s.description ?? ''));
   if (matches.length !== 1 || !matches[0]) {
     // A broken bundle, not a caller mistake: say so plainly.
     throw new Error(`the bundled ${api} spec must describe exactly one "${name}" server (found ${matches.length})`);
@@ -16,7 +16,7 @@ export function serverUrl(spec: SpecDocument, api: string, name: string): string
 /** Resolves `server` (a known name, or the default) unless `baseUrl` overrides it. */
 export function resolveServer<Name extends string>(
   client: string,
-  spec: SpecDocument,
+  spec: RuntimeSpec,
   api: string,
   names: readonly Name[],
   fallback: Name,

@@ -6,23 +6,11 @@
 //   catching what the types cannot (unknown properties, `if`/`then` rules such as a US address without `state`).
 // Validation takes time linear in the body (SpecValidator.validateBounded) and lists at most MAX_LISTED_ISSUES
 // issues, with a count of the rest.
-import type { Middleware } from 'openapi-fetch';
-import type { BoundedIssues, SchemaIssue, SpecValidator } from './spec-validator.js';
-import { noRedaction, type Redactor } from './redaction.js';
-import {
-  documentedResponse,
-  escapePointerSegment,
-  findOperation,
-  operationName,
-  operationParameters,
-  operationPointer,
-  resolveLocalRef,
-  type SpecDocument,
-} from './spec-document.js';
+import { readBody } from './response-json.js';
+import type { BoundedIssues, SchemaIssue } from './schema-issues.js';
+import type { SpecValidator } from './spec-validator.js';
+import { documentedResponse, escapePointerSegment, findOperation, type SpecDocument } from './spec-document.js';
 
-// Each issue's path and message are bounded too: a server's property names are quoted in Ajv's messages.
-const MAX_ISSUE_TEXT = 200;
-const bound = (text: string) => (text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT)}…` : text);
 
 /** The issues as an error message lists them, with the count of those not listed. */
 function describeIssues(issues: readonly SchemaIssue[], more: number, unexamined: number, whole: string): string {
@@ -81,12 +69,14 @@ export class RequestValidationError extends Error {
   }
 }
 
-// Ajv (~120 kB) is imported here on the first validated call, so `@kyc-contracts/sdk/identity` never loads it for
-// callers who do not opt in. `@kyc-contracts/sdk/portabl` does load Ajv's module at import: its decodeInvitation is
-// synchronous and checks the invitation against the spec's schema, and ESM has no synchronous lazy import. What
-// costs time, compiling the spec's schemas, still happens only on first use (validator-cache.ts).
+// The clients validate with validators compiled at build time (compiled-validator.ts). checkResponse, below, judges
+// a response by the bundled document itself with the Ajv compiler, for the sandbox's tests; Ajv is imported on its
+// first use only.
+let validatorModule: Promise<typeof import('./validator-cache.js')> | undefined;
 async function validatorFor(spec: SpecDocument, api: string): Promise<SpecValidator> {
-  return (await import('./validator-cache.js')).validatorFor(spec, api);
+  // Imported once per process, not per response.
+  validatorModule ??= import('./validator-cache.js');
+  return (await validatorModule).validatorFor(spec, api);
 }
 
 const single = (message: string, path = ''): BoundedIssues => ({ issues: [{ path, message }], more: 0, unexamined: 0 });
@@ -104,7 +94,7 @@ export async function checkResponseBounded(
   const documented = documentedResponse(spec, method, pathTemplate, response.status);
   if (!documented) return single(`status ${response.status} is not documented for this operation`);
   const declared = documented.value;
-  const text = await response.clone().text();
+  const { text, json, value } = await readBody(response);
   const mediaTypes = Object.keys(declared.content ?? {});
   if (mediaTypes.length === 0) {
     return text === '' ? NONE : single('the spec documents no body for this status, but one was sent');
@@ -116,14 +106,9 @@ export async function checkResponseBounded(
     return single(`${sent} is not one the spec documents (${mediaTypes.join(', ')})`);
   }
   if (!mediaType.endsWith('json')) return NONE;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return single('is not valid JSON');
-  }
+  if (!json) return single('is not valid JSON');
   const pointer = `${documented.pointer}/content/${escapePointerSegment(mediaType)}/schema`;
-  return (await validatorFor(spec, api)).validateBounded(pointer, body);
+  return (await validatorFor(spec, api)).validateBounded(pointer, value);
 }
 
 /** The mismatches of one response; an empty list when it matches. */
@@ -131,96 +116,4 @@ export async function checkResponse(spec: SpecDocument, api: string, method: str
   return (await checkResponseBounded(spec, api, method, pathTemplate, response)).issues;
 }
 
-const redactIssues = (issues: readonly SchemaIssue[], redactor: Redactor) =>
-  issues.map((i) => ({ path: bound(redactor.text(i.path)), message: bound(redactor.text(i.message)) }));
 
-/** openapi-fetch middleware: throws ResponseValidationError from the call whose response does not match. */
-export function responseValidationMiddleware(spec: SpecDocument, api: string, redactor: Redactor = noRedaction): Middleware {
-  return {
-    async onResponse({ request, response, schemaPath }) {
-      const found = await checkResponseBounded(spec, api, request.method, schemaPath, response);
-      if (found.issues.length === 0) return;
-      // Ajv quotes schema facts and property names, not values; redacting anyway costs little.
-      throw new ResponseValidationError(operationName(spec, request.method, schemaPath), response.status, redactIssues(found.issues, redactor), found);
-    },
-  };
-}
-
-type Params = { path?: Record<string, unknown>; query?: Record<string, unknown> } | undefined;
-
-/** The mismatches of one request's parameters and body (at most MAX_LISTED_ISSUES in all). */
-export async function checkRequest(
-  spec: SpecDocument,
-  api: string,
-  method: string,
-  pathTemplate: string,
-  params: Params,
-  request: Request,
-): Promise<BoundedIssues> {
-  const operation = findOperation(spec, method, pathTemplate) as { requestBody?: unknown } | undefined;
-  if (!operation) return single(`${method.toUpperCase()} ${pathTemplate} is not an operation of the ${api} spec`);
-  const validator = await validatorFor(spec, api);
-  const found: BoundedIssues[] = [];
-  const parameters = operationParameters(spec, method, pathTemplate);
-  for (const where of ['path', 'query'] as const) {
-    const given = params?.[where] ?? {};
-    const declared = parameters.filter((p) => p.in === where);
-    for (const name of Object.keys(given)) {
-      if (given[name] !== undefined && !declared.some((p) => p.name === name)) found.push(single('is not a parameter of this operation', `/${where}/${escapePointerSegment(name)}`));
-    }
-    for (const p of declared) {
-      const at = `/${where}/${escapePointerSegment(p.name)}`;
-      const value = given[p.name];
-      if (value === undefined) {
-        if (p.required) found.push(single('is required', at));
-        continue;
-      }
-      const result = validator.validateBounded(p.schemaPointer, value);
-      found.push({ ...result, issues: result.issues.map((i) => ({ ...i, path: `${at}${i.path}` })) });
-    }
-  }
-  const requestBody = resolveLocalRef<{ required?: boolean; content?: Record<string, unknown> }>(
-    spec,
-    operation.requestBody,
-    `${operationPointer(method, pathTemplate)}/requestBody`,
-  );
-  const text = request.body ? await request.clone().text() : '';
-  if (requestBody) {
-    const mediaType = Object.keys(requestBody.value.content ?? {}).find((m) => m.endsWith('json'));
-    if (text === '') {
-      if (requestBody.value.required) found.push(single('is required', '/body'));
-    } else if (mediaType) {
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        found.push(single('is not JSON', '/body'));
-      }
-      if (body !== undefined) {
-        const pointer = `${requestBody.pointer}/content/${escapePointerSegment(mediaType)}/schema`;
-        const result = validator.validateBounded(pointer, body);
-        found.push({ ...result, issues: result.issues.map((i) => ({ ...i, path: `/body${i.path}` })) });
-      }
-    }
-  } else if (text !== '') {
-    found.push(single('the operation takes no body', '/body'));
-  }
-  const issues = found.flatMap((f) => f.issues);
-  const { MAX_LISTED_ISSUES } = await import('./spec-validator.js');
-  return {
-    issues: issues.slice(0, MAX_LISTED_ISSUES),
-    more: Math.max(0, issues.length - MAX_LISTED_ISSUES) + found.reduce((n, f) => n + f.more, 0),
-    unexamined: found.reduce((n, f) => n + f.unexamined, 0),
-  };
-}
-
-/** openapi-fetch middleware: throws RequestValidationError, before anything is sent, for a request that breaks the spec. */
-export function requestValidationMiddleware(spec: SpecDocument, api: string, redactor: Redactor = noRedaction): Middleware {
-  return {
-    async onRequest({ request, schemaPath, params }) {
-      const found = await checkRequest(spec, api, request.method, schemaPath, params as Params, request);
-      if (found.issues.length === 0) return undefined;
-      throw new RequestValidationError(operationName(spec, request.method, schemaPath), redactIssues(found.issues, redactor), found);
-    },
-  };
-}

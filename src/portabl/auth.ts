@@ -6,21 +6,20 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, operations, paths } from '../../generated/portabl/schema.js';
 import { ApiError } from '../errors.js';
 import { createRedactor, MIN_SECRET_LENGTH, type Redactor } from '../redaction.js';
-import { documentedConstants, patternOf, schemaAt } from '../spec-document.js';
+import { patternOfRule } from '../runtime-spec.js';
+import { MAX_LISTED_ISSUES, toPropertyIssues, type ValidateFunction } from '../schema-issues.js';
 import type { Clock } from '../transport/clock.js';
 import { untilAborted } from '../transport/abort.js';
-import { withCredentialHeader } from '../transport/credentials.js';
-import type { FetchFunction } from '../transport/fetch.js';
-import { validatorFor } from '../validator-cache.js';
-import { portablSpec } from './spec.js';
+import type { FetchFunction, Transport } from '../transport/fetch.js';
+import { portablRuntime } from './runtime.js';
 
 type AccessToken = components['schemas']['AccessToken'];
 export type PortablScopes = NonNullable<components['schemas']['AccessTokenRequest']['scopes']>;
 
-// The contract's rule for a token: what `Authorization: Bearer` can carry.
-const ACCESS_TOKEN_SCHEMA = '#/components/schemas/AccessToken/properties/accessToken';
-// The whole answer, checked after the fields the manager relies on.
-const TOKEN_ANSWER_SCHEMA = '#/components/schemas/AccessToken';
+// The whole answer is checked, after the fields the manager relies on, by the AccessToken schema compiled at build
+// time: small, loaded with the first token request.
+let tokenValidator: Promise<ValidateFunction> | undefined;
+const loadTokenValidator = () => (tokenValidator ??= import('../../generated/portabl/validators/token.js').then((m) => m.validate as ValidateFunction));
 const TOKEN_FIELDS = ['accessToken', 'refreshToken', 'idToken'] as const;
 
 // Renew this long before expiry, so a token never expires between our check and the server's.
@@ -73,7 +72,7 @@ interface CachedToken {
  * Checks the fields the manager relies on, so a malformed answer fails here with a clear reason. Any token in
  * the answer is registered with the redactor first, even from an answer that is then rejected.
  */
-function usableToken(status: number, text: string, redactor: Redactor, tokenPattern: RegExp): AccessToken {
+function usableToken(status: number, text: string, redactor: Redactor, tokenPattern: RegExp, validate: ValidateFunction): AccessToken {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -104,7 +103,7 @@ function usableToken(status: number, text: string, redactor: Redactor, tokenPatt
   }
   // The spec's rules for the whole answer: expiresIn an integer from 1 s to a year, `scope` present, each token
   // within 8,192 characters... Ajv's messages name the rule and the field, never the value.
-  const issues = validatorFor(portablSpec, 'portabl').validateBounded(TOKEN_ANSWER_SCHEMA, token, 5).issues;
+  const issues = validate(token) ? [] : toPropertyIssues(validate.errors).slice(0, Math.min(5, MAX_LISTED_ISSUES));
   if (issues.length) {
     throw new TokenResponseError(status, `the answer breaks the spec's AccessToken schema: ${issues.map((i) => `${i.path || '(body)'} ${i.message}`).join('; ')}`);
   }
@@ -117,7 +116,7 @@ function usableToken(status: number, text: string, redactor: Redactor, tokenPatt
     }
     probe.add(secret);
   }
-  if (documentedConstants(portablSpec).some((constant) => probe.text(constant) !== constant)) {
+  if (portablRuntime.constants.some((constant) => probe.text(constant) !== constant)) {
     throw new TokenResponseError(status, 'a token occurs inside a value the spec documents (such as an error code), so it could not be kept out of error text without rewriting it');
   }
   return token as AccessToken;
@@ -127,7 +126,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const { clock, redactor } = options;
   const skewMs = options.skewMs ?? DEFAULT_SKEW_MS;
   redactor.add(options.clientSecret);
-  const tokenPattern = patternOf(schemaAt(portablSpec, ACCESS_TOKEN_SCHEMA), ACCESS_TOKEN_SCHEMA);
+  const tokenPattern = patternOfRule(portablRuntime, 'accessToken');
   // The client's `headers` option is not sent here: it is meant for the caller's calls (a `Prefer: code=404` for
   // every call against the mock would turn the token request into a 404 too).
   const tokenClient = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.transport });
@@ -157,7 +156,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     if (!response.ok) {
       throw new TokenRequestError({ status: response.status, body: error, operation: 'createAccessToken', headers: response.headers, redactor });
     }
-    const token = usableToken(response.status, data ?? '', redactor, tokenPattern);
+    const token = usableToken(response.status, data ?? '', redactor, tokenPattern, await loadTokenValidator());
     const lifetimeMs = token.expiresIn * 1000;
     forgetDeadTokens(token.accessToken, clock.now() + lifetimeMs + skewMs);
     // A short-lived token keeps at least half its life, instead of being renewed on every call.
@@ -186,16 +185,15 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
  * Sends each API request with `Authorization: Bearer <token>`. On a 401 it drops that token, gets another
  * (shared with any concurrent caller that also got a 401) and resends once; a second 401 is the answer.
  */
-export function bearerTokenFetch(transport: FetchFunction, tokens: TokenManager): FetchFunction {
-  // Each send gets its own copy: the original (and its body) stays unsent for a resend, and middleware, which
-  // openapi-fetch hands the original, never sees a token.
-  const authorized = (request: Request, token: string): Request => withCredentialHeader(request, 'authorization', `Bearer ${token}`);
+export function bearerTokenFetch(transport: Transport, tokens: TokenManager): FetchFunction {
+  // The transport adds the header to the Request each attempt builds: the original (and its body) stays unsent for a
+  // resend, and middleware, which openapi-fetch hands the original, never sees a token.
   return async (request) => {
     const token = await tokens.get(request.signal);
-    const first = await transport(authorized(request, token));
+    const first = await transport(request, ['authorization', `Bearer ${token}`]);
     if (first.status !== 401) return first;
     tokens.invalidate(token);
     const fresh = await tokens.get(request.signal);
-    return transport(authorized(request, fresh));
+    return transport(request, ['authorization', `Bearer ${fresh}`]);
   };
 }

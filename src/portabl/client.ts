@@ -1,29 +1,12 @@
 // createPortablClient: an openapi-fetch client typed by the Portabl spec, that authenticates itself.
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
 import type { paths } from '../../generated/portabl/schema.js';
-import {
-  COMMON_OPTION_NAMES,
-  describeType,
-  fail,
-  rejectUnknownKeys,
-  requireOptionsObject,
-  requireRedactableSecret,
-  requireSecretString,
-  resolveCommonOptions,
-  type CommonClientOptions,
-} from '../options.js';
-import { createRedactor } from '../redaction.js';
-import { pathParameterMiddleware } from '../path-parameters.js';
-import { responseBodyMiddleware } from '../response-body.js';
-import { responseOriginMiddleware } from '../response-origin.js';
-import { resolveServer } from '../servers.js';
-import { patternOf, schemaAt } from '../spec-document.js';
-import { systemClock } from '../transport/clock.js';
-import { createTransport } from '../transport/fetch.js';
+import { defineClient } from '../client-assembly.js';
+import { describeType, fail, requireRedactableSecret, requireSecretString, type CommonClientOptions } from '../options.js';
+import { patternOfRule, ruleOf } from '../runtime-spec.js';
 import { IDEMPOTENT_METHODS, TRANSIENT_STATUSES } from '../transport/retry-policy.js';
-import { requestValidationMiddleware, responseValidationMiddleware } from '../validation.js';
 import { bearerTokenFetch, createTokenManager, type PortablScopes } from './auth.js';
-import { portablSpec } from './spec.js';
+import { portablRuntime, portablValidators } from './runtime.js';
 
 const CLIENT = 'createPortablClient';
 /** In the order of the spec's servers; the first is the default. */
@@ -44,23 +27,19 @@ export interface PortablClientOptions extends CommonClientOptions {
 /** The openapi-fetch client: `GET`, `PUT`, `POST`... returning `{data, error, response}`. */
 export type PortablClient = Client<paths>;
 
-const OPTION_NAMES = ['clientId', 'clientSecret', 'scopes', 'server', ...COMMON_OPTION_NAMES];
-
 // The token operation creates nothing a second request could duplicate, so, unlike other POSTs, it is retried:
 // on 500 as well as the transient statuses, and on network errors.
 const TOKEN_RETRY_STATUSES = [...TRANSIENT_STATUSES, 500];
 
-const SCOPES_SCHEMA = '#/components/schemas/AccessTokenRequest/properties/scopes';
-const SCOPE_SCHEMA = '#/components/schemas/Scope';
 
 /** Checks `scopes` by the spec's own rules (AccessTokenRequest.scopes and Scope), so the API is never sent a list it refuses. */
 function resolveScopes(value: unknown): PortablScopes | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) fail(CLIENT, `scopes must be an array of scope names (got ${describeType(value)})`);
-  const list = schemaAt(portablSpec, SCOPES_SCHEMA);
-  const scope = schemaAt(portablSpec, SCOPE_SCHEMA);
+  const list = ruleOf(portablRuntime, 'scopes');
+  const scope = ruleOf(portablRuntime, 'scope');
   const [minItems, maxItems, maxLength] = [list['minItems'], list['maxItems'], scope['maxLength']].map((n) => (typeof n === 'number' ? n : undefined));
-  const pattern = patternOf(scope, SCOPE_SCHEMA);
+  const pattern = patternOfRule(portablRuntime, 'scope');
   // An empty list would ask for a token with no scope at all; leave scopes out to get every granted scope.
   if (minItems !== undefined && value.length < minItems) fail(CLIENT, `scopes must list at least ${minItems} scope; leave it out to get every scope granted to the client`);
   if (maxItems !== undefined && value.length > maxItems) fail(CLIENT, `scopes must list at most ${maxItems} scopes (got ${value.length})`);
@@ -73,46 +52,65 @@ function resolveScopes(value: unknown): PortablScopes | undefined {
   return value as PortablScopes;
 }
 
+const create = defineClient<paths, PortablServer, PortablClientOptions>({
+  client: CLIENT,
+  title: 'Portabl',
+  runtime: portablRuntime,
+  validators: portablValidators,
+  servers: PORTABL_SERVERS,
+  defaultServer: 'production',
+  credentialHeader: 'authorization',
+  optionNames: ['clientId', 'clientSecret', 'scopes'],
+  credential(given) {
+    const clientId = requireSecretString(CLIENT, 'clientId', given['clientId']);
+    const clientSecret = requireRedactableSecret(CLIENT, 'clientSecret', requireSecretString(CLIENT, 'clientSecret', given['clientSecret']), portablRuntime);
+    const scopes = resolveScopes(given['scopes']);
+    return ({ baseUrl, clock, redactor, middleware, transport }) => {
+      const tokens = createTokenManager({
+        clientId,
+        clientSecret,
+        scopes,
+        baseUrl,
+        transport: transport({ retryMethods: [...IDEMPOTENT_METHODS, 'POST'], retryStatuses: TOKEN_RETRY_STATUSES }),
+        clock,
+        redactor,
+        middleware,
+      });
+      return bearerTokenFetch(transport(), tokens);
+    };
+  },
+});
+
+/**
+ * A typed client of the Portabl Core API (openapi-fetch): `GET`, `PUT`, `POST`... each returning
+ * `{data, error, response}` typed from the spec. It authenticates itself: it requests an access token with your
+ * client id and secret (`POST /provider/token`, one request shared by concurrent calls), caches it until shortly
+ * before it expires, sends it as `Authorization: Bearer`, and on a 401 gets a new one and resends once.
+ *
+ * @param options.clientId Your client id (required, a non-blank string).
+ * @param options.clientSecret Your client secret (required, at least 12 characters, not inside a value the spec
+ *   documents): sent in the token request body only, never in a thrown error or `result.error`.
+ * @param options.scopes Scopes to request, e.g. `['read:provider-users']` (default: every scope granted to the client);
+ *   checked by the spec's rules (pattern, count, no repeats).
+ * @param options.server `"production"` (default) or `"development"`, the spec's servers; `baseUrl` overrides it.
+ * @param options.baseUrl An absolute http(s) URL (a local mock such as `http://127.0.0.1:4011`); no user info, query or fragment.
+ * @param options.fetch The fetch function to send with (default: the global fetch, looked up per call).
+ * @param options.timeoutMs Deadline of each attempt in ms, until the whole body has arrived (default 30000, 1 to 2^31-1).
+ * @param options.retry `false`, or `{attempts, baseDelayMs, maxDelayMs}` (default 3 attempts, 250 ms, 10 s): idempotent
+ *   requests (and the token request) are retried on 429, 502, 503, 504 and network errors, honouring `Retry-After`.
+ * @param options.validateResponses Check each response against the spec (default false); validators compiled at build
+ *   time load on the first validated call.
+ * @param options.validateRequests Check each request's parameters and body before sending it (default false).
+ * @param options.maxResponseBytes Largest body read, in bytes (default 32 MiB, DEFAULT_MAX_RESPONSE_BYTES).
+ * @param options.headers Headers sent with every API call, not with the token request (not `Authorization`).
+ * @param options.clock Time source for tests (now, sleep, deadline): backoff, deadlines and token expiry.
+ * @returns The client; register your own middleware with `client.use`.
+ * @throws {ClientOptionsError} An option is missing, misspelt or invalid; the message names it, never its value.
+ *   Calls then throw TokenRequestError or TokenResponseError when the token cannot be had.
+ * @example
+ * const portabl = createPortablClient({ clientId, clientSecret, scopes: ['read:provider-users'] });
+ * const { data } = await portabl.GET('/provider/users/{userId}/claims', { params: { path: { userId } } });
+ */
 export function createPortablClient(options: PortablClientOptions): PortablClient {
-  const given = requireOptionsObject(CLIENT, options);
-  rejectUnknownKeys(CLIENT, given, OPTION_NAMES);
-  const clientId = requireSecretString(CLIENT, 'clientId', given['clientId']);
-  const clientSecret = requireRedactableSecret(CLIENT, 'clientSecret', requireSecretString(CLIENT, 'clientSecret', given['clientSecret']), portablSpec);
-  const scopes = resolveScopes(given['scopes']);
-  const common = resolveCommonOptions(CLIENT, given, 'authorization');
-  const baseUrl = resolveServer(CLIENT, portablSpec, 'Portabl', PORTABL_SERVERS, 'production', given['server'], common.baseUrl);
-  const clock = common.clock ?? systemClock;
-  const redactor = createRedactor();
-
-  const transportOptions = {
-    fetch: common.fetch,
-    timeoutMs: common.timeoutMs,
-    retry: common.retry,
-    clock,
-    redact: redactor.text,
-    maxResponseBytes: common.maxResponseBytes,
-  };
-  // Order matters: onRequest runs in this order (path check first, before any token request), onResponse in the
-  // reverse one (validation sees the raw answer, the origin is recorded on the Response finally returned).
-  const middleware: Middleware[] = [
-    pathParameterMiddleware(portablSpec),
-    responseOriginMiddleware(portablSpec, redactor),
-    responseBodyMiddleware(portablSpec, redactor),
-  ];
-  if (common.validateRequests) middleware.push(requestValidationMiddleware(portablSpec, 'portabl', redactor));
-  if (common.validateResponses) middleware.push(responseValidationMiddleware(portablSpec, 'portabl', redactor));
-
-  const tokens = createTokenManager({
-    clientId,
-    clientSecret,
-    scopes,
-    baseUrl,
-    transport: createTransport({ ...transportOptions, retryMethods: [...IDEMPOTENT_METHODS, 'POST'], retryStatuses: TOKEN_RETRY_STATUSES }),
-    clock,
-    redactor,
-    middleware,
-  });
-  const client = createClient<paths>({ baseUrl, fetch: bearerTokenFetch(createTransport(transportOptions), tokens), headers: common.headers });
-  client.use(...middleware);
-  return client;
+  return create(options);
 }

@@ -1,11 +1,10 @@
 // decodeInvitation: the DIDComm v2 out-of-band invitation a sync session's invitationUrl carries in its `_oob`
 // query parameter (base64url of a JSON message), checked against the spec's OutOfBandInvitation schema.
 import type { components } from '../../generated/portabl/schema.js';
-import type { SchemaIssue } from '../spec-validator.js';
-// A static import: decodeInvitation is synchronous, so Ajv's module loads with this entry point (see validation.ts);
-// the spec's schemas are compiled on the first call only.
-import { validatorFor } from '../validator-cache.js';
-import { portablSpec } from './spec.js';
+// The OutOfBandInvitation schema compiled at build time (Ajv standalone code, no compiler). A static import:
+// decodeInvitation is synchronous, and ESM has no synchronous lazy import.
+import { validate as validateInvitation } from '../../generated/portabl/validators/invitation.js';
+import { toIssues, type SchemaIssue, type ValidateFunction } from '../schema-issues.js';
 
 export type OutOfBandInvitation = components['schemas']['OutOfBandInvitation'];
 
@@ -70,7 +69,8 @@ export function decodeInvitation(invitationUrl: string): OutOfBandInvitation {
   } catch {
     throw new InvitationError('not-json', 'the _oob parameter decodes to text that is not JSON');
   }
-  const issues = validatorFor(portablSpec, 'portabl').validate('#/components/schemas/OutOfBandInvitation', message);
+  const check = validateInvitation as ValidateFunction;
+  const issues = check(message) ? [] : toIssues(check.errors);
   if (issues.length) {
     const listed = issues.map((i) => `${i.path === '' ? '(invitation)' : i.path} ${i.message}`).join('; ');
     throw new InvitationError('invalid-invitation', `the _oob message is not a DIDComm v2 out-of-band invitation: ${listed}`, issues);

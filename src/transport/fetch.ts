@@ -23,6 +23,15 @@ import {
 /** The fetch signature openapi-fetch calls: it always passes a complete Request. */
 export type FetchFunction = (request: Request) => Promise<Response>;
 
+/** A credential header `[name, value]` the transport adds to the one Request each attempt sends. */
+export type Credential = readonly [name: string, value: string];
+
+/**
+ * The transport: a FetchFunction that also takes the credential header to send. The caller's Request is never
+ * changed, so middleware, which openapi-fetch hands that Request, never sees the credential.
+ */
+export type Transport = (request: Request, credential?: Credential) => Promise<Response>;
+
 export interface TransportOptions {
   /** Sends one request; defaults to the global fetch (looked up per call, so test stubs of it are seen). */
   fetch?: FetchFunction | undefined;
@@ -62,7 +71,23 @@ async function readCompletely(response: Response, signal: AbortSignal, maxBytes:
   const body = NULL_BODY_STATUSES.has(response.status) ? null : await readLimited(response, signal, maxBytes, tooLarge);
   const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   Object.defineProperty(copy, 'url', { value: response.url, enumerable: false });
+  if (body) bodies.set(copy, body);
   return copy;
+}
+
+// The bytes of each Response the transport returns, so that the client's middleware reads the body without
+// `clone()` (a tee of the stream and a second copy). Weak: an entry lives as long as the Response.
+const bodies = new WeakMap<Response, Uint8Array>();
+const utf8 = new TextDecoder();
+
+/**
+ * The text of `response`'s body without consuming it: from the bytes the transport read, or else (a Response a
+ * caller's middleware made) from a clone.
+ */
+export async function bodyText(response: Response): Promise<string> {
+  const bytes = bodies.get(response);
+  if (bytes) return utf8.decode(bytes);
+  return response.body === null ? '' : response.clone().text();
 }
 
 /**
@@ -76,6 +101,16 @@ async function readLimited(response: Response, signal: AbortSignal, maxBytes: nu
     throw tooLarge();
   }
   if (!response.body) return new Uint8Array(0);
+  // A body announced within the limit is read whole (the HTTP layer stops at the announced length), with one wait
+  // instead of one per chunk; undecoded content codings may expand past the announced length, so not for those.
+  if (announced !== null && /^\d+$/.test(announced.trim()) && response.headers.get('content-encoding') === null) {
+    try {
+      return new Uint8Array(await untilAborted(response.arrayBuffer(), signal));
+    } catch (error) {
+      await response.body.cancel().catch(() => {});
+      throw error;
+    }
+  }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -130,7 +165,7 @@ class AttemptFailed {
   constructor(readonly failure: NetworkFailure) {}
 }
 
-export function createTransport(options: TransportOptions): FetchFunction {
+export function createTransport(options: TransportOptions): Transport {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const redact = options.redact ?? ((text: string) => text);
@@ -142,14 +177,39 @@ export function createTransport(options: TransportOptions): FetchFunction {
 
   /**
    * One attempt: a response read completely, a RequestTimeoutError, the caller's abort reason, a
-   * RedirectRefusedError (see redirectOf), or AttemptFailed.
+   * RedirectRefusedError (see redirectOf), or AttemptFailed. One AbortController per attempt, aborted by the
+   * deadline or by the caller's signal (one listener), instead of AbortSignal.any over AbortSignal.timeout: the
+   * attempt's Request is the only one built, and it carries the credential header when one is given.
    */
-  async function attempt(request: Request): Promise<Response> {
-    const deadline = clock.deadline(options.timeoutMs);
-    const signal = AbortSignal.any([request.signal, deadline]);
+  async function attempt(request: Request, credential: Credential | undefined): Promise<Response> {
+    const controller = new AbortController();
+    const signal = controller.signal;
+    let timedOut = false;
+    const onDeadline = () => {
+      timedOut = true;
+      controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+    };
+    const onCallerAbort = () => controller.abort(request.signal.reason);
+    let stopDeadline: () => void;
+    if (clock === systemClock) {
+      // A plain timer: cleared as soon as the body is read, and unref'd so an unfinished deadline never delays exit.
+      const timer = setTimeout(onDeadline, options.timeoutMs);
+      (timer as { unref?: () => void }).unref?.();
+      stopDeadline = () => clearTimeout(timer);
+    } else {
+      const deadline = clock.deadline(options.timeoutMs);
+      if (deadline.aborted) onDeadline();
+      else deadline.addEventListener('abort', onDeadline, { once: true });
+      stopDeadline = () => deadline.removeEventListener('abort', onDeadline);
+    }
+    if (request.signal.aborted) onCallerAbort();
+    else request.signal.addEventListener('abort', onCallerAbort, { once: true });
     let redirect: ReturnType<typeof redirectOf>;
     try {
-      const response = await untilAborted(send(new Request(request, { signal, redirect: 'manual' })), signal);
+      const outgoing = new Request(request, { signal, redirect: 'manual' });
+      // The new Request holds its own copy of the headers: setting the credential there leaves `request` untouched.
+      if (credential) outgoing.headers.set(credential[0], credential[1]);
+      const response = await untilAborted(send(outgoing), signal);
       redirect = redirectOf(response, request.url);
       if (!redirect) {
         const tooLarge = () => new ResponseTooLargeError(request.method, describeUrl(request.url), response.status, maxBytes);
@@ -160,22 +220,29 @@ export function createTransport(options: TransportOptions): FetchFunction {
       if (error instanceof ResponseTooLargeError) throw error;
       // The caller's own abort is theirs to handle: pass their reason through untouched, never retry.
       if (request.signal.aborted) throw request.signal.reason;
-      if (deadline.aborted) throw new RequestTimeoutError(request.method, describeUrl(request.url), options.timeoutMs);
+      if (timedOut) throw new RequestTimeoutError(request.method, describeUrl(request.url), options.timeoutMs);
       throw new AttemptFailed(toNetworkFailure(error, redact));
+    } finally {
+      stopDeadline();
+      request.signal.removeEventListener('abort', onCallerAbort);
     }
     throw new RedirectRefusedError(request.method, describeUrl(request.url), redirect.status, redirect.location);
   }
 
-  return async function transport(request: Request): Promise<Response> {
+  return async function transport(request: Request, credential?: unknown): Promise<Response> {
+    // openapi-fetch passes its own second argument (an init extension) when the transport is its fetch directly.
+    const header = Array.isArray(credential) ? (credential as unknown as Credential) : undefined;
     const method = request.method.toUpperCase();
     const attempts = retryMethods.has(method) ? retry.attempts : 1;
     for (let n = 1; ; n++) {
       const isLast = n >= attempts;
-      // Every attempt but the last sends a clone, so the original body is still unread for the next one.
-      const outgoing = isLast ? request : request.clone();
+      // A request with a body is sent as a clone, so its body stays unread for the next attempt, for a resend after a
+      // 401 (portabl/auth.ts) and for middleware that reads it; one without a body (GET, DELETE) is sent as it is:
+      // the attempt's own Request (with the credential and the attempt's signal) is built from it without touching it.
+      const outgoing = request.body === null ? request : request.clone();
       let delayMs: number;
       try {
-        const response = await attempt(outgoing);
+        const response = await attempt(outgoing, header);
         if (isLast || !retryStatuses.has(response.status)) return response;
         const decision = decideAfterStatus(response, n, retry, clock.now(), random);
         if (!decision.retry) return response;

@@ -1,0 +1,207 @@
+// Generates what the clients read at run time, from each bundled spec (generated/<api>/openapi.json):
+// - generated/<api>/runtime.ts: a small module of facts (server URLs by name, operation ids by method and path, the
+//   documented responses and parameters with the key of their validator, documented constants, option rules), so
+//   that a client never loads the bundled spec (its descriptions, examples and code samples are most of its bytes);
+// - generated/<api>/validators/*.ts: the spec's schemas compiled at build time by Ajv's standalone code, so that no
+//   schema is compiled at run time and no Ajv compiler ships to a caller. `first.ts` stops at the first issue (the
+//   linear pass every validated call makes), `all.ts` lists every issue (loaded only for a value that failed), and
+//   each extra schema a client checks without opting in (portabl: the token answer, the invitation) gets a small
+//   module of its own. The clients import them with `import()` only when validation is asked for.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import standalone from 'ajv/dist/standalone/index.js';
+import addFormatsModule from 'ajv-formats';
+import { outDirFromArgs, selectedApis } from './apis.mjs';
+import { HTTP_METHODS } from './docs/openapi-walk.mjs';
+
+const standaloneCode = standalone.default ?? standalone;
+const addFormats = addFormatsModule.default ?? addFormatsModule;
+
+/**
+ * Per API: the extra schemas a client checks on its own (name → pointer), and the option rules it reads (name →
+ * pointer of a schema whose constraint keywords are kept).
+ */
+const EXTRAS = {
+  portabl: {
+    modules: {
+      token: '#/components/schemas/AccessToken',
+      invitation: '#/components/schemas/OutOfBandInvitation',
+    },
+    rules: {
+      scopes: '#/components/schemas/AccessTokenRequest/properties/scopes',
+      scope: '#/components/schemas/Scope',
+      accessToken: '#/components/schemas/AccessToken/properties/accessToken',
+    },
+  },
+};
+
+// Keywords that document rather than constrain: left out of the runtime module.
+const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'deprecated', '$comment', 'readOnly', 'writeOnly']);
+
+const escapeSegment = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function readPointer(doc, pointer) {
+  return pointer
+    .slice(2)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((node, key) => (node && typeof node === 'object' ? node[key] : undefined), doc);
+}
+
+/** Follows local $refs from `value` found at `pointer`: the object and the pointer where it really lives. */
+function follow(doc, value, pointer) {
+  let current = value;
+  let at = pointer;
+  for (let hops = 0; hops < 16; hops++) {
+    if (!current || typeof current !== 'object' || typeof current.$ref !== 'string') return { value: current, pointer: at };
+    if (!current.$ref.startsWith('#/')) throw new Error(`${at}: only local $refs are expected in a bundle`);
+    at = current.$ref;
+    current = readPointer(doc, at);
+  }
+  throw new Error(`${pointer}: $ref chain longer than 16`);
+}
+
+/** The constraint keywords of a schema (annotations and x- extensions dropped). */
+function constraints(schema) {
+  return Object.fromEntries(Object.entries(schema ?? {}).filter(([k]) => !ANNOTATIONS.has(k) && !k.startsWith('x-')));
+}
+
+/** Every string the spec documents as a constant (enum, const), outside examples. */
+function documentedConstants(doc) {
+  const found = new Set();
+  const stack = [doc];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    if (typeof node.const === 'string') found.add(node.const);
+    if (Array.isArray(node.enum)) for (const v of node.enum) if (typeof v === 'string') found.add(v);
+    for (const [key, value] of Object.entries(node)) if (key !== 'example' && key !== 'examples') stack.push(value);
+  }
+  return [...found].sort();
+}
+
+/** The runtime facts of one API, and the schema pointers its validators cover (key → pointer). */
+export function runtimeFacts(doc, api) {
+  const pointers = new Map();
+  const keyOf = (pointer) => {
+    if (!pointers.has(pointer)) pointers.set(pointer, `v${pointers.size}`);
+    return pointers.get(pointer);
+  };
+  const operations = {};
+  for (const [pathTemplate, item] of Object.entries(doc.paths ?? {})) {
+    const itemPointer = `#/paths/${escapeSegment(pathTemplate)}`;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const opPointer = `${itemPointer}/${method}`;
+      const parameters = new Map();
+      for (const [list, base] of [
+        [item.parameters, itemPointer],
+        [operation.parameters, opPointer],
+      ]) {
+        (list ?? []).forEach((raw, i) => {
+          const parameter = follow(doc, raw, `${base}/parameters/${i}`);
+          const schema = follow(doc, parameter.value.schema, `${parameter.pointer}/schema`);
+          parameters.set(`${parameter.value.in}:${parameter.value.name}`, {
+            name: String(parameter.value.name),
+            in: parameter.value.in,
+            required: parameter.value.required === true,
+            schema: keyOf(schema.pointer),
+            ...(parameter.value.in === 'path' ? { rule: constraints(schema.value) } : {}),
+          });
+        });
+      }
+      const responses = {};
+      for (const [status, raw] of Object.entries(operation.responses ?? {})) {
+        const response = follow(doc, raw, `${opPointer}/responses/${escapeSegment(status)}`);
+        const content = {};
+        for (const [mediaType, media] of Object.entries(response.value.content ?? {})) {
+          content[mediaType] = media.schema === undefined ? null : keyOf(`${response.pointer}/content/${escapeSegment(mediaType)}/schema`);
+        }
+        responses[status] = content;
+      }
+      let requestBody;
+      if (operation.requestBody !== undefined) {
+        const body = follow(doc, operation.requestBody, `${opPointer}/requestBody`);
+        const mediaType = Object.keys(body.value.content ?? {}).find((m) => m.endsWith('json'));
+        requestBody = {
+          required: body.value.required === true,
+          ...(mediaType ? { schema: keyOf(`${body.pointer}/content/${escapeSegment(mediaType)}/schema`) } : {}),
+        };
+      }
+      operations[`${method.toUpperCase()} ${pathTemplate}`] = {
+        id: operation.operationId ?? `${method.toUpperCase()} ${pathTemplate}`,
+        parameters: [...parameters.values()],
+        responses,
+        ...(requestBody ? { requestBody } : {}),
+      };
+    }
+  }
+  const extras = EXTRAS[api] ?? { modules: {}, rules: {} };
+  const rules = Object.fromEntries(Object.entries(extras.rules).map(([name, pointer]) => [name, constraints(readPointer(doc, pointer))]));
+  return {
+    facts: {
+      api,
+      servers: (doc.servers ?? []).map((s) => ({ url: s.url, description: s.description ?? '' })),
+      operations,
+      constants: documentedConstants(doc),
+      rules,
+    },
+    pointers,
+    modules: extras.modules,
+  };
+}
+
+/** Ajv's standalone ESM code for `refs` (export name → pointer), made self-standing for Node, browsers and bundlers. */
+function compileModule(doc, api, refs, allErrors) {
+  const id = `https://kyc-contracts.invalid/${api}.json`;
+  // The same options as src/spec-validator.ts, which the tests use: both judge by the same rules.
+  const ajv = new Ajv2020({ strict: false, allErrors, validateFormats: true, code: { source: true, esm: true, optimize: true } });
+  addFormats(ajv);
+  for (const format of ['int32', 'int64', 'float', 'double']) ajv.addFormat(format, true);
+  ajv.addSchema({ ...doc, $id: id });
+  const code = standaloneCode(ajv, Object.fromEntries(Object.entries(refs).map(([name, pointer]) => [name, `${id}${pointer}`])));
+  // Standalone code `require`s Ajv's small runtime helpers and ajv-formats' format functions (CommonJS): turned into
+  // ESM imports, whose CommonJS interop differs between Node and bundlers, hence the `.default` fallbacks.
+  const imports = new Map();
+  const body = code.replace(/require\("([^"]+)"\)/g, (_, specifier) => {
+    if (!imports.has(specifier)) imports.set(specifier, `__m${imports.size}`);
+    const name = imports.get(specifier);
+    return `(${name}.default && ${name}.default.__esModule ? ${name}.default : ${name})`;
+  });
+  const head = [...imports].map(([specifier, name]) => `import * as ${name} from "${specifier}.js";`).join('\n');
+  return `// @ts-nocheck\n// Generated by scripts/generate-runtime.mjs from the bundled spec: do not edit.\n${head}\n${body.replace(/^"use strict";/, '')}\n`;
+}
+
+function runtimeModule(facts) {
+  return [
+    '// Generated by scripts/generate-runtime.mjs from the bundled spec: do not edit.',
+    '// What the client reads at run time instead of the bundled spec (see src/runtime-spec.ts).',
+    "import type { RuntimeSpec } from '../../src/runtime-spec.js';",
+    '',
+    `export const runtime: RuntimeSpec = ${JSON.stringify(facts, null, 2)};`,
+    '',
+  ].join('\n');
+}
+
+for (const { name } of selectedApis()) {
+  const out = path.join(outDirFromArgs(), name);
+  const doc = JSON.parse(fs.readFileSync(path.join(out, 'openapi.json'), 'utf8'));
+  const { facts, pointers, modules } = runtimeFacts(doc, name);
+  fs.writeFileSync(path.join(out, 'runtime.ts'), runtimeModule(facts));
+  const validatorsDir = path.join(out, 'validators');
+  fs.rmSync(validatorsDir, { recursive: true, force: true });
+  fs.mkdirSync(validatorsDir, { recursive: true });
+  const refs = Object.fromEntries([...pointers].map(([pointer, key]) => [key, pointer]));
+  fs.writeFileSync(path.join(validatorsDir, 'first.ts'), compileModule(doc, name, refs, false));
+  fs.writeFileSync(path.join(validatorsDir, 'all.ts'), compileModule(doc, name, refs, true));
+  for (const [module, pointer] of Object.entries(modules)) {
+    fs.writeFileSync(path.join(validatorsDir, `${module}.ts`), compileModule(doc, name, { validate: pointer }, true));
+  }
+  console.log(`✔ ${path.relative(process.cwd(), out)}/runtime.ts and validators/ (${pointers.size} schemas)`);
+}

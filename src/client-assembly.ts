@@ -1,0 +1,97 @@
+// One assembly for every client, in the style of ky's `Ky.create`: the options every client shares are checked,
+// the transport, redaction and middleware are built here, and each API's factory states only what differs: its
+// credential (how requests are authorized) and its servers.
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { compiledValidator, type CompiledValidator, type ValidatorLoaders } from './compiled-validator.js';
+import { COMMON_OPTION_NAMES, rejectUnknownKeys, requireOptionsObject, resolveCommonOptions, type ResolvedCommonOptions } from './options.js';
+import { pathParameterMiddleware } from './path-parameters.js';
+import { createRedactor, type Redactor } from './redaction.js';
+import { responseBodyMiddleware } from './response-body.js';
+import { responseOriginMiddleware } from './response-origin.js';
+import type { RuntimeSpec } from './runtime-spec.js';
+import { resolveServer } from './servers.js';
+import { systemClock, type Clock } from './transport/clock.js';
+import { createTransport, type FetchFunction, type Transport, type TransportOptions } from './transport/fetch.js';
+
+/** What an API's credential is given to build the fetch function its client sends requests with. */
+export interface AssemblyContext {
+  baseUrl: string;
+  clock: Clock;
+  /** Already knows the client's credentials; add any secret learnt later (tokens). */
+  redactor: Redactor;
+  common: ResolvedCommonOptions;
+  /** The client's middleware, in order (Portabl applies it to its token answer too). */
+  middleware: Middleware[];
+  /** A transport with the client's deadline, retries, size limit and redaction; `extra` overrides some settings. */
+  transport(extra?: Partial<TransportOptions>): Transport;
+}
+
+/** Checks an API's own options (its credential) and says how its requests are authorized. */
+export type CredentialSetup = (given: Record<string, unknown>, redactor: Redactor) => (context: AssemblyContext) => FetchFunction;
+
+/** Everything that differs between two APIs' clients. */
+export interface ApiDefinition<Server extends string> {
+  /** The factory's name, as error messages start. */
+  client: string;
+  /** The API's name in messages about its servers. */
+  title: string;
+  runtime: RuntimeSpec;
+  validators: ValidatorLoaders;
+  /** Server names in the spec's order, and the default one. */
+  servers: readonly Server[];
+  defaultServer: Server;
+  /** The header the credential travels in: refused in the `headers` option. */
+  credentialHeader: string;
+  /** Option names besides the common ones and `server`. */
+  optionNames: readonly string[];
+  credential: CredentialSetup;
+}
+
+/** Validation middleware whose code loads with `import()` on its first use (validate-calls.ts). */
+function lazyValidation(kind: 'request' | 'response', spec: RuntimeSpec, validator: CompiledValidator, redactor: Redactor): Middleware {
+  let loaded: Promise<Middleware> | undefined;
+  const load = () =>
+    (loaded ??= import('./validate-calls.js').then((m) =>
+      kind === 'request' ? m.requestValidationMiddleware(spec, validator, redactor) : m.responseValidationMiddleware(spec, validator, redactor),
+    ));
+  return kind === 'request'
+    ? { onRequest: async (context) => (await load()).onRequest!(context) }
+    : { onResponse: async (context) => (await load()).onResponse!(context) };
+}
+
+/** A client factory for one API: checks options in a fixed order (credential, common options, server). */
+export function defineClient<Paths extends {}, Server extends string, Options>(api: ApiDefinition<Server>): (options: Options) => Client<Paths> {
+  const known = [...api.optionNames, 'server', ...COMMON_OPTION_NAMES];
+  return (options) => {
+    const given = requireOptionsObject(api.client, options);
+    rejectUnknownKeys(api.client, given, known);
+    const redactor = createRedactor();
+    const authorize = api.credential(given, redactor);
+    const common = resolveCommonOptions(api.client, given, api.credentialHeader);
+    const baseUrl = resolveServer(api.client, api.runtime, api.title, api.servers, api.defaultServer, given['server'], common.baseUrl);
+    const clock = common.clock ?? systemClock;
+    const validator = common.validateRequests || common.validateResponses ? compiledValidator(api.validators) : undefined;
+    // Order matters: onRequest runs in this order (path check first, before anything is sent or a token requested),
+    // onResponse in the reverse one (validation sees the raw answer, the origin is recorded on the Response finally
+    // returned).
+    const middleware: Middleware[] = [
+      pathParameterMiddleware(api.runtime),
+      responseOriginMiddleware(api.runtime, redactor),
+      responseBodyMiddleware(api.runtime, redactor),
+    ];
+    if (validator && common.validateRequests) middleware.push(lazyValidation('request', api.runtime, validator, redactor));
+    if (validator && common.validateResponses) middleware.push(lazyValidation('response', api.runtime, validator, redactor));
+    const base: TransportOptions = {
+      fetch: common.fetch,
+      timeoutMs: common.timeoutMs,
+      retry: common.retry,
+      clock,
+      redact: redactor.text,
+      maxResponseBytes: common.maxResponseBytes,
+    };
+    const fetch = authorize({ baseUrl, clock, redactor, common, middleware, transport: (extra) => createTransport({ ...base, ...extra }) });
+    const client = createClient<Paths>({ baseUrl, fetch, headers: common.headers });
+    client.use(...middleware);
+    return client;
+  };
+}
