@@ -1,4 +1,4 @@
-// The sandbox on a real PostgreSQL server (started here, in a temporary folder, on a free port): the store contract
+// The sandbox on a real PostgreSQL server (the run's, started by support/postgres.setup.ts): the store contract
 // suite, and two sandbox processes on one database serving one data set (this test's process and a child running
 // `npm run sandbox`): what one creates the other reads, a token one issues the other accepts (same signing key),
 // and the database alone decides the races.
@@ -6,14 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openStore } from '../../src/sandbox/store/index.js';
-import { startPostgres, type TestPostgres } from './support/postgres.js';
 import { spawnSandbox, type SandboxProcess } from './support/command.js';
 import { person, sandboxClient, startTestSandbox, type SandboxClient, type TestSandbox } from './support/sandbox.js';
 import { describeStoreContract } from './support/store-contract.js';
 
-let postgres: TestPostgres;
+const postgres = { url: inject('sandboxDatabaseUrl') };
 let one: TestSandbox;
 let child: SandboxProcess;
 let two: SandboxClient;
@@ -26,7 +25,7 @@ const shared = {
   },
 };
 beforeAll(async () => {
-  postgres = await startPostgres();
+  expect(postgres.url, 'this file runs in the sandbox-postgres project, whose global setup starts PostgreSQL').toMatch(/^postgres:/);
   one = await startTestSandbox({ ...shared, databaseUrl: postgres.url });
   const credentialsFile = path.join(dir, 'credentials.json');
   writeFileSync(credentialsFile, JSON.stringify(shared.credentials));
@@ -35,7 +34,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await Promise.allSettled([one?.close(), child?.stop()]);
-  await postgres?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
