@@ -70,12 +70,58 @@ function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
+// RFC 7231 §3.1.1.1 media-type: type "/" subtype *( OWS ";" OWS parameter ), parameter = token "=" ( token /
+// quoted-string ). The older grammar (RFC 9110 tolerates empty parameters) is the one the mocks' `content-type`
+// parser applies, so that both refuse `application/json;;;` alike.
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*${TOKEN}=(?:${TOKEN}|"(?:[^"\\\\]|\\\\.)*"))*$`);
+
+// Prism's preferences choose a rehearsed answer; the sandbox answers from its state, so it refuses them rather than
+// silently answering something else than what was asked for. Other preferences (RFC 7240) are ignored.
+const MOCK_PREFERENCES = /(?:^|[,;]\s*)(code|example|dynamic)\s*=/i;
+
+/** The refusal for a `Prefer` header asking for a rehearsed answer, if it does. */
+function preferRefusal(header: string | string[] | undefined): RequestInvalid | undefined {
+  const value = Array.isArray(header) ? header.join(', ') : header;
+  const asked = value === undefined ? undefined : MOCK_PREFERENCES.exec(value)?.[1];
+  if (!asked) return undefined;
+  return new RequestInvalid([`header Prefer: ${asked.toLowerCase()}= chooses a rehearsed answer, which only the mock does (npm run mock); the sandbox answers from its data`]);
+}
+
+/** Refuses a query string holding a percent-escape that does not decode (naming the parameter it is in). */
+function checkQueryEscapes(query: string): void {
+  for (const part of query.split('&')) {
+    try {
+      decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      const name = part.split('=')[0]!;
+      let shown: string;
+      try {
+        shown = decodeURIComponent(name);
+      } catch {
+        shown = name.replace(/%/g, '%25');
+      }
+      throw new RequestInvalid([`query parameter ${shown.slice(0, 100)}: holds a malformed percent-escape`]);
+    }
+  }
+}
+
+/** True when the request announces a body (Fastify reads none for GET, so its bytes are not the only sign). */
+function bodyAnnounced(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+}
+
 /** Reads the body fastify collected as bytes: absent, JSON, or a refusal naming what is wrong with it. */
 function readBody(operation: OperationRule, request: FastifyRequest): { present: boolean; value: unknown } {
   const bytes = request.body as Buffer | undefined;
+  if (!operation.body) return { present: (bytes !== undefined && bytes.length > 0) || bodyAnnounced(request), value: undefined };
   if (!bytes || bytes.length === 0) return { present: false, value: undefined };
-  if (!operation.body) return { present: true, value: undefined };
-  const type = mediaType(request.headers['content-type']);
+  const header = request.headers['content-type'];
+  const type = mediaType(header);
+  if (header !== undefined && header !== '' && !MEDIA_TYPE.test(header)) {
+    throw new RequestInvalid([`body: content-type ${JSON.stringify(header.slice(0, 100))} is malformed; ${operation.operationId} accepts ${operation.body.mediaTypes.join(', ')}`]);
+  }
   if (!operation.body.mediaTypes.includes(type)) {
     const sent = type ? `content-type "${type}"` : 'no content-type';
     throw new RequestInvalid([`body: sent with ${sent}; ${operation.operationId} accepts ${operation.body.mediaTypes.join(', ')}`]);
@@ -160,10 +206,14 @@ export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: S
             const wait = options.rateLimiter.take(authKey);
             if (wait !== undefined) throw tooMany(api, wait);
           }
+          const prefer = preferRefusal(request.headers['prefer']);
+          if (prefer) throw prefer;
           const body = readBody(operation, request);
+          const queryString = rawQuery(request.raw.url ?? '');
+          checkQueryEscapes(queryString);
           let query: Record<string, unknown>;
           try {
-            query = parse(rawQuery(request.raw.url ?? ''), { depth: 1, parameterLimit: 100, arrayLimit: 20, allowPrototypes: false });
+            query = parse(queryString, { depth: 1, parameterLimit: 100, arrayLimit: 20, allowPrototypes: false });
           } catch (error) {
             throw new RequestInvalid([`query: ${error instanceof Error ? error.message : 'unreadable'}`]);
           }
