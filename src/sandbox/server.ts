@@ -11,6 +11,7 @@ import { errorMessage, SandboxRefusal } from './errors.js';
 import { loadOptional } from './optional.js';
 import type { OperationRule } from './operations.js';
 import type { RateLimiter } from './rate-limit.js';
+import { isStringList, specFact } from './spec-facts.js';
 import { checkRequest, RequestInvalid, type CheckedRequest } from './request.js';
 
 /** The largest request body the sandbox reads (bytes); larger bodies get the operation's 400. */
@@ -19,6 +20,8 @@ export const BODY_LIMIT = 1024 * 1024;
 export interface Answer {
   status: number;
   body?: unknown;
+  /** The body already serialised as JSON (a stored document answered as it is); wins over `body`. */
+  json?: string;
   headers?: Record<string, string>;
 }
 
@@ -76,16 +79,20 @@ function mediaType(header: string | undefined): string {
 const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*${TOKEN}=(?:${TOKEN}|"(?:[^"\\\\]|\\\\.)*"))*$`);
 
-// Prism's preferences choose a rehearsed answer; the sandbox answers from its state, so it refuses them rather than
-// silently answering something else than what was asked for. Other preferences (RFC 7240) are ignored.
-const MOCK_PREFERENCES = /(?:^|[,;]\s*)(code|example|dynamic)\s*=/i;
-
-/** The refusal for a `Prefer` header asking for a rehearsed answer, if it does. */
-function preferRefusal(header: string | string[] | undefined): RequestInvalid | undefined {
-  const value = Array.isArray(header) ? header.join(', ') : header;
-  const asked = value === undefined ? undefined : MOCK_PREFERENCES.exec(value)?.[1];
-  if (!asked) return undefined;
-  return new RequestInvalid([`header Prefer: ${asked.toLowerCase()}= chooses a rehearsed answer, which only the mock does (npm run mock); the sandbox answers from its data`]);
+/**
+ * The `Prefer` check of an API: the mock's preferences (`x-sandbox.refusedPreferences`: code, example, dynamic)
+ * choose a rehearsed answer, and the sandbox answers from its data, so it refuses them rather than silently answering
+ * something else than what was asked for. Other preferences (RFC 7240) are ignored.
+ */
+function preferCheck(spec: SpecDocument): (header: string | string[] | undefined) => RequestInvalid | undefined {
+  const names = specFact<string[]>(spec, '#/x-sandbox/refusedPreferences', isStringList, 'x-sandbox.refusedPreferences list');
+  const asks = new RegExp(`(?:^|[,;])\\s*(${names.map((n) => n.replace(/[^A-Za-z0-9-]/g, '')).join('|')})\\s*=`, 'i');
+  return (header) => {
+    const value = Array.isArray(header) ? header.join(', ') : header;
+    const asked = value === undefined ? undefined : asks.exec(value)?.[1];
+    if (!asked) return undefined;
+    return new RequestInvalid([`header Prefer: ${asked.toLowerCase()}= chooses a rehearsed answer, which only the mock does (npm run mock); the sandbox answers from its data`]);
+  };
 }
 
 /** Refuses a query string holding a percent-escape that does not decode (naming the parameter it is in). */
@@ -141,6 +148,7 @@ export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: S
   const Fastify = (fastifyModule as unknown as { default: typeof import('fastify').default }).default;
   const onError = options.onError ?? ((error: unknown) => console.error(`${api.name} sandbox:`, error));
   let baseUrl = '';
+  const preferRefusal = preferCheck(api.spec);
 
   const send = (reply: FastifyReply, operation: OperationRule | undefined, answer: Answer) => {
     if (operation && !documents(operation, answer.status)) {
@@ -149,6 +157,7 @@ export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: S
     }
     reply.code(answer.status);
     for (const [name, value] of Object.entries(answer.headers ?? {})) reply.header(name, value);
+    if (answer.json !== undefined) return reply.type('application/json; charset=utf-8').send(answer.json);
     if (answer.body === undefined) return reply.send();
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(answer.body));
   };
