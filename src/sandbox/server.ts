@@ -254,8 +254,34 @@ export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: S
   app.addHook('onListen', async () => {
     const address = app.server.address();
     if (address && typeof address === 'object') baseUrl = `http://127.0.0.1:${address.port}`;
+    warmValidators(api);
   });
   return app;
+}
+
+/**
+ * Compiles the validators of every operation's parameters and body once the server listens, one schema per turn of
+ * the event loop, so that the first request to an operation does not pay for compiling its schemas (tens to
+ * hundreds of milliseconds each, during which every other request waits), and the start is not delayed either.
+ */
+function warmValidators<A>(api: ApiDefinition<A>): void {
+  const pointers = new Set<string>();
+  for (const operation of api.operations) {
+    for (const parameter of operation.parameters) pointers.add(parameter.schemaPointer);
+    if (operation.body) {
+      pointers.add(operation.body.schemaPointer);
+      for (const branch of Object.values(operation.body.discriminator?.mapping ?? {})) pointers.add(branch);
+    }
+  }
+  const queue = [...pointers];
+  const next = () => {
+    const pointer = queue.shift();
+    if (pointer === undefined) return;
+    // The value is irrelevant: validating compiles the schema (cached by the validator) on the first call.
+    api.validator.validate(pointer, undefined);
+    setImmediate(next).unref();
+  };
+  setImmediate(next).unref();
 }
 
 function tooMany<A>(api: ApiDefinition<A>, wait: number): SandboxRefusal {
