@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects so that each concern gets the setup it needs and nothing more:
-// - unit: specs, schemas, pipeline, transport and the packed package; type tests run as typecheck here too;
+// Four projects so that each concern gets the setup it needs and nothing more:
+// - unit: specs, schemas, pipeline, transport, the packed package and the sandbox on its embedded store; type tests
+//   run as typecheck here too;
+// - sandbox-postgres: the sandbox's behaviour files again, on a PostgreSQL server its global setup starts;
 // - contract: the clients against Prism mocks (or a real deployment), with a global setup that starts the mocks;
 // - docs: the built HTML pages in a real browser.
 export default defineConfig({
