@@ -16,7 +16,7 @@ const postgres = { url: inject('sandboxDatabaseUrl') };
 let one: TestSandbox;
 let child: SandboxProcess;
 let two: SandboxClient;
-const dir = mkdtempSync(path.join(tmpdir(), 'kyc-sandbox-pg-credentials-'));
+let dir: string;
 const shared = {
   signingKey: 'a-signing-key-both-sandboxes-share-0123456789',
   credentials: {
@@ -27,6 +27,7 @@ const shared = {
 beforeAll(async () => {
   expect(postgres.url, 'this file runs in the sandbox-postgres project, whose global setup starts PostgreSQL').toMatch(/^postgres:/);
   one = await startTestSandbox({ ...shared, databaseUrl: postgres.url });
+  dir = mkdtempSync(path.join(tmpdir(), 'kyc-sandbox-pg-credentials-'));
   const credentialsFile = path.join(dir, 'credentials.json');
   writeFileSync(credentialsFile, JSON.stringify(shared.credentials));
   child = await spawnSandbox({ DATABASE_URL: postgres.url, SANDBOX_CREDENTIALS: credentialsFile, SANDBOX_SIGNING_KEY: shared.signingKey });
@@ -34,7 +35,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await Promise.allSettled([one?.close(), child?.stop()]);
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describeStoreContract('PostgreSQL', () => openStore({ databaseUrl: postgres.url }));
