@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects so that each concern gets the setup it needs and nothing more:
-// - unit: specs, schemas, pipeline, transport and the packed package; type tests run as typecheck here too;
+// Four projects so that each concern gets the setup it needs and nothing more:
+// - unit: specs, schemas, pipeline, transport, the packed package and the sandbox on its embedded store; type tests
+//   run as typecheck here too;
+// - sandbox-postgres: the sandbox's behaviour files again, on a PostgreSQL server its global setup starts;
 // - contract: the clients against Prism mocks (or a real deployment), with a global setup that starts the mocks;
 // - docs: the built HTML pages in a real browser.
 export default defineConfig({
@@ -19,7 +21,7 @@ export default defineConfig({
           // These files share no mutable state, and re-importing Ajv, the bundles and the clients for every file
           // was a third of the suite's CPU time on two cores.
           isolate: false,
-          exclude: ['tests/contract/**', 'tests/docs/**'],
+          exclude: ['tests/contract/**', 'tests/docs/**', 'tests/sandbox/postgres.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           typecheck: {
@@ -27,6 +29,27 @@ export default defineConfig({
             include: ['tests/types/**/*.test-d.ts'],
             tsconfig: './tsconfig.typetests.json',
           },
+        },
+      },
+      {
+        // The sandbox's behaviour files again, on one PostgreSQL server the global setup starts for the run (unit
+        // runs them on the embedded store). The hostile-request file stays embedded-only: it judges request
+        // checks that run before any store is touched.
+        test: {
+          name: 'sandbox-postgres',
+          include: ['tests/sandbox/*.test.ts'],
+          exclude: [
+            'tests/sandbox/hostile-requests.test.ts',
+            // These name their own store (a data folder, the store contract of the embedded store) or start processes.
+            'tests/sandbox/persistence.test.ts',
+            'tests/sandbox/store.test.ts',
+            'tests/sandbox/command.test.ts',
+            'tests/sandbox/credentials.test.ts',
+          ],
+          globalSetup: ['tests/sandbox/support/postgres.setup.ts'],
+          isolate: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -11,6 +11,7 @@ import { errorMessage, SandboxRefusal } from './errors.js';
 import { loadOptional } from './optional.js';
 import type { OperationRule } from './operations.js';
 import type { RateLimiter } from './rate-limit.js';
+import { isStringList, specFact } from './spec-facts.js';
 import { checkRequest, RequestInvalid, type CheckedRequest } from './request.js';
 
 /** The largest request body the sandbox reads (bytes); larger bodies get the operation's 400. */
@@ -19,6 +20,8 @@ export const BODY_LIMIT = 1024 * 1024;
 export interface Answer {
   status: number;
   body?: unknown;
+  /** The body already serialised as JSON (a stored document answered as it is); wins over `body`. */
+  json?: string;
   headers?: Record<string, string>;
 }
 
@@ -70,12 +73,62 @@ function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
+// RFC 7231 §3.1.1.1 media-type: type "/" subtype *( OWS ";" OWS parameter ), parameter = token "=" ( token /
+// quoted-string ). The older grammar (RFC 9110 tolerates empty parameters) is the one the mocks' `content-type`
+// parser applies, so that both refuse `application/json;;;` alike.
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*${TOKEN}=(?:${TOKEN}|"(?:[^"\\\\]|\\\\.)*"))*$`);
+
+/**
+ * The `Prefer` check of an API: the mock's preferences (`x-sandbox.refusedPreferences`: code, example, dynamic)
+ * choose a rehearsed answer, and the sandbox answers from its data, so it refuses them rather than silently answering
+ * something else than what was asked for. Other preferences (RFC 7240) are ignored.
+ */
+function preferCheck(spec: SpecDocument): (header: string | string[] | undefined) => RequestInvalid | undefined {
+  const names = specFact<string[]>(spec, '#/x-sandbox/refusedPreferences', isStringList, 'x-sandbox.refusedPreferences list');
+  const asks = new RegExp(`(?:^|[,;])\\s*(${names.map((n) => n.replace(/[^A-Za-z0-9-]/g, '')).join('|')})\\s*=`, 'i');
+  return (header) => {
+    const value = Array.isArray(header) ? header.join(', ') : header;
+    const asked = value === undefined ? undefined : asks.exec(value)?.[1];
+    if (!asked) return undefined;
+    return new RequestInvalid([`header Prefer: ${asked.toLowerCase()}= chooses a rehearsed answer, which only the mock does (npm run mock); the sandbox answers from its data`]);
+  };
+}
+
+/** Refuses a query string holding a percent-escape that does not decode (naming the parameter it is in). */
+function checkQueryEscapes(query: string): void {
+  for (const part of query.split('&')) {
+    try {
+      decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      const name = part.split('=')[0]!;
+      let shown: string;
+      try {
+        shown = decodeURIComponent(name);
+      } catch {
+        shown = name.replace(/%/g, '%25');
+      }
+      throw new RequestInvalid([`query parameter ${shown.slice(0, 100)}: holds a malformed percent-escape`]);
+    }
+  }
+}
+
+/** True when the request announces a body (Fastify reads none for GET, so its bytes are not the only sign). */
+function bodyAnnounced(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+}
+
 /** Reads the body fastify collected as bytes: absent, JSON, or a refusal naming what is wrong with it. */
 function readBody(operation: OperationRule, request: FastifyRequest): { present: boolean; value: unknown } {
   const bytes = request.body as Buffer | undefined;
+  if (!operation.body) return { present: (bytes !== undefined && bytes.length > 0) || bodyAnnounced(request), value: undefined };
   if (!bytes || bytes.length === 0) return { present: false, value: undefined };
-  if (!operation.body) return { present: true, value: undefined };
-  const type = mediaType(request.headers['content-type']);
+  const header = request.headers['content-type'];
+  const type = mediaType(header);
+  if (header !== undefined && header !== '' && !MEDIA_TYPE.test(header)) {
+    throw new RequestInvalid([`body: content-type ${JSON.stringify(header.slice(0, 100))} is malformed; ${operation.operationId} accepts ${operation.body.mediaTypes.join(', ')}`]);
+  }
   if (!operation.body.mediaTypes.includes(type)) {
     const sent = type ? `content-type "${type}"` : 'no content-type';
     throw new RequestInvalid([`body: sent with ${sent}; ${operation.operationId} accepts ${operation.body.mediaTypes.join(', ')}`]);
@@ -95,6 +148,7 @@ export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: S
   const Fastify = (fastifyModule as unknown as { default: typeof import('fastify').default }).default;
   const onError = options.onError ?? ((error: unknown) => console.error(`${api.name} sandbox:`, error));
   let baseUrl = '';
+  const preferRefusal = preferCheck(api.spec);
 
   const send = (reply: FastifyReply, operation: OperationRule | undefined, answer: Answer) => {
     if (operation && !documents(operation, answer.status)) {
@@ -103,6 +157,7 @@ export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: S
     }
     reply.code(answer.status);
     for (const [name, value] of Object.entries(answer.headers ?? {})) reply.header(name, value);
+    if (answer.json !== undefined) return reply.type('application/json; charset=utf-8').send(answer.json);
     if (answer.body === undefined) return reply.send();
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(answer.body));
   };
@@ -160,10 +215,14 @@ export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: S
             const wait = options.rateLimiter.take(authKey);
             if (wait !== undefined) throw tooMany(api, wait);
           }
+          const prefer = preferRefusal(request.headers['prefer']);
+          if (prefer) throw prefer;
           const body = readBody(operation, request);
+          const queryString = rawQuery(request.raw.url ?? '');
+          checkQueryEscapes(queryString);
           let query: Record<string, unknown>;
           try {
-            query = parse(rawQuery(request.raw.url ?? ''), { depth: 1, parameterLimit: 100, arrayLimit: 20, allowPrototypes: false });
+            query = parse(queryString, { depth: 1, parameterLimit: 100, arrayLimit: 20, allowPrototypes: false });
           } catch (error) {
             throw new RequestInvalid([`query: ${error instanceof Error ? error.message : 'unreadable'}`]);
           }
@@ -195,8 +254,34 @@ export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: S
   app.addHook('onListen', async () => {
     const address = app.server.address();
     if (address && typeof address === 'object') baseUrl = `http://127.0.0.1:${address.port}`;
+    warmValidators(api);
   });
   return app;
+}
+
+/**
+ * Compiles the validators of every operation's parameters and body once the server listens, one schema per turn of
+ * the event loop, so that the first request to an operation does not pay for compiling its schemas (tens to
+ * hundreds of milliseconds each, during which every other request waits), and the start is not delayed either.
+ */
+function warmValidators<A>(api: ApiDefinition<A>): void {
+  const pointers = new Set<string>();
+  for (const operation of api.operations) {
+    for (const parameter of operation.parameters) pointers.add(parameter.schemaPointer);
+    if (operation.body) {
+      pointers.add(operation.body.schemaPointer);
+      for (const branch of Object.values(operation.body.discriminator?.mapping ?? {})) pointers.add(branch);
+    }
+  }
+  const queue = [...pointers];
+  const next = () => {
+    const pointer = queue.shift();
+    if (pointer === undefined) return;
+    // The value is irrelevant: validating compiles the schema (cached by the validator) on the first call.
+    api.validator.validate(pointer, undefined);
+    setImmediate(next).unref();
+  };
+  setImmediate(next).unref();
 }
 
 function tooMany<A>(api: ApiDefinition<A>, wait: number): SandboxRefusal {

@@ -1,9 +1,13 @@
 // Acceptance of issue 10: no request, however malformed, ends the mock or gets an answer its operation does not
 // document. The mocks run as `npm run mock` runs them, in a child process, so that a crash is seen as an exit
-// rather than taking the test runner down; the same suite is meant to run against the sandbox with its own factory.
+// rather than taking the test runner down. The same suite runs against the sandbox (`npm run sandbox`, a child
+// process too, embedded store) with its own factory: the same requests, the same judgement.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawnSandbox } from '../sandbox/support/command.js';
 import { repoRoot } from '../support/bundles.js';
 import { APIKEY_HEADERS } from './support/bodies.js';
 import { describeHostileRequests, type HostileTarget } from './support/hostile-requests.js';
@@ -34,3 +38,30 @@ async function startMockProcess(): Promise<HostileTarget> {
 }
 
 describeHostileRequests('both mocks (node scripts/mock.mjs)', startMockProcess);
+
+/** `npm run sandbox` with credentials of its own, and a bearer token it issued for every scope. */
+async function startSandboxProcess(): Promise<HostileTarget> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kyc-hostile-sandbox-'));
+  const client = { clientId: 'hostile-test-client', clientSecret: 'hostile-test-secret-not-a-real-one' };
+  const apiKey = 'hostile-test-api-key-not-a-real-one';
+  const credentialsFile = path.join(dir, 'credentials.json');
+  writeFileSync(credentialsFile, JSON.stringify({ portabl: [client], identity: [{ apiKey }] }));
+  const sandbox = await spawnSandbox({ SANDBOX_CREDENTIALS: credentialsFile }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
+  const tokenAnswer = await fetch(`${sandbox.urls.portabl}/provider/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(client) });
+  if (tokenAnswer.status !== 200) throw new Error(`the sandbox refused the test client's token request: ${tokenAnswer.status} ${await tokenAnswer.text()}`);
+  const { accessToken } = (await tokenAnswer.json()) as { accessToken: string };
+  return {
+    urls: sandbox.urls,
+    credentials: { portabl: { authorization: `Bearer ${accessToken}` }, identity: { apikey: apiKey } },
+    alive: () => sandbox.child.exitCode === null && sandbox.child.signalCode === null,
+    close: async () => {
+      await sandbox.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describeHostileRequests('both sandboxes (node scripts/sandbox.mjs)', startSandboxProcess);

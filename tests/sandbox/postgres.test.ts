@@ -1,4 +1,4 @@
-// The sandbox on a real PostgreSQL server (started here, in a temporary folder, on a free port): the store contract
+// The sandbox on a real PostgreSQL server (the run's, started by support/postgres.setup.ts): the store contract
 // suite, and two sandbox processes on one database serving one data set (this test's process and a child running
 // `npm run sandbox`): what one creates the other reads, a token one issues the other accepts (same signing key),
 // and the database alone decides the races.
@@ -6,18 +6,17 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openStore } from '../../src/sandbox/store/index.js';
-import { startPostgres, type TestPostgres } from './support/postgres.js';
 import { spawnSandbox, type SandboxProcess } from './support/command.js';
 import { person, sandboxClient, startTestSandbox, type SandboxClient, type TestSandbox } from './support/sandbox.js';
 import { describeStoreContract } from './support/store-contract.js';
 
-let postgres: TestPostgres;
+const postgres = { url: inject('sandboxDatabaseUrl') };
 let one: TestSandbox;
 let child: SandboxProcess;
 let two: SandboxClient;
-const dir = mkdtempSync(path.join(tmpdir(), 'kyc-sandbox-pg-credentials-'));
+let dir: string;
 const shared = {
   signingKey: 'a-signing-key-both-sandboxes-share-0123456789',
   credentials: {
@@ -26,8 +25,9 @@ const shared = {
   },
 };
 beforeAll(async () => {
-  postgres = await startPostgres();
+  expect(postgres.url, 'this file runs in the sandbox-postgres project, whose global setup starts PostgreSQL').toMatch(/^postgres:/);
   one = await startTestSandbox({ ...shared, databaseUrl: postgres.url });
+  dir = mkdtempSync(path.join(tmpdir(), 'kyc-sandbox-pg-credentials-'));
   const credentialsFile = path.join(dir, 'credentials.json');
   writeFileSync(credentialsFile, JSON.stringify(shared.credentials));
   child = await spawnSandbox({ DATABASE_URL: postgres.url, SANDBOX_CREDENTIALS: credentialsFile, SANDBOX_SIGNING_KEY: shared.signingKey });
@@ -35,8 +35,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await Promise.allSettled([one?.close(), child?.stop()]);
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describeStoreContract('PostgreSQL', () => openStore({ databaseUrl: postgres.url }));

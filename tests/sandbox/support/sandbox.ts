@@ -3,7 +3,7 @@
 // rules the clients use (src/validation.ts checkResponse): an answer the spec does not document fails the test
 // that received it. The checked answers are counted per (operation, status) for the suite's gate.
 import { appendFileSync } from 'node:fs';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { checkResponse } from '../../../src/validation.js';
 import { manualClock, startSandbox, type AdjustableClock, type Sandbox, type SandboxOptions } from '../../../src/sandbox/index.js';
 import { sandboxSpecs } from '../../../src/sandbox/specs.js';
@@ -51,9 +51,17 @@ export interface TestSandbox extends Sandbox {
   token(scopes?: string[]): Promise<string>;
 }
 
+/**
+ * Starts a sandbox on the store of the project running the file: the run's PostgreSQL server in `sandbox-postgres`
+ * (its global setup provides it), the embedded in-memory store elsewhere; `dataDir`, `databaseUrl` or `store` given
+ * by the test win.
+ */
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
   const clock = (options.clock as AdjustableClock | undefined) ?? manualClock(START);
-  const sandbox = await startSandbox({ ...options, clock });
+  const databaseUrl = inject('sandboxDatabaseUrl');
+  const ownStore = options.dataDir !== undefined || options.databaseUrl !== undefined || options.store !== undefined;
+  const sandbox = await startSandbox({ ...(databaseUrl && !ownStore ? { databaseUrl } : {}), ...options, clock });
+  if (!ownStore) expect(sandbox.store.kind, 'the store this project runs the sandbox on').toBe(databaseUrl ? 'postgres' : 'memory');
   return { ...sandbox, clock, ...sandboxClient(sandbox) };
 }
 
