@@ -4,12 +4,11 @@
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { repoRoot } from '../apis.mjs';
+import { apis, repoRoot } from '../apis.mjs';
 
 /** The package's entry points, by export name, as TypeScript sources (esbuild compiles them as tsc would). */
 export const ENTRIES = [
-  { name: 'portabl', source: 'src/portabl/index.ts' },
-  { name: 'identity', source: 'src/identity/index.ts' },
+  ...apis.flatMap((api) => (api.client ? [{ name: api.name, source: api.client.source }] : [])),
   // msw itself is the caller's (a peer): only what this package adds is counted.
   { name: 'msw', source: 'src/msw/index.ts', external: ['msw'] },
 ];

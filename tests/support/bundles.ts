@@ -3,11 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
+import { apiNames as registryApiNames } from '../../scripts/apis.mjs';
 import { createSpecValidator, type SpecValidator } from '../../src/spec-validator.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const apiNames = ['portabl', 'identity'] as const;
-export type ApiName = (typeof apiNames)[number];
+/** The APIs the package has code for (clients, sandbox, MSW handlers): the keys of the sandbox's specs. */
+export type ApiName = keyof typeof import('../../src/sandbox/specs.js').sandboxSpecs;
+/** The APIs of apis.json (scripts/apis.mjs), in its order. */
+export const apiNames = registryApiNames as readonly ApiName[];
 
 // A loose view of an OpenAPI document: enough to walk it in tests.
 export type OpenApiDocument = {
