@@ -42,6 +42,9 @@ export const apis = registry.apis.map((api) => ({ ...api, title: specTitle(api.s
 /** The names of the APIs, in registry order. */
 export const apiNames = apis.map((api) => api.name);
 
+/** Environment variables that put every mock on a free port (each API's `mock.portEnv` set to 0). */
+export const freeMockPorts = Object.fromEntries(apis.map((api) => [api.mock.portEnv, '0']));
+
 /**
  * The registry entry of one API.
  * @param {string} name

@@ -10,7 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { repoRoot } from '../apis.mjs';
+import { apiNamed, bundlePath, repoRoot } from '../apis.mjs';
 import { API_KEY, fixtures, identityList } from './fixtures.mjs';
 
 const kind = process.argv[2];
@@ -45,7 +45,7 @@ function bare() {
 
 async function mock() {
   const { startPrism } = await import('../mock/prism.mjs');
-  const prism = await startPrism({ name: 'identity', document: path.join(repoRoot, 'generated/identity/openapi.yaml'), logLevel: 'silent' });
+  const prism = await startPrism({ name: 'identity', document: bundlePath(apiNamed('identity'), 'yaml'), logLevel: 'silent' });
   ready(prism.url);
 }
 

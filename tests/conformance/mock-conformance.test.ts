@@ -6,6 +6,7 @@ import { formatSummary } from '../../scripts/conformance/report.mjs';
 import { runConformance, type ConformanceResult } from '../../scripts/conformance/runner.mjs';
 import { MOCK_CREDENTIALS, apiTarget } from '../../scripts/conformance/targets.mjs';
 import { CI_REQUESTS_PER_OPERATION, CI_SEED, CI_TIME_CAP_MS } from './support/ci-budget.js';
+import { apiNames } from '../support/bundles.js';
 
 
 
@@ -44,7 +45,7 @@ describe('conformance of the mocks (seed 20261130, 10 requests per operation and
 
   it('ran within its budget: every response check, on a few hundred requests per API', () => {
     expect(result.interrupted).toBe(false);
-    for (const api of ['portabl', 'identity']) {
+    for (const api of apiNames) {
       const sent = result.exchanges.filter((e) => e._api === api).length;
       expect(sent, api).toBeGreaterThan(150);
       expect(sent, api).toBeLessThan(600);

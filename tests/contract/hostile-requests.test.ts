@@ -4,13 +4,14 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
+import { apiNamed, freeMockPorts } from '../../scripts/apis.mjs';
 import { repoRoot } from '../support/bundles.js';
 import { APIKEY_HEADERS } from './support/bodies.js';
 import { describeHostileRequests, type HostileTarget } from './support/hostile-requests.js';
 
 async function startMockProcess(): Promise<HostileTarget> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'mock.mjs')], {
-    env: { ...process.env, PORTABL_MOCK_PORT: '0', IDENTITY_MOCK_PORT: '0', MOCK_LOG_LEVEL: 'silent' },
+    env: { ...process.env, ...freeMockPorts, MOCK_LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let printed = '';
@@ -21,7 +22,7 @@ async function startMockProcess(): Promise<HostileTarget> {
   });
   const url = (title: string) => new RegExp(`${title} mock:\\s+(http://127\\.0\\.0\\.1:\\d+)`).exec(printed)![1]!;
   return {
-    urls: { portabl: url('Portabl Core API'), identity: url('Identities API') },
+    urls: { portabl: url(apiNamed('portabl').title), identity: url(apiNamed('identity').title) },
     credentials: { portabl: { authorization: 'Bearer fake-token-for-the-mock' }, identity: APIKEY_HEADERS },
     alive: () => child.exitCode === null && child.signalCode === null,
     close: async () => {

@@ -1,6 +1,6 @@
 // `npm run mock` (scripts/mock.mjs): its settings are checked with clear errors, it serves both bundles and answers
 // their examples, prints each URL, and stops cleanly on SIGINT. Also startMocks(), which scripts/start.mjs imports.
-import { apis } from '../../scripts/apis.mjs';
+import { apis, freeMockPorts } from '../../scripts/apis.mjs';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import net from 'node:net';
@@ -88,7 +88,7 @@ function waitForOutput(child: ChildProcessWithoutNullStreams, pattern: RegExp): 
 describe('node scripts/mock.mjs', () => {
   it('prints both URLs, answers each API\'s example, and stops cleanly on SIGINT', async () => {
     const child = spawn(process.execPath, [MOCK_SCRIPT], {
-      env: { ...process.env, PORTABL_MOCK_PORT: '0', IDENTITY_MOCK_PORT: '0' },
+      env: { ...process.env, ...freeMockPorts },
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

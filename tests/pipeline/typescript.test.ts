@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { apis } from '../../scripts/apis.mjs';
 import { repoRoot } from '../support/bundles.js';
 
 const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
@@ -29,8 +30,7 @@ beforeAll(() => {
       extends: path.join(repoRoot, 'tsconfig.json'),
       compilerOptions: {
         paths: {
-          [`${packageName}/portabl`]: [path.join(repoRoot, 'src/portabl/index.ts')],
-          [`${packageName}/identity`]: [path.join(repoRoot, 'src/identity/index.ts')],
+          ...Object.fromEntries(apis.flatMap((api) => (api.client ? [[`${packageName}${api.client.export.slice(1)}`, [path.join(repoRoot, api.client.source)]]] : []))),
           [`${packageName}/sandbox`]: [path.join(repoRoot, 'src/sandbox/entry.ts')],
           [`${packageName}/msw`]: [path.join(repoRoot, 'src/msw/index.ts')],
         },

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
-import { HTTP_METHODS, loadBundle, type ApiName } from '../../support/bundles.js';
+import { apiNames, HTTP_METHODS, loadBundle, type ApiName } from '../../support/bundles.js';
 import { send, startBundleMock, startDocumentMock, violationPaths } from '../support/private-mock.js';
 import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY, PT_ADDRESS } from '../support/bodies.js';
 
@@ -172,7 +172,7 @@ const CREDENTIALS: Record<ApiName, Record<string, string>> = {
   identity: { apikey: 'fake-api-key-for-the-mock' },
 };
 
-const variants = (['portabl', 'identity'] as const).flatMap((api) => [
+const variants = apiNames.flatMap((api) => [
   { api, mock: 'stock prism mock --errors', workarounds: false },
   { api, mock: 'our mock', workarounds: true },
 ]);
