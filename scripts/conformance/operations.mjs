@@ -1,6 +1,6 @@
 // What the runner needs to know of each operation of a bundle: its parameters by location, its request body schema,
 // the credential its security requirement asks for, and its documented responses.
-import { operationsOf, resolveRef } from '../docs/openapi-walk.mjs';
+import { operationsOf, resolveRef } from '../../src/openapi/document.js';
 
 /**
  * @typedef {{kind: 'bearer'} | {kind: 'apiKey', in: string, name: string}} CredentialKind

@@ -3,7 +3,7 @@
 // still checked by Ajv before it is sent (request-validity.mjs), so a keyword it misreads shows up as a refused
 // value, never as an invalid request sent as a valid one.
 import fc from 'fast-check';
-import { resolveRef } from '../docs/openapi-walk.mjs';
+import { resolveRef } from '../../src/openapi/document.js';
 
 // Small values shrink fast and keep a run cheap; the length rules themselves are probed by the negative requests.
 const MAX_GENERATED_LENGTH = 24;

@@ -2,14 +2,8 @@
 // parameters from their examples (or schema), query parameters that carry an example, and the request body
 // example. Each sample calls the operation with this package's client, the way a partner would.
 // The docs show them through `x-codeSamples`; tests/docs/code-samples.test.ts type-checks every one against src/.
-import {
-  jsonMedia,
-  operationLabel,
-  operationsOf,
-  parameterExample,
-  requestBodyExample,
-  resolveRef,
-} from './openapi-walk.mjs';
+import { operationLabel, operationsOf, resolveRef } from '../../src/openapi/document.js';
+import { jsonMedia, parameterExample, requestBodyExample } from './example-values.mjs';
 import { CURL_LABEL, curlSampleFor } from './curl-samples.mjs';
 import { toTsLiteral } from './ts-literal.mjs';
 import { readFileSync } from 'node:fs';

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { codeSampleFor } from './code-samples.mjs';
-import { operationsOf, parameterExample, resolveRef } from './openapi-walk.mjs';
+import { operationsOf, resolveRef } from '../../src/openapi/document.js';
+import { parameterExample } from './example-values.mjs';
 
 /** Shown in every example request that needs a token: the Portabl mock accepts any bearer token. */
 export const FAKE_TOKEN = 'fake.access.token-for-examples-only';

@@ -1,7 +1,7 @@
 // Turns Redocly's diff report into the gate's list of changes: each with its operation, direction (request or
 // response), Redocly's rating and the gate's rating. Where Redocly rates a change wrongly for this project, one of
 // the rules below corrects it and names itself in `correctedBy`, so that the diff shows both ratings.
-import { HTTP_METHODS, operationsOf, resolveRef } from '../docs/openapi-walk.mjs';
+import { escapePointerSegment, HTTP_METHODS, operationsOf, reachableRefs, resolveRef, unescapePointerSegment } from '../../src/openapi/document.js';
 import { actionFor } from './caller-actions.mjs';
 import { isDate } from './deprecations.mjs';
 
@@ -10,12 +10,9 @@ export const ratingRank = (rating) => RATINGS.indexOf(rating);
 /** The largest of some ratings, or undefined for none. */
 export const largestRating = (ratings) => ratings.reduce((max, r) => (max === undefined || ratingRank(r) > ratingRank(max) ? r : max), undefined);
 
-const decode = (segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
-const encode = (segment) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
-
 /** Where a change sits: its operation (method, path) and what lies below it, from Redocly's `#/paths/...` path. */
 export function locate(changePath) {
-  const segments = changePath.replace(/^#\/?/, '').split('/').map(decode);
+  const segments = changePath.replace(/^#\/?/, '').split('/').map(unescapePointerSegment);
   if (segments[0] !== 'paths' || segments.length < 2) return { path: undefined, method: undefined, rest: segments, direction: 'document' };
   const [, path, maybeMethod, ...rest] = segments;
   const method = HTTP_METHODS.includes(maybeMethod) ? maybeMethod : undefined;
@@ -95,18 +92,18 @@ function extensibleEnumChanges(baseDoc, revisionDoc) {
   for (const [key, before] of byKey(baseDoc)) {
     const after = revisionOps.get(key);
     if (!after) continue;
-    const prefix = `#/paths/${encode(before.path)}/${before.method}`;
+    const prefix = `#/paths/${escapePointerSegment(before.path)}/${before.method}`;
     const sites = [];
     for (const [type, media] of Object.entries(before.operation.requestBody ? resolveRef(baseDoc, before.operation.requestBody).content ?? {} : {})) {
       const other = after.operation.requestBody && resolveRef(revisionDoc, after.operation.requestBody).content?.[type];
-      if (other) sites.push([media.schema, other.schema, `${prefix}/requestBody/content/${encode(type)}/schema`]);
+      if (other) sites.push([media.schema, other.schema, `${prefix}/requestBody/content/${escapePointerSegment(type)}/schema`]);
     }
     for (const [status, rawResponse] of Object.entries(before.operation.responses ?? {})) {
       const otherResponse = after.operation.responses?.[status];
       if (!otherResponse) continue;
       for (const [type, media] of Object.entries(resolveRef(baseDoc, rawResponse).content ?? {})) {
         const other = resolveRef(revisionDoc, otherResponse).content?.[type];
-        if (other) sites.push([media.schema, other.schema, `${prefix}/responses/${status}/content/${encode(type)}/schema`]);
+        if (other) sites.push([media.schema, other.schema, `${prefix}/responses/${status}/content/${escapePointerSegment(type)}/schema`]);
       }
     }
     for (const [a, b, pointer] of sites) compareSchemas(baseDoc, revisionDoc, a, b, pointer, new Set(), found);
@@ -132,7 +129,7 @@ function compareSchemas(baseDoc, revisionDoc, rawA, rawB, pointer, seen, found) 
   }
   for (const key of ['properties', 'patternProperties']) {
     for (const name of Object.keys(a[key] ?? {})) {
-      if (b[key]?.[name]) compareSchemas(baseDoc, revisionDoc, a[key][name], b[key][name], `${pointer}/${key}/${encode(name)}`, seen, found);
+      if (b[key]?.[name]) compareSchemas(baseDoc, revisionDoc, a[key][name], b[key][name], `${pointer}/${key}/${escapePointerSegment(name)}`, seen, found);
     }
   }
   for (const key of ['items', 'additionalProperties', 'not']) compareSchemas(baseDoc, revisionDoc, a[key], b[key], `${pointer}/${key}`, seen, found);
@@ -146,7 +143,7 @@ function rateExtensibleEnum(change, where) {
   const parts = [];
   if (change.added.length > 0) parts.push(`gained values: ${quoted(change.added)}`);
   if (change.removed.length > 0) parts.push(`lost values: ${quoted(change.removed)}`);
-  const name = decode(change.path.split('/').at(-1));
+  const name = unescapePointerSegment(change.path.split('/').at(-1));
   const message = `Extensible enum of \`${name}\` ${parts.join('; ')}.`;
   // Callers must already accept unknown values of an extensible enum; only a value a caller may no longer send breaks.
   const rating = change.removed.length > 0 && where.direction === 'request' ? 'major' : 'minor';
@@ -160,24 +157,7 @@ function rateExtensibleEnum(change, where) {
  * a change inside a shared component once, under the first operation that uses it; the changelog must name them all.
  */
 function reachIndex(doc) {
-  const reach = (start) => {
-    const refs = new Set();
-    const stack = [start];
-    while (stack.length > 0) {
-      const node = stack.pop();
-      if (!node || typeof node !== 'object') continue;
-      if (typeof node.$ref === 'string' && node.$ref.startsWith('#/') && !refs.has(node.$ref)) {
-        refs.add(node.$ref);
-        try {
-          stack.push(resolveRef(doc, { $ref: node.$ref }));
-        } catch {
-          // A dangling reference is the linter's business; it reaches nothing here.
-        }
-      }
-      for (const value of Object.values(node)) if (value && typeof value === 'object') stack.push(value);
-    }
-    return refs;
-  };
+  const reach = (start) => reachableRefs(doc, [start]);
   return operationsOf(doc).map((o) => ({
     label: operationLabel([doc], o),
     request: reach([o.parameters, o.operation.requestBody]),
@@ -249,7 +229,7 @@ export function rateChanges({ base, revision, report, today }) {
 
 /** A sentence for a change Redocly reports without a rule (additions and wording). */
 function describe(change) {
-  const what = decode(change.path.split('/').at(-1));
+  const what = unescapePointerSegment(change.path.split('/').at(-1));
   if (change.kind === 'added') return `\`${what}\` was added.`;
   if (change.kind === 'removed') return `\`${what}\` was removed.`;
   const show = (v) => (typeof v === 'string' ? (v.length > 60 ? `'${v.slice(0, 57)}...'` : `'${v}'`) : JSON.stringify(v));

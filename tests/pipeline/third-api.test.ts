@@ -2,15 +2,14 @@
 // copy of what the pipeline reads, with a throwaway third API added: lint, bundle, types and docs all take it in,
 // and nothing else in the copy had to change.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { repoRoot } from '../support/bundles.js';
+import { copyPipeline } from '../support/repo-copy.js';
 
 const NAME = 'widgets';
-/** What the pipeline's scripts read; node_modules is linked, not copied. */
-const PIPELINE_INPUTS = ['apis.json', 'scripts', 'specs', 'generated', 'docs-src', 'workflows', 'redocly.yaml', '.spectral.yaml', 'package.json'];
 
 let copy: string;
 const runs: Record<string, { status: number | null; output: string }> = {};
@@ -26,8 +25,7 @@ function runScript(script: string, args: string[]) {
 
 beforeAll(() => {
   copy = mkdtempSync(path.join(os.tmpdir(), 'kyc-contracts-third-api-'));
-  for (const entry of PIPELINE_INPUTS) cpSync(path.join(repoRoot, entry), path.join(copy, entry), { recursive: true });
-  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+  copyPipeline(copy);
   mkdirSync(path.join(copy, 'specs', NAME));
   cpSync(path.join(repoRoot, 'tests/pipeline/fixtures/throwaway-api/openapi.yaml'), path.join(copy, 'specs', NAME, 'openapi.yaml'));
   const registryFile = path.join(copy, 'apis.json');
