@@ -1,7 +1,7 @@
 // Turns Redocly's diff report into the gate's list of changes: each with its operation, direction (request or
 // response), Redocly's rating and the gate's rating. Where Redocly rates a change wrongly for this project, one of
 // the rules below corrects it and names itself in `correctedBy`, so that the diff shows both ratings.
-import { escapePointerSegment, HTTP_METHODS, operationsOf, reachableRefs, resolveRef, unescapePointerSegment } from '../../src/openapi/document.js';
+import { escapePointerSegment, HTTP_METHODS, operationsIn, operationsOf, reachableRefs, resolveRef, unescapePointerSegment } from '../../src/openapi/document.js';
 import { actionFor } from './caller-actions.mjs';
 import { isDate } from './deprecations.mjs';
 
@@ -61,7 +61,7 @@ function deprecatedIn(doc, value) {
   if (!node || typeof node !== 'object') return [];
   const own = value.deprecated === true ? value : node.deprecated === true ? node : undefined;
   if (own) return [{ sunset: own['x-sunset'] ?? node['x-sunset'] }];
-  return HTTP_METHODS.filter((m) => node[m]?.deprecated === true).map((m) => ({ sunset: node[m]['x-sunset'] }));
+  return operationsIn(node).filter(([, operation]) => operation.deprecated === true).map(([, operation]) => ({ sunset: operation['x-sunset'] }));
 }
 
 /**

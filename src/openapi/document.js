@@ -125,6 +125,16 @@ export function resolveRef(doc, node) {
 }
 
 /**
+ * The operations of one Path Item, by method, in the order OpenAPI lists the methods.
+ * @param {Record<string, any> | undefined} pathItem a Path Item Object (its `$ref` already followed)
+ * @returns {[typeof HTTP_METHODS[number], Record<string, any>][]}
+ * @example operationsIn({ get: { operationId: 'listIdentities' } }) // [['get', { operationId: 'listIdentities' }]]
+ */
+export function operationsIn(pathItem) {
+  return HTTP_METHODS.flatMap((method) => (pathItem?.[method] ? [[method, pathItem[method]]] : []));
+}
+
+/**
  * Every operation in document order, with the Path Item's parameters merged in.
  * @param {OpenApiDocument} doc
  * @returns {OperationEntry[]}
@@ -137,9 +147,7 @@ export function operationsOf(doc) {
   for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
     const item = follow(doc, rawItem, childPointer('#/paths', path));
     if (!item) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = item.value?.[method];
-      if (!operation) continue;
+    for (const [method, operation] of operationsIn(item.value)) {
       const pointer = childPointer(item.pointer, method);
       /** @type {Map<string, Located<Record<string, any>>>} */
       const byKey = new Map();

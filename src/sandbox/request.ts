@@ -2,7 +2,7 @@
 // validator the clients and the tests use) and answers the values to use, or a refusal whose message names the
 // field and the rule. Query strings are parsed with `qs`, so `filter[email]=...` (deepObject) becomes an object.
 import type { SchemaIssue, SpecValidator } from '../spec-validator.js';
-import { resolveRef } from '../openapi/document.js';
+import { resolveRef, unescapePointerSegment } from '../openapi/document.js';
 import type { SpecDocument } from '../spec-document.js';
 import type { OperationRule, ParameterRule } from './operations.js';
 
@@ -28,7 +28,7 @@ function dotted(pointer: string): string {
   return pointer
     .split('/')
     .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(unescapePointerSegment)
     .reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
 }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMocks } from '../../scripts/mock.mjs';
 import { curlArguments, curlSampleFor } from '../../scripts/docs/curl-samples.mjs';
 import { apiNames, loadBundle, operationsOf } from '../support/bundles.js';
+import { readPointer } from '../../src/openapi/document.js';
 
 let mocks: Awaited<ReturnType<typeof startMocks>>;
 beforeAll(async () => {
@@ -28,6 +29,4 @@ describe('curl samples', () => {
   });
 });
 
-function resolve(doc: any, ref: string): any {
-  return ref.slice(2).split('/').reduce((node: any, key: string) => node[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-}
+const resolve = (doc: any, ref: string): any => readPointer(doc, ref);
