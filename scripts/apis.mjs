@@ -15,6 +15,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  * @property {string} factory the exported factory's name, e.g. `createPortablClient`
  * @property {string} variable the variable the docs' code samples hold the client in
  * @property {Record<string, unknown>} sampleOptions the factory's options in the docs' samples (placeholders)
+ * @property {{ method: string, path: string, note: string[] }} [selfAuthenticating] the operation the client calls
+ *   on its own (the docs' sample of it says so)
  */
 
 /**

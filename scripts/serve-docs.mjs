@@ -1,3 +1,4 @@
+// @ts-nocheck: 2 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // A static file server for the built docs (generated/docs), for `npm start` and the browser test.
 //   node scripts/serve-docs.mjs [--port 4000] [--host 127.0.0.1] [--root generated/docs]
 // Serves files only (no listings), with their content types; anything else is a 404. Paths that try to leave the
@@ -9,6 +10,14 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { apis } from './apis.mjs';
+
+/**
+ * The running docs server.
+ * @typedef {object} DocsServer
+ * @property {string} url `http://host:port/`, with the port actually bound (useful with port 0)
+ * @property {number} port
+ * @property {() => Promise<void>} close
+ */
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the bundles the docs link live: generated/<api>/openapi.{yaml,json}. */

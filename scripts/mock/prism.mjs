@@ -1,3 +1,4 @@
+// @ts-nocheck: 2 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // One Prism mock server, started in this process: Prism's engine (router, validator, mocker) with the settings of
 // `prism mock --errors`, behind our own HTTP server (server.mjs) and with the workarounds of workarounds.mjs; with
 // `workarounds: false`, exactly `prism mock --errors`, Prism's own server included. In-process rather than a child
@@ -9,6 +10,14 @@ import { parse as parseYaml } from 'yaml';
 import { formatPrismLogLine } from './log-format.mjs';
 import { createMockServer } from './server.mjs';
 import { withJsonSchema2020, withLowercaseDeepObjectProperties } from './workarounds.mjs';
+
+/**
+ * A running mock.
+ * @typedef {object} RunningPrism
+ * @property {string} name the label given to startPrism, e.g. `portabl`
+ * @property {string} url `http://host:port`, with the port actually bound
+ * @property {() => Promise<void>} close stops it
+ */
 
 // Prism's server and HTTP modules are dependencies of the CLI we declare (@stoplight/prism-cli), resolved from the
 // CLI's own location so that they are exactly the versions the CLI runs with, however npm lays out node_modules.

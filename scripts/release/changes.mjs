@@ -1,9 +1,30 @@
+// @ts-nocheck: 2 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // Turns Redocly's diff report into the gate's list of changes: each with its operation, direction (request or
 // response), Redocly's rating and the gate's rating. Where Redocly rates a change wrongly for this project, one of
 // the rules below corrects it and names itself in `correctedBy`, so that the diff shows both ratings.
 import { escapePointerSegment, HTTP_METHODS, operationsIn, operationsOf, reachableRefs, resolveRef, unescapePointerSegment } from '../../src/openapi/document.js';
 import { actionFor } from './caller-actions.mjs';
 import { isDate } from './deprecations.mjs';
+
+/** @typedef {'patch' | 'minor' | 'major'} Rating */
+/**
+ * One contract change, rated.
+ * @typedef {object} RatedChange
+ * @property {string} operation
+ * @property {string[]} operations every operation the change reaches in its direction (the first is `operation`)
+ * @property {'request' | 'response' | 'operation' | 'document'} direction
+ * @property {string} kind
+ * @property {string} location
+ * @property {string} rule
+ * @property {string} message
+ * @property {Rating | 'none'} redoclyRating Redocly's impact, or `none` for a change Redocly does not report
+ * @property {Rating} rating
+ * @property {string} pointer
+ * @property {string} [correctedBy]
+ * @property {string} [why]
+ * @property {string} [refused]
+ * @property {string} [action]
+ */
 
 export const RATINGS = ['patch', 'minor', 'major'];
 export const ratingRank = (rating) => RATINGS.indexOf(rating);
@@ -172,9 +193,7 @@ const componentOf = (pointer) => /^#\/components\/[^/]+\/[^/]+/.exec(pointer ?? 
  * The gate's list of changes between two documents, from Redocly's report.
  * @param {{ base: object, revision: object, report: {changes: object[]}, today: string }} input
  *   `today` (YYYY-MM-DD) decides whether a sunset date has passed; inject it, never read the clock here.
- * @returns {Array<{operation: string, operations: string[], direction: 'request'|'response'|'operation'|'document', kind: string,
- *   location: string, rule: string, message: string, redoclyRating: string, rating: string, correctedBy?: string,
- *   why?: string, refused?: string, action?: string, pointer: string}>} sorted by operation, then location;
+ * @returns {RatedChange[]} sorted by operation, then location;
  *   `operations`: every operation the change reaches in its direction (a shared component is reported once)
  * @example rateChanges({ base, revision, report: await redoclyDiff(base, revision), today: '2026-11-30' })
  */
