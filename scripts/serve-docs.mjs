@@ -1,4 +1,3 @@
-// @ts-nocheck: 2 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // A static file server for the built docs (generated/docs), for `npm start` and the browser test.
 //   node scripts/serve-docs.mjs [--port 4000] [--host 127.0.0.1] [--root generated/docs]
 // Serves files only (no listings), with their content types; anything else is a 404. Paths that try to leave the
@@ -111,14 +110,14 @@ export async function serveDocs({ port = 4000, host = '127.0.0.1', root = DEFAUL
   const realRoot = realpathSync(root);
   const server = createServer(handler(realRoot, bundlesDir));
   await new Promise((resolve, reject) => {
-    server.once('error', (error) => {
+    server.once('error', (/** @type {NodeJS.ErrnoException} */ error) => {
       reject(
         error.code === 'EADDRINUSE'
           ? new Error(`docs: port ${port} on ${host} is in use: stop what uses it or choose another port`)
           : error,
       );
     });
-    server.listen(port, host, resolve);
+    server.listen(port, host, () => resolve(undefined));
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -1,4 +1,3 @@
-// @ts-nocheck: 1 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // Starts benchmark targets as child processes on 127.0.0.1 and stops them; each resolves to its URL once listening.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -12,7 +11,7 @@ function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer().once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
       probe.close(() => resolve(port));
     });
   });

@@ -1,4 +1,3 @@
-// @ts-nocheck: 1 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // The docs landing page (generated/docs/index.html): names each API with its version, links its reference,
 // shows how to start the mocks and how to install and call each client. Everything on it is derived from the
 // bundles, the mock settings and package.json, so it cannot drift from them; docs-src/index.html is the shell.
@@ -73,7 +72,7 @@ export function mockExampleFor(doc) {
     return {
       summary: entry.operation.summary ?? `GET ${entry.path}`,
       path: concrete,
-      headers: header ? [header] : [],
+      headers: /** @type {[string, string][]} */ (header ? [header] : []),
       status: Number(success),
     };
   }

@@ -1,4 +1,3 @@
-// @ts-nocheck: 2 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // One Prism mock server, started in this process: Prism's engine (router, validator, mocker) with the settings of
 // `prism mock --errors`, behind our own HTTP server (server.mjs) and with the workarounds of workarounds.mjs; with
 // `workarounds: false`, exactly `prism mock --errors`, Prism's own server included. In-process rather than a child
@@ -114,7 +113,7 @@ function hardenedServer({ name, parsed, operations, logLevel, log, allowedOrigin
         http.once('error', onError);
         http.listen(port, host, () => {
           http.off('error', onError);
-          const { address, port: bound } = http.address();
+          const { address, port: bound } = /** @type {import('node:net').AddressInfo} */ (http.address());
           resolve(`http://${address}:${bound}`);
         });
       }),

@@ -1,4 +1,3 @@
-// @ts-nocheck: 2 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // Turns Redocly's diff report into the gate's list of changes: each with its operation, direction (request or
 // response), Redocly's rating and the gate's rating. Where Redocly rates a change wrongly for this project, one of
 // the rules below corrects it and names itself in `correctedBy`, so that the diff shows both ratings.
@@ -31,18 +30,26 @@ export const ratingRank = (rating) => RATINGS.indexOf(rating);
 /** The largest of some ratings, or undefined for none. */
 export const largestRating = (ratings) => ratings.reduce((max, r) => (max === undefined || ratingRank(r) > ratingRank(max) ? r : max), undefined);
 
-/** Where a change sits: its operation (method, path) and what lies below it, from Redocly's `#/paths/...` path. */
+/**
+ * Where a change sits: its operation (method, path) and what lies below it, from Redocly's `#/paths/...` path.
+ * @param {string} changePath
+ * @returns {{ path?: string, method?: string, rest: string[], direction: RatedChange['direction'] }}
+ */
 export function locate(changePath) {
   const segments = changePath.replace(/^#\/?/, '').split('/').map(unescapePointerSegment);
   if (segments[0] !== 'paths' || segments.length < 2) return { path: undefined, method: undefined, rest: segments, direction: 'document' };
   const [, path, maybeMethod, ...rest] = segments;
-  const method = HTTP_METHODS.includes(maybeMethod) ? maybeMethod : undefined;
+  const method = /** @type {readonly string[]} */ (HTTP_METHODS).includes(maybeMethod) ? maybeMethod : undefined;
   const below = method ? rest : [maybeMethod, ...rest].filter((s) => s !== undefined);
   const direction = below.includes('responses') ? 'response' : below.includes('requestBody') || below.includes('parameters') ? 'request' : 'operation';
   return { path, method, rest: below, direction };
 }
 
-/** `GET /identities/{id} (getIdentity)` or `/identities/{id}` (a whole path item) or `document`. */
+/**
+ * `GET /identities/{id} (getIdentity)` or `/identities/{id}` (a whole path item) or `document`.
+ * @param {Record<string, any>[]} docs
+ * @param {{ path?: string, method?: string }} where
+ */
 function operationLabel(docs, { path, method }) {
   if (path === undefined) return 'document';
   if (method === undefined) return path;
@@ -226,6 +233,7 @@ export function rateChanges({ base, revision, report, today }) {
         for (const o of indexes[side]) if (o[where.direction].has(component) && !operations.includes(o.label)) operations.push(o.label);
       }
     }
+    /** @type {RatedChange} */
     const result = {
       operation,
       operations,
