@@ -4,6 +4,7 @@
 // the runner must find nothing.
 import type { IncomingHttpHeaders } from 'node:http';
 import { createValidator } from '../../../scripts/conformance/spec-validator.mjs';
+import type { ApiTarget } from '../../../scripts/conformance/runner.mjs';
 import { loadBundle } from '../../../scripts/conformance/targets.mjs';
 import { startHttpServer } from '../../support/http-server.js';
 
@@ -117,5 +118,17 @@ export async function startFaultyIdentityServer(fault?: Fault): Promise<FaultySe
     apiKey,
     requests,
     close: () => server.close(),
+  };
+}
+
+/** The runner's target for a faulty server: the Identities API, stateful, refusing a wrong API key. */
+export function identityTarget(server: FaultyServer): ApiTarget {
+  return {
+    name: 'identity',
+    doc: loadBundle('identity'),
+    baseUrl: server.url,
+    credential: { header: 'apikey', value: server.apiKey, wrong: 'made-up-key', variable: '$CONTRACT_IDENTITY_API_KEY' },
+    wrongCredentials: true,
+    stateful: true,
   };
 }
