@@ -13,7 +13,6 @@ import { CURL_LABEL } from './docs/curl-samples.mjs';
 import { renderLandingPage } from './docs/landing-page.mjs';
 import { readWorkflows, renderWorkflowsPage } from './docs/workflows-page.mjs';
 import { externalReferencesIn, inlineCdnLogos } from './docs/offline-html.mjs';
-import { MOCKED_APIS } from './mock/apis.mjs';
 import { run } from './run.mjs';
 
 const REDOC_TEMPLATE = path.join(repoRoot, 'docs-src', 'redoc-template.hbs');
@@ -80,7 +79,7 @@ function buildReference(api, doc, docsDir, scratchDir) {
 function buildLandingPage(outDir, docsDir) {
   const entries = apis.map((api) => ({ api, doc: readBundle(outDir, api), page: `${api.name}.html` }));
   const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  const html = renderLandingPage({ entries, mockedApis: MOCKED_APIS, pkg, templatePath: LANDING_TEMPLATE });
+  const html = renderLandingPage({ entries, pkg, templatePath: LANDING_TEMPLATE });
   const external = externalReferencesIn(html);
   if (external.length > 0) throw new Error(`index.html would load from the network: ${external.join(', ')}`);
   writeFileSync(path.join(docsDir, 'index.html'), html);

@@ -12,7 +12,7 @@ mkdirSync(docsDir, { recursive: true });
 const jobs = selectedApis().map(async (api) => {
   const file = path.join(outDir, api.name, 'openapi.dereferenced.json');
   mkdirSync(path.dirname(file), { recursive: true });
-  const result = await runAsync('redocly', ['bundle', api.redoclyApi, '--dereferenced', '--ext', 'json', '--output', file]);
+  const result = await runAsync('redocly', ['bundle', api.source, '--dereferenced', '--ext', 'json', '--output', file]);
   if (result.status === 0) copyFileSync(file, path.join(docsDir, `${api.name}.dereferenced.json`));
   return result;
 });

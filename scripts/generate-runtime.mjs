@@ -13,7 +13,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 import addFormatsModule from 'ajv-formats';
 import { outDirFromArgs, selectedApis } from './apis.mjs';
-import { HTTP_METHODS } from './docs/openapi-walk.mjs';
+import { escapePointerSegment as escapeSegment, follow, operationsOf, readPointer } from '../src/openapi/document.js';
 
 const standaloneCode = standalone.default ?? standalone;
 const addFormats = addFormatsModule.default ?? addFormatsModule;
@@ -38,29 +38,6 @@ const EXTRAS = {
 
 // Keywords that document rather than constrain: left out of the runtime module.
 const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'deprecated', '$comment', 'readOnly', 'writeOnly']);
-
-const escapeSegment = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1');
-
-function readPointer(doc, pointer) {
-  return pointer
-    .slice(2)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((node, key) => (node && typeof node === 'object' ? node[key] : undefined), doc);
-}
-
-/** Follows local $refs from `value` found at `pointer`: the object and the pointer where it really lives. */
-function follow(doc, value, pointer) {
-  let current = value;
-  let at = pointer;
-  for (let hops = 0; hops < 16; hops++) {
-    if (!current || typeof current !== 'object' || typeof current.$ref !== 'string') return { value: current, pointer: at };
-    if (!current.$ref.startsWith('#/')) throw new Error(`${at}: only local $refs are expected in a bundle`);
-    at = current.$ref;
-    current = readPointer(doc, at);
-  }
-  throw new Error(`${pointer}: $ref chain longer than 16`);
-}
 
 /** The constraint keywords of a schema (annotations and x- extensions dropped). */
 function constraints(schema) {
@@ -93,27 +70,16 @@ export function runtimeFacts(doc, api) {
     return pointers.get(pointer);
   };
   const operations = {};
-  for (const [pathTemplate, item] of Object.entries(doc.paths ?? {})) {
-    const itemPointer = `#/paths/${escapeSegment(pathTemplate)}`;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      const opPointer = `${itemPointer}/${method}`;
+  for (const { method, path: pathTemplate, pointer: opPointer, operation, parameterSites } of operationsOf(doc)) {
       const parameters = new Map();
-      for (const [list, base] of [
-        [item.parameters, itemPointer],
-        [operation.parameters, opPointer],
-      ]) {
-        (list ?? []).forEach((raw, i) => {
-          const parameter = follow(doc, raw, `${base}/parameters/${i}`);
-          const schema = follow(doc, parameter.value.schema, `${parameter.pointer}/schema`);
-          parameters.set(`${parameter.value.in}:${parameter.value.name}`, {
-            name: String(parameter.value.name),
-            in: parameter.value.in,
-            required: parameter.value.required === true,
-            schema: keyOf(schema.pointer),
-            ...(parameter.value.in === 'path' ? { rule: constraints(schema.value) } : {}),
-          });
+      for (const parameter of parameterSites) {
+        const schema = follow(doc, parameter.value.schema, `${parameter.pointer}/schema`);
+        parameters.set(`${parameter.value.in}:${parameter.value.name}`, {
+          name: String(parameter.value.name),
+          in: parameter.value.in,
+          required: parameter.value.required === true,
+          schema: keyOf(schema.pointer),
+          ...(parameter.value.in === 'path' ? { rule: constraints(schema.value) } : {}),
         });
       }
       const responses = {};
@@ -140,7 +106,6 @@ export function runtimeFacts(doc, api) {
         responses,
         ...(requestBody ? { requestBody } : {}),
       };
-    }
   }
   const extras = EXTRAS[api] ?? { modules: {}, rules: {} };
   const rules = Object.fromEntries(Object.entries(extras.rules).map(([name, pointer]) => [name, constraints(readPointer(doc, pointer))]));

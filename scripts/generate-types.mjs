@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString, COMMENT_HEADER, QUESTION_TOKEN, STRING } from 'openapi-typescript';
 import ts from 'typescript';
 import { parse } from 'yaml';
+import { operationsOf, reachableRefs, resolveRef } from '../src/openapi/document.js';
 import { outDirFromArgs, selectedApis } from './apis.mjs';
 
 /** The operators the Identities API spells inside a filter value, as the client's helpers produce them. */
@@ -35,66 +36,24 @@ export interface FilterOperatorValue<Operator extends string> {
 
 const COMPONENT_SCHEMA = /^#\/components\/schemas\/([^/]+)/;
 
-/** Names of the component schemas reachable from `roots` (any JSON values), following local $refs. */
+/** Names of the component schemas reachable from `roots` (any JSON values), following local $refs (not into examples). */
 export function reachableSchemas(document, roots) {
-  const seen = new Set();
-  const visitedRefs = new Set();
-  const stack = [...roots];
-  while (stack.length) {
-    const node = stack.pop();
-    if (!node || typeof node !== 'object') continue;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/')) {
-        if (visitedRefs.has(value)) continue;
-        visitedRefs.add(value);
-        const schema = COMPONENT_SCHEMA.exec(value);
-        if (schema) seen.add(decodeURIComponent(schema[1]));
-        const target = value
-          .slice(2)
-          .split('/')
-          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-          .reduce((n, k) => (n && typeof n === 'object' ? n[k] : undefined), document);
-        stack.push(target);
-      } else if (key !== 'examples' && key !== 'example') {
-        stack.push(value);
-      }
-    }
-  }
-  return seen;
-}
-
-function operationsOf(document) {
-  const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-  return Object.values(document.paths ?? {}).flatMap((item) =>
-    methods.filter((m) => item[m]).map((m) => ({ item, operation: item[m] })),
-  );
-}
-
-function resolve(document, value) {
-  let node = value;
-  for (let hops = 0; hops < 16 && node && typeof node.$ref === 'string'; hops++) {
-    node = node.$ref
-      .slice(2)
-      .split('/')
-      .reduce((n, k) => (n && typeof n === 'object' ? n[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), document);
-  }
-  return node;
+  const names = [...reachableRefs(document, roots, { skip: ['example', 'examples'] })].flatMap((ref) => {
+    const schema = COMPONENT_SCHEMA.exec(ref);
+    return schema ? [decodeURIComponent(schema[1])] : [];
+  });
+  return new Set(names);
 }
 
 /** What the type adjustments need to know about one bundled document. */
 export function analyse(document) {
   const operations = operationsOf(document);
-  const requestRoots = operations.flatMap(({ item, operation }) => [item.parameters, operation.parameters, operation.requestBody]);
+  const requestRoots = operations.flatMap(({ parameters, operation }) => [parameters, operation.requestBody]);
   const requestSchemas = reachableSchemas(document, requestRoots);
   // Component schemas of deepObject query parameters, whose string fields may carry an operator.
   const filterSchemas = new Set();
-  for (const { item, operation } of operations) {
-    for (const p of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
-      const parameter = resolve(document, p);
+  for (const { parameters } of operations) {
+    for (const parameter of parameters) {
       if (parameter?.in !== 'query' || parameter.style !== 'deepObject') continue;
       const ref = parameter.schema?.$ref;
       const name = typeof ref === 'string' ? COMPONENT_SCHEMA.exec(ref)?.[1] : undefined;
@@ -116,7 +75,7 @@ export async function generateTypes(document, source) {
   const { requestSchemas, filterSchemas } = analyse(document);
   const underFilter = (p) => [...filterSchemas].some((s) => p === s || p?.startsWith(`${s}/`));
   const usesOperators = [...filterSchemas].some((s) =>
-    Object.values(resolve(document, { $ref: s })?.properties ?? {}).some((v) => operatorsAdmitted(v).length > 0),
+    Object.values(resolveRef(document, { $ref: s })?.properties ?? {}).some((v) => operatorsAdmitted(v).length > 0),
   );
   const ast = await openapiTS(source, {
     silent: true,

@@ -67,7 +67,7 @@ const bundleDir = path.join(temporary, 'generated');
 {
   const bundled = await Promise.all(
     selectedApis().map((api) =>
-      runAsync('redocly', ['bundle', api.redoclyApi, '--output', path.join(bundleDir, api.name, 'openapi.yaml'), '--ext', 'yaml']),
+      runAsync('redocly', ['bundle', api.source, '--output', path.join(bundleDir, api.name, 'openapi.yaml'), '--ext', 'yaml']),
     ),
   );
   const failed = bundled.filter((r) => r.status !== 0);

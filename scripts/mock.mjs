@@ -1,26 +1,30 @@
 // Prism mocks of both bundled specs, for partners who build against the APIs before they have credentials.
-//   node scripts/mock.mjs        (npm run mock)  → Portabl on 127.0.0.1:4010, Identities on 127.0.0.1:4011
-// PORTABL_MOCK_PORT / IDENTITY_MOCK_PORT choose other ports (0: any free port); MOCK_LOG_LEVEL sets how much the
+//   node scripts/mock.mjs        (npm run mock)  → each API of apis.json on 127.0.0.1, on its `mock.defaultPort`;
+// its `mock.portEnv` variable chooses another port (0: any free port); MOCK_LOG_LEVEL sets how much the
 // mock logs (default warn: one line per refused request with its reasons; info: every request and how it was
 // answered; never a header, query value or body).
 // Also imported by scripts/start.mjs and the contract tests: startMocks() returns the URLs and a close().
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { apis, bundlePath as registryBundlePath, repoRoot } from './apis.mjs';
 import { LOG_LEVELS, startPrism } from './mock/prism.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-import { MOCKED_APIS } from './mock/apis.mjs';
-
-export { MOCKED_APIS };
-
-/** The bundle a mock serves: `npm run bundle` writes it. */
+/**
+ * The bundle a mock serves: `npm run bundle` writes it.
+ * @param {string} api the API's name
+ */
 export function bundlePath(api) {
-  return path.join(repoRoot, 'generated', api, 'openapi.yaml');
+  return registryBundlePath({ name: api }, 'yaml');
 }
 
-/** A TCP port from an environment variable: an integer 0..65535 (0 lets the OS choose a free one). */
+/**
+ * A TCP port from an environment variable: an integer 0..65535 (0 lets the OS choose a free one).
+ * @param {string} variable the variable's name, for the error
+ * @param {string} value
+ * @returns {number}
+ * @throws {Error} naming the variable and the value when it is not a port
+ */
 export function parsePort(variable, value) {
   const text = String(value).trim();
   const port = Number(text);
@@ -30,16 +34,25 @@ export function parsePort(variable, value) {
   return port;
 }
 
-/** Ports from PORTABL_MOCK_PORT / IDENTITY_MOCK_PORT, or the defaults 4010 / 4011. */
+/**
+ * Each mock's port, by API name: from its variable in apis.json (`mock.portEnv`), or its default (`mock.defaultPort`).
+ * @param {Record<string, string | undefined>} [env]
+ * @returns {Record<string, number>}
+ */
 export function mockPortsFromEnv(env = process.env) {
-  const [portabl, identity] = MOCKED_APIS.map((api) => {
-    const value = env[api.portEnv];
-    return value === undefined || value === '' ? api.defaultPort : parsePort(api.portEnv, value);
-  });
-  return { portablPort: portabl, identityPort: identity };
+  return Object.fromEntries(
+    apis.map((api) => {
+      const value = env[api.mock.portEnv];
+      return [api.name, value === undefined || value === '' ? api.mock.defaultPort : parsePort(api.mock.portEnv, value)];
+    }),
+  );
 }
 
-/** MOCK_LOG_LEVEL, checked, or `warn`. */
+/**
+ * MOCK_LOG_LEVEL, checked, or `warn`.
+ * @param {Record<string, string | undefined>} [env]
+ * @returns {string}
+ */
 export function logLevelFromEnv(env = process.env) {
   const level = env.MOCK_LOG_LEVEL || 'warn';
   if (!LOG_LEVELS.includes(level)) {
@@ -49,36 +62,46 @@ export function logLevelFromEnv(env = process.env) {
 }
 
 /**
- * Starts both mocks. If one cannot start, the other is stopped again and the error says which and why.
- * @param {{portablPort?: number, identityPort?: number, host?: string, logLevel?: string,
- *          log?: {write(text: string): unknown}}} [options]
- * @returns {Promise<{urls: {portabl: string, identity: string}, close(): Promise<void>}>}
+ * @typedef {object} StartMocksOptions
+ * @property {Record<string, number> | 0} [ports] each mock's port by API name (an API left out: its default port
+ *   from apis.json); 0: every mock on a free port
+ * @property {string} [host] default 127.0.0.1
+ * @property {string} [logLevel] Prism's log level: trace, debug, info, warn (default), error, fatal, silent
+ * @property {{ write(text: string): unknown }} [log] where the readable log lines go; default stdout
  */
-export async function startMocks({
-  portablPort = 4010,
-  identityPort = 4011,
-  host = '127.0.0.1',
-  logLevel = 'warn',
-  log = process.stdout,
-} = {}) {
-  const ports = { portabl: portablPort, identity: identityPort };
-  for (const api of MOCKED_APIS) {
-    const port = ports[api.name];
+
+/**
+ * @typedef {object} RunningMocks
+ * @property {Record<string, string>} urls each mock's base URL by API name
+ * @property {() => Promise<void>} close stops every mock
+ */
+
+/**
+ * Starts a mock of every API in apis.json. If one cannot start, the others are stopped again and the error says
+ * which and why.
+ * @param {StartMocksOptions} [options]
+ * @returns {Promise<RunningMocks>}
+ * @example const mocks = await startMocks({ ports: 0, logLevel: 'silent' }); await mocks.close();
+ */
+export async function startMocks({ ports = {}, host = '127.0.0.1', logLevel = 'warn', log = process.stdout } = {}) {
+  /** @param {string} name */
+  const portOf = (name) => (ports === 0 ? 0 : (ports[name] ?? apis.find((a) => a.name === name)?.mock.defaultPort ?? 0));
+  for (const api of apis) {
+    const port = portOf(api.name);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new Error(`${api.name} mock: port ${port} is not an integer from 0 to 65535`);
     }
     if (!existsSync(bundlePath(api.name))) {
       throw new Error(`${api.name} mock: ${path.relative(repoRoot, bundlePath(api.name))} is missing: run \`npm run bundle\``);
     }
-  }
-  if (portablPort !== 0 && portablPort === identityPort) {
-    throw new Error(`both mocks asked for port ${portablPort}: give PORTABL_MOCK_PORT and IDENTITY_MOCK_PORT different values`);
+    const clash = apis.find((other) => other !== api && port !== 0 && portOf(other.name) === port);
+    if (clash) {
+      throw new Error(`both mocks asked for port ${port}: give ${api.mock.portEnv} and ${clash.mock.portEnv} different values`);
+    }
   }
 
   const started = await Promise.allSettled(
-    MOCKED_APIS.map((api) =>
-      startPrism({ name: api.name, document: bundlePath(api.name), host, port: ports[api.name], logLevel, log }),
-    ),
+    apis.map((api) => startPrism({ name: api.name, document: bundlePath(api.name), host, port: portOf(api.name), logLevel, log })),
   );
   const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failures = started.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
@@ -86,9 +109,8 @@ export async function startMocks({
     await Promise.all(servers.map((server) => server.close()));
     throw new Error(failures.map((error) => (error instanceof Error ? error.message : String(error))).join('\n'));
   }
-  const [portabl, identity] = servers;
   return {
-    urls: { portabl: portabl.url, identity: identity.url },
+    urls: Object.fromEntries(apis.map((api, i) => [api.name, /** @type {{ url: string }} */ (servers[i]).url])),
     close: async () => {
       await Promise.all(servers.map((server) => server.close()));
     },
@@ -96,8 +118,8 @@ export async function startMocks({
 }
 
 async function main() {
-  const mocks = await startMocks({ ...mockPortsFromEnv(), logLevel: logLevelFromEnv() });
-  for (const api of MOCKED_APIS) {
+  const mocks = await startMocks({ ports: mockPortsFromEnv(), logLevel: logLevelFromEnv() });
+  for (const api of apis) {
     console.log(`${`${api.title} mock:`.padEnd(26)} ${mocks.urls[api.name]}`);
   }
   console.log('Ctrl-C stops both.');

@@ -10,6 +10,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { apis } from './apis.mjs';
 
+/**
+ * The running docs server.
+ * @typedef {object} DocsServer
+ * @property {string} url `http://host:port/`, with the port actually bound (useful with port 0)
+ * @property {number} port
+ * @property {() => Promise<void>} close
+ */
+
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the bundles the docs link live: generated/<api>/openapi.{yaml,json}. */
 export const DEFAULT_BUNDLES_DIR = path.join(repoRoot, 'generated');
@@ -102,14 +110,14 @@ export async function serveDocs({ port = 4000, host = '127.0.0.1', root = DEFAUL
   const realRoot = realpathSync(root);
   const server = createServer(handler(realRoot, bundlesDir));
   await new Promise((resolve, reject) => {
-    server.once('error', (error) => {
+    server.once('error', (/** @type {NodeJS.ErrnoException} */ error) => {
       reject(
         error.code === 'EADDRINUSE'
           ? new Error(`docs: port ${port} on ${host} is in use: stop what uses it or choose another port`)
           : error,
       );
     });
-    server.listen(port, host, resolve);
+    server.listen(port, host, () => resolve(undefined));
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

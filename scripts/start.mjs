@@ -1,7 +1,8 @@
 // `npm start`: what a partner runs first. Serves the two Prism mocks and the API docs on 127.0.0.1 and prints the
 // three URLs; Ctrl-C stops all of them. generated/ is committed, so this needs no build step.
-// PORTABL_MOCK_PORT (4010), IDENTITY_MOCK_PORT (4011) and DOCS_PORT (4000) choose the ports; 0 picks a free one.
-// It also serves the stateful sandbox (scripts/sandbox.mjs: SANDBOX_PORTABL_PORT 4020, SANDBOX_IDENTITY_PORT 4021).
+// Each mock's port variable (apis.json `mock.portEnv`) and DOCS_PORT (4000) choose the ports; 0 picks a free one.
+// It also serves the stateful sandbox (scripts/sandbox.mjs: its port variables are each spec's x-sandbox.portSetting).
+import { apis } from './apis.mjs';
 import { logLevelFromEnv, mockPortsFromEnv, parsePort, startMocks } from './mock.mjs';
 import { loadSandbox } from './sandbox.mjs';
 import { serveDocs } from './serve-docs.mjs';
@@ -11,7 +12,7 @@ const host = '127.0.0.1';
 async function main() {
   // Every setting is checked before anything listens, so a typo never leaves a half-started set of servers.
   const docsPort = process.env.DOCS_PORT ? parsePort('DOCS_PORT', process.env.DOCS_PORT) : 4000;
-  const mockSettings = { ...mockPortsFromEnv(), logLevel: logLevelFromEnv() };
+  const mockSettings = { ports: mockPortsFromEnv(), logLevel: logLevelFromEnv() };
   const sandboxModule = await loadSandbox();
   const sandboxSettings = sandboxModule.sandboxOptionsFromEnv(process.env);
 
@@ -28,8 +29,7 @@ async function main() {
   }
 
   console.log(`\nkyc-contracts is up:
-  Portabl Core API mock   ${mocks.urls.portabl}
-  Identities API mock     ${mocks.urls.identity}
+${apis.map((api) => `  ${`${api.title} mock`.padEnd(24)}${mocks.urls[api.name]}`).join('\n')}
   API docs                ${docs.url}
 ${sandboxModule.describeSandbox(sandbox)}
 Press Ctrl-C to stop.`);

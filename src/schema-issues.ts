@@ -2,6 +2,10 @@
 // validators compiled at build time (src/compiled-validator.ts) and the Ajv compiler the tests use
 // (src/spec-validator.ts), without loading either.
 import type { ErrorObject } from 'ajv';
+import { escapePointerSegment as pointerSegment } from './openapi/document.js';
+
+/** Escapes one path segment for a JSON pointer (RFC 6901). */
+export { pointerSegment };
 
 export interface SchemaIssue {
   /** JSON pointer into the validated value, e.g. `/data/0/email` ("" for the value itself). */
@@ -77,10 +81,6 @@ export function toPropertyIssues(errors: ErrorObject[] | null | undefined): Sche
   });
 }
 
-/** Escapes one path segment for a JSON pointer (RFC 6901). */
-export function pointerSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 
 /** A validate function as Ajv compiles it: true, or false with `errors` set. */

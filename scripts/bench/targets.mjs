@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { repoRoot } from '../apis.mjs';
+import { apiNamed, bundlePath, repoRoot } from '../apis.mjs';
 
 const READY_TIMEOUT_MS = 60_000;
 
@@ -11,7 +11,7 @@ function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer().once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
       probe.close(() => resolve(port));
     });
   });
@@ -54,7 +54,7 @@ export async function startTarget(kind) {
   if (kind === 'stock') {
     const port = await freePort();
     const cli = path.join(repoRoot, 'node_modules/@stoplight/prism-cli/dist/index.js');
-    child = spawn(process.execPath, [cli, 'mock', '-h', '127.0.0.1', '-p', String(port), path.join(repoRoot, 'generated/identity/openapi.yaml')], {
+    child = spawn(process.execPath, [cli, 'mock', '-h', '127.0.0.1', '-p', String(port), bundlePath(apiNamed('identity'), 'yaml')], {
       cwd: repoRoot,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

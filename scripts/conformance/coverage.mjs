@@ -1,7 +1,7 @@
 // Coverage from traffic: which operations, parameters, statuses and schema properties a set of HAR entries
 // exercised, measured against a bundle. Reads the HAR that `redocly respect -H` writes as well as the conformance
 // run's own log (both HAR 1.2).
-import { resolveRef } from '../docs/openapi-walk.mjs';
+import { resolveRef } from '../../src/openapi/document.js';
 import { flattenObject } from './schema-arbitrary.mjs';
 import { operationModels } from './operations.mjs';
 

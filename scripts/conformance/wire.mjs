@@ -19,7 +19,7 @@ const encodeQueryName = (name) => encodeURIComponent(name).replace(/%5B/g, '[').
  * @param {import('./operations.mjs').OperationModel} model
  * @param {import('./requests.mjs').ConformanceRequest} request
  * @param {string} baseUrl  the API's base URL, without a trailing slash
- * @param {{header: string, value: string, variable: string} | undefined} credential  the valid credential as a
+ * @param {{header: string, value: string, wrong?: string, variable: string} | undefined} credential  the valid credential as a
  *   header, and the shell variable the curl form shows in its place
  * @returns {{method: string, url: string, headers: Record<string, string>, body: string | undefined}}
  */

@@ -2,17 +2,12 @@
 // parameters from their examples (or schema), query parameters that carry an example, and the request body
 // example. Each sample calls the operation with this package's client, the way a partner would.
 // The docs show them through `x-codeSamples`; tests/docs/code-samples.test.ts type-checks every one against src/.
-import {
-  jsonMedia,
-  operationLabel,
-  operationsOf,
-  parameterExample,
-  requestBodyExample,
-  resolveRef,
-} from './openapi-walk.mjs';
+import { operationLabel, operationsOf, resolveRef } from '../../src/openapi/document.js';
+import { jsonMedia, parameterExample, requestBodyExample } from './example-values.mjs';
 import { CURL_LABEL, curlSampleFor } from './curl-samples.mjs';
 import { toTsLiteral } from './ts-literal.mjs';
 import { readFileSync } from 'node:fs';
+import { apis } from '../apis.mjs';
 
 /** The package's name, held in package.json only: samples import from it. */
 export const PACKAGE_NAME = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).name;
@@ -22,37 +17,18 @@ export const SAMPLE_LANG = 'TypeScript';
 export const SAMPLE_LABEL = PACKAGE_NAME;
 
 /**
- * How each API's client is created. Credentials are placeholders a reader replaces; the server is the one a
- * partner starts with. `selfAuthenticating` names the operation the client calls on its own.
+ * How each API's client is created, by API name (from apis.json `client`): the module a sample imports
+ * (`<package>/<export>`), the factory, the variable, and the options (placeholder credentials a reader replaces,
+ * the server a partner starts with). `selfAuthenticating` names the operation the client calls on its own.
+ * An API without a client has no entry: its operations get the curl sample only.
  */
-export const CLIENTS = {
-  portabl: {
-    module: `${PACKAGE_NAME}/portabl`,
-    factory: 'createPortablClient',
-    variable: 'portabl',
-    options: { clientId: 'your-client-id', clientSecret: 'your-client-secret', server: 'development' },
-    selfAuthenticating: {
-      method: 'post',
-      path: '/provider/token',
-      note: [
-        'The client requests, caches and refreshes access tokens itself: no other call needs this one.',
-        'Call the token endpoint directly only to inspect a token and its scopes.',
-      ],
-    },
-  },
-  identity: {
-    module: `${PACKAGE_NAME}/identity`,
-    factory: 'createIdentityClient',
-    variable: 'identity',
-    options: { apiKey: 'your-api-key', server: 'sandbox' },
-  },
-};
-
-function clientFor(apiName) {
-  const client = CLIENTS[apiName];
-  if (!client) throw new Error(`no client is known for API "${apiName}"; known: ${Object.keys(CLIENTS).join(', ')}`);
-  return client;
-}
+export const CLIENTS = Object.fromEntries(
+  apis.flatMap((api) =>
+    api.client
+      ? [[api.name, { ...api.client, module: `${PACKAGE_NAME}/${api.client.export.replace(/^\.\//, '')}`, options: api.client.sampleOptions }]]
+      : [],
+  ),
+);
 
 /** The `params` of the call: path parameters always, query and header parameters that are required or have examples. */
 export function paramsFor(doc, entry) {
@@ -105,7 +81,8 @@ function commentLines(lines) {
 
 /** The TypeScript sample for one operation of `apiName`'s bundled document `doc`. */
 export function codeSampleFor(apiName, doc, entry) {
-  const client = clientFor(apiName);
+  const client = CLIENTS[apiName];
+  if (!client) throw new Error(`no client is known for API "${apiName}"; known: ${Object.keys(CLIENTS).join(', ')}`);
   const { method, path, operation } = entry;
   const params = paramsFor(doc, entry);
   const body = bodyFor(doc, entry);
@@ -157,10 +134,10 @@ export function codeSamplesFor(apiName, doc) {
 export function withCodeSamples(apiName, doc) {
   const copy = structuredClone(doc);
   for (const entry of operationsOf(copy)) {
-    const sample = { lang: SAMPLE_LANG, label: SAMPLE_LABEL, source: codeSampleFor(apiName, copy, entry) };
+    const samples = CLIENTS[apiName] ? [{ lang: SAMPLE_LANG, label: SAMPLE_LABEL, source: codeSampleFor(apiName, copy, entry) }] : [];
     const curl = { lang: 'Shell', label: CURL_LABEL, source: curlSampleFor(copy, entry) };
     const existing = (entry.operation['x-codeSamples'] ?? []).filter((s) => s.label !== SAMPLE_LABEL && s.label !== CURL_LABEL);
-    entry.operation['x-codeSamples'] = [sample, curl, ...existing];
+    entry.operation['x-codeSamples'] = [...samples, curl, ...existing];
   }
   return copy;
 }

@@ -11,7 +11,7 @@ export const END = '<!-- end of decisions -->';
 
 /**
  * The Markdown list of decisions of every API, one `###` heading per API.
- * @param {{title: string, doc: {'x-decisions'?: {title: string, decision: string}[]}}[]} entries
+ * @param {{title: string, doc: Record<string, any>}[]} entries `doc`: a bundle, whose root `x-decisions` is read
  * @returns {string}
  * @throws {Error} when an API's document has no x-decisions or an entry lacks title or decision
  */

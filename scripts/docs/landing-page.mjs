@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { codeSampleFor } from './code-samples.mjs';
-import { operationsOf, parameterExample, resolveRef } from './openapi-walk.mjs';
+import { operationsOf, resolveRef } from '../../src/openapi/document.js';
+import { parameterExample } from './example-values.mjs';
 
 /** Shown in every example request that needs a token: the Portabl mock accepts any bearer token. */
 export const FAKE_TOKEN = 'fake.access.token-for-examples-only';
@@ -71,7 +72,7 @@ export function mockExampleFor(doc) {
     return {
       summary: entry.operation.summary ?? `GET ${entry.path}`,
       path: concrete,
-      headers: header ? [header] : [],
+      headers: /** @type {[string, string][]} */ (header ? [header] : []),
       status: Number(success),
     };
   }
@@ -106,18 +107,17 @@ function apiCard({ api, doc, page }) {
     </section>`;
 }
 
-function mocksSection(entries, mockedApis) {
-  const rows = mockedApis
-    .map((mock) => {
-      const entry = entries.find((e) => e.api.name === mock.name);
-      const title = entry ? entry.doc.info.title : mock.title;
-      return `<tr><td>${escapeHtml(title)}</td><td><code>http://127.0.0.1:${mock.defaultPort}</code></td><td><code>${escapeHtml(mock.portEnv)}</code></td></tr>`;
+function mocksSection(entries) {
+  const rows = entries
+    .map(({ api, doc }) => {
+      const mock = api.mock;
+      return `<tr><td>${escapeHtml(doc.info.title)}</td><td><code>http://127.0.0.1:${mock.defaultPort}</code></td><td><code>${escapeHtml(mock.portEnv)}</code></td></tr>`;
     })
     .join('\n        ');
 
   const examples = entries
     .map(({ api, doc }) => {
-      const mock = mockedApis.find((m) => m.name === api.name);
+      const mock = api.mock;
       const example = mockExampleFor(doc);
       if (!mock || !example) return '';
       const url = `http://127.0.0.1:${mock.defaultPort}${example.path}`;
@@ -175,7 +175,7 @@ export const installLines = (pkg) => `npm pack                          # in a c
 function clientsSection(entries, pkg) {
   const calls = entries
     .map(({ api, doc }) => {
-      const entry = clientExampleFor(doc);
+      const entry = api.client ? clientExampleFor(doc) : undefined;
       if (!entry) return '';
       return `<h3>${escapeHtml(doc.info.title)}</h3>
     ${pre(codeSampleFor(api.name, doc, entry))}`;
@@ -189,16 +189,16 @@ function clientsSection(entries, pkg) {
 }
 
 /**
- * The landing page's HTML. `entries`: `[{api, doc, page}]` (api from scripts/apis.mjs, doc the bundle, page the
- * reference's file name); `mockedApis`: MOCKED_APIS from scripts/mock/apis.mjs; `pkg`: package.json.
+ * The landing page's HTML. `entries`: `[{api, doc, page}]` (api from scripts/apis.mjs with its mock's port, doc the bundle, page the
+ * reference's file name); `pkg`: package.json.
  */
-export function renderLandingPage({ entries, mockedApis, pkg, templatePath }) {
+export function renderLandingPage({ entries, pkg, templatePath }) {
   const template = readFileSync(templatePath, 'utf8');
   const slots = {
     title: `${pkg.name}: API documentation`,
     description: pkg.description ?? '',
     apis: `<div class="apis">\n    ${entries.map(apiCard).join('\n    ')}\n    </div>`,
-    mocks: mocksSection(entries, mockedApis),
+    mocks: mocksSection(entries),
     clients: clientsSection(entries, pkg),
     footer: `Built by <code>npm run docs</code> from ${entries
       .map(({ api }) => `<code>generated/${escapeHtml(api.name)}/openapi.yaml</code>`)

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { escapeHtml } from './landing-page.mjs';
-import { operationsOf } from './openapi-walk.mjs';
+import { operationsOf } from '../../src/openapi/document.js';
 
 /**
  * The workflow files of a folder, parsed, in name order.

@@ -1,7 +1,7 @@
 // How large and how deep a valid request body can be, derived from its schema's bounds (maxLength, maxItems,
 // enum, const, the properties an object may have). The mock refuses a bigger or deeper body before parsing or
 // validating it, so that the work one request costs is bounded by the spec rather than by the sender.
-import { resolveRef } from '../docs/openapi-walk.mjs';
+import { resolveRef } from '../../src/openapi/document.js';
 
 // Bytes one character of a string may take in compact JSON: a control character is escaped as \u00XX (6 bytes),
 // and a code point outside the BMP is 4 bytes of UTF-8 (or two \uXXXX escapes, 12 bytes, from an encoder that

@@ -10,6 +10,14 @@ import { formatPrismLogLine } from './log-format.mjs';
 import { createMockServer } from './server.mjs';
 import { withJsonSchema2020, withLowercaseDeepObjectProperties } from './workarounds.mjs';
 
+/**
+ * A running mock.
+ * @typedef {object} RunningPrism
+ * @property {string} name the label given to startPrism, e.g. `portabl`
+ * @property {string} url `http://host:port`, with the port actually bound
+ * @property {() => Promise<void>} close stops it
+ */
+
 // Prism's server and HTTP modules are dependencies of the CLI we declare (@stoplight/prism-cli), resolved from the
 // CLI's own location so that they are exactly the versions the CLI runs with, however npm lays out node_modules.
 const requireFromCli = createRequire(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json'));
@@ -105,7 +113,7 @@ function hardenedServer({ name, parsed, operations, logLevel, log, allowedOrigin
         http.once('error', onError);
         http.listen(port, host, () => {
           http.off('error', onError);
-          const { address, port: bound } = http.address();
+          const { address, port: bound } = /** @type {import('node:net').AddressInfo} */ (http.address());
           resolve(`http://${address}:${bound}`);
         });
       }),

@@ -1,6 +1,8 @@
 // Two of Prism's blind spots, worked around in the mock's configuration (tests/contract/blind-spots/ shows each
 // with and without). They are switched off together by startPrism({workarounds: false}): `prism mock --errors`.
 
+import { operationsOf, resolveRef } from '../../src/openapi/document.js';
+
 export const JSON_SCHEMA_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
 /**
@@ -16,26 +18,6 @@ export function withJsonSchema2020(document) {
   return { ...document, jsonSchemaDialect: JSON_SCHEMA_2020_12 };
 }
 
-/** Reads a local JSON pointer (`#/components/parameters/Filter`). */
-function resolvePointer(document, pointer) {
-  return pointer
-    .slice(2)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((node, key) => (node && typeof node === 'object' ? node[key] : undefined), document);
-}
-
-function followRefs(document, node) {
-  let current = node;
-  for (let hops = 0; current && typeof current.$ref === 'string' && current.$ref.startsWith('#/'); hops++) {
-    if (hops > 32) throw new Error(`$ref cycle at ${current.$ref}`);
-    current = resolvePointer(document, current.$ref);
-  }
-  return current;
-}
-
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
 /**
  * Blind spot (e): Prism lowercases the names of query parameters it receives (`filter[identityOwner]` becomes
  * `filter[identityowner]`) and then reads a deepObject by the spec's spelling of each property, so a camelCase
@@ -46,23 +28,20 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
  */
 export function withLowercaseDeepObjectProperties(document) {
   const copy = structuredClone(document);
-  for (const item of Object.values(copy.paths ?? {})) {
-    const lists = [item.parameters, ...HTTP_METHODS.map((method) => item[method]?.parameters)];
-    for (const parameter of lists.flat().map((p) => followRefs(copy, p))) {
-      if (parameter?.in !== 'query' || parameter.style !== 'deepObject') continue;
-      const schema = followRefs(copy, parameter.schema);
-      if (!schema?.properties) continue;
-      const names = Object.keys(schema.properties);
-      const lowered = names.map((n) => n.toLowerCase());
-      if (new Set(lowered).size !== names.length) {
-        throw new Error(`query parameter ${parameter.name}: properties differ only by case (${names.join(', ')}); Prism cannot tell them apart`);
-      }
-      parameter.schema = {
-        ...schema,
-        properties: Object.fromEntries(Object.entries(schema.properties).map(([n, s]) => [n.toLowerCase(), s])),
-        ...(Array.isArray(schema.required) ? { required: schema.required.map((n) => n.toLowerCase()) } : {}),
-      };
+  for (const parameter of operationsOf(copy).flatMap((entry) => entry.parameters)) {
+    if (parameter?.in !== 'query' || parameter.style !== 'deepObject') continue;
+    const schema = resolveRef(copy, parameter.schema);
+    if (!schema?.properties) continue;
+    const names = Object.keys(schema.properties);
+    const lowered = names.map((n) => n.toLowerCase());
+    if (new Set(lowered).size !== names.length) {
+      throw new Error(`query parameter ${parameter.name}: properties differ only by case (${names.join(', ')}); Prism cannot tell them apart`);
     }
+    parameter.schema = {
+      ...schema,
+      properties: Object.fromEntries(Object.entries(schema.properties).map(([n, s]) => [n.toLowerCase(), s])),
+      ...(Array.isArray(schema.required) ? { required: schema.required.map((n) => n.toLowerCase()) } : {}),
+    };
   }
   return copy;
 }

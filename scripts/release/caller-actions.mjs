@@ -1,7 +1,7 @@
 // What a caller must change for each kind of breaking change: the sentence the changelog prints under a breaking
 // entry. Keyed by the rule that rated the change (Redocly's diff-recommended rule ids, or the gate's own).
 
-const decode = (segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
+import { unescapePointerSegment as decode } from '../../src/openapi/document.js';
 /** The name of the property, parameter or status a change path ends with. */
 const subject = (change) => decode(change.path.split('/').at(-1));
 const listFrom = (message) => message.match(/'[^']*'/g)?.join(', ') ?? 'the listed values';

@@ -40,7 +40,7 @@ function entries(changes, rating) {
 /**
  * The Markdown section of one release.
  * @param {{ version: string, previous: string, level: string, date: string,
- *   apis: Array<{ title: string, released: string, next?: string, rating?: string, changes: object[] }> }} release
+ *   apis: Array<import('./gate.mjs').ApiDiff & { next?: string }> }} release
  * @returns {string} starting with `## <version> (<date>)`, ending with a newline
  * @example changelogSection({ version: '1.0.0', previous: '0.1.0', level: 'major', date: '2026-11-30', apis })
  */

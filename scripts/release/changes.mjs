@@ -1,30 +1,55 @@
 // Turns Redocly's diff report into the gate's list of changes: each with its operation, direction (request or
 // response), Redocly's rating and the gate's rating. Where Redocly rates a change wrongly for this project, one of
 // the rules below corrects it and names itself in `correctedBy`, so that the diff shows both ratings.
-import { HTTP_METHODS, operationsOf, resolveRef } from '../docs/openapi-walk.mjs';
+import { escapePointerSegment, HTTP_METHODS, operationsIn, operationsOf, reachableRefs, resolveRef, unescapePointerSegment } from '../../src/openapi/document.js';
 import { actionFor } from './caller-actions.mjs';
 import { isDate } from './deprecations.mjs';
+
+/** @typedef {'patch' | 'minor' | 'major'} Rating */
+/**
+ * One contract change, rated.
+ * @typedef {object} RatedChange
+ * @property {string} operation
+ * @property {string[]} operations every operation the change reaches in its direction (the first is `operation`)
+ * @property {'request' | 'response' | 'operation' | 'document'} direction
+ * @property {string} kind
+ * @property {string} location
+ * @property {string} rule
+ * @property {string} message
+ * @property {Rating | 'none'} redoclyRating Redocly's impact, or `none` for a change Redocly does not report
+ * @property {Rating} rating
+ * @property {string} pointer
+ * @property {string} [correctedBy]
+ * @property {string} [why]
+ * @property {string} [refused]
+ * @property {string} [action]
+ */
 
 export const RATINGS = ['patch', 'minor', 'major'];
 export const ratingRank = (rating) => RATINGS.indexOf(rating);
 /** The largest of some ratings, or undefined for none. */
 export const largestRating = (ratings) => ratings.reduce((max, r) => (max === undefined || ratingRank(r) > ratingRank(max) ? r : max), undefined);
 
-const decode = (segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
-const encode = (segment) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
-
-/** Where a change sits: its operation (method, path) and what lies below it, from Redocly's `#/paths/...` path. */
+/**
+ * Where a change sits: its operation (method, path) and what lies below it, from Redocly's `#/paths/...` path.
+ * @param {string} changePath
+ * @returns {{ path?: string, method?: string, rest: string[], direction: RatedChange['direction'] }}
+ */
 export function locate(changePath) {
-  const segments = changePath.replace(/^#\/?/, '').split('/').map(decode);
+  const segments = changePath.replace(/^#\/?/, '').split('/').map(unescapePointerSegment);
   if (segments[0] !== 'paths' || segments.length < 2) return { path: undefined, method: undefined, rest: segments, direction: 'document' };
   const [, path, maybeMethod, ...rest] = segments;
-  const method = HTTP_METHODS.includes(maybeMethod) ? maybeMethod : undefined;
+  const method = /** @type {readonly string[]} */ (HTTP_METHODS).includes(maybeMethod) ? maybeMethod : undefined;
   const below = method ? rest : [maybeMethod, ...rest].filter((s) => s !== undefined);
   const direction = below.includes('responses') ? 'response' : below.includes('requestBody') || below.includes('parameters') ? 'request' : 'operation';
   return { path, method, rest: below, direction };
 }
 
-/** `GET /identities/{id} (getIdentity)` or `/identities/{id}` (a whole path item) or `document`. */
+/**
+ * `GET /identities/{id} (getIdentity)` or `/identities/{id}` (a whole path item) or `document`.
+ * @param {Record<string, any>[]} docs
+ * @param {{ path?: string, method?: string }} where
+ */
 function operationLabel(docs, { path, method }) {
   if (path === undefined) return 'document';
   if (method === undefined) return path;
@@ -64,7 +89,7 @@ function deprecatedIn(doc, value) {
   if (!node || typeof node !== 'object') return [];
   const own = value.deprecated === true ? value : node.deprecated === true ? node : undefined;
   if (own) return [{ sunset: own['x-sunset'] ?? node['x-sunset'] }];
-  return HTTP_METHODS.filter((m) => node[m]?.deprecated === true).map((m) => ({ sunset: node[m]['x-sunset'] }));
+  return operationsIn(node).filter(([, operation]) => operation.deprecated === true).map(([, operation]) => ({ sunset: operation['x-sunset'] }));
 }
 
 /**
@@ -95,18 +120,18 @@ function extensibleEnumChanges(baseDoc, revisionDoc) {
   for (const [key, before] of byKey(baseDoc)) {
     const after = revisionOps.get(key);
     if (!after) continue;
-    const prefix = `#/paths/${encode(before.path)}/${before.method}`;
+    const prefix = `#/paths/${escapePointerSegment(before.path)}/${before.method}`;
     const sites = [];
     for (const [type, media] of Object.entries(before.operation.requestBody ? resolveRef(baseDoc, before.operation.requestBody).content ?? {} : {})) {
       const other = after.operation.requestBody && resolveRef(revisionDoc, after.operation.requestBody).content?.[type];
-      if (other) sites.push([media.schema, other.schema, `${prefix}/requestBody/content/${encode(type)}/schema`]);
+      if (other) sites.push([media.schema, other.schema, `${prefix}/requestBody/content/${escapePointerSegment(type)}/schema`]);
     }
     for (const [status, rawResponse] of Object.entries(before.operation.responses ?? {})) {
       const otherResponse = after.operation.responses?.[status];
       if (!otherResponse) continue;
       for (const [type, media] of Object.entries(resolveRef(baseDoc, rawResponse).content ?? {})) {
         const other = resolveRef(revisionDoc, otherResponse).content?.[type];
-        if (other) sites.push([media.schema, other.schema, `${prefix}/responses/${status}/content/${encode(type)}/schema`]);
+        if (other) sites.push([media.schema, other.schema, `${prefix}/responses/${status}/content/${escapePointerSegment(type)}/schema`]);
       }
     }
     for (const [a, b, pointer] of sites) compareSchemas(baseDoc, revisionDoc, a, b, pointer, new Set(), found);
@@ -132,7 +157,7 @@ function compareSchemas(baseDoc, revisionDoc, rawA, rawB, pointer, seen, found) 
   }
   for (const key of ['properties', 'patternProperties']) {
     for (const name of Object.keys(a[key] ?? {})) {
-      if (b[key]?.[name]) compareSchemas(baseDoc, revisionDoc, a[key][name], b[key][name], `${pointer}/${key}/${encode(name)}`, seen, found);
+      if (b[key]?.[name]) compareSchemas(baseDoc, revisionDoc, a[key][name], b[key][name], `${pointer}/${key}/${escapePointerSegment(name)}`, seen, found);
     }
   }
   for (const key of ['items', 'additionalProperties', 'not']) compareSchemas(baseDoc, revisionDoc, a[key], b[key], `${pointer}/${key}`, seen, found);
@@ -146,7 +171,7 @@ function rateExtensibleEnum(change, where) {
   const parts = [];
   if (change.added.length > 0) parts.push(`gained values: ${quoted(change.added)}`);
   if (change.removed.length > 0) parts.push(`lost values: ${quoted(change.removed)}`);
-  const name = decode(change.path.split('/').at(-1));
+  const name = unescapePointerSegment(change.path.split('/').at(-1));
   const message = `Extensible enum of \`${name}\` ${parts.join('; ')}.`;
   // Callers must already accept unknown values of an extensible enum; only a value a caller may no longer send breaks.
   const rating = change.removed.length > 0 && where.direction === 'request' ? 'major' : 'minor';
@@ -160,24 +185,7 @@ function rateExtensibleEnum(change, where) {
  * a change inside a shared component once, under the first operation that uses it; the changelog must name them all.
  */
 function reachIndex(doc) {
-  const reach = (start) => {
-    const refs = new Set();
-    const stack = [start];
-    while (stack.length > 0) {
-      const node = stack.pop();
-      if (!node || typeof node !== 'object') continue;
-      if (typeof node.$ref === 'string' && node.$ref.startsWith('#/') && !refs.has(node.$ref)) {
-        refs.add(node.$ref);
-        try {
-          stack.push(resolveRef(doc, { $ref: node.$ref }));
-        } catch {
-          // A dangling reference is the linter's business; it reaches nothing here.
-        }
-      }
-      for (const value of Object.values(node)) if (value && typeof value === 'object') stack.push(value);
-    }
-    return refs;
-  };
+  const reach = (start) => reachableRefs(doc, [start]);
   return operationsOf(doc).map((o) => ({
     label: operationLabel([doc], o),
     request: reach([o.parameters, o.operation.requestBody]),
@@ -192,9 +200,7 @@ const componentOf = (pointer) => /^#\/components\/[^/]+\/[^/]+/.exec(pointer ?? 
  * The gate's list of changes between two documents, from Redocly's report.
  * @param {{ base: object, revision: object, report: {changes: object[]}, today: string }} input
  *   `today` (YYYY-MM-DD) decides whether a sunset date has passed; inject it, never read the clock here.
- * @returns {Array<{operation: string, operations: string[], direction: 'request'|'response'|'operation'|'document', kind: string,
- *   location: string, rule: string, message: string, redoclyRating: string, rating: string, correctedBy?: string,
- *   why?: string, refused?: string, action?: string, pointer: string}>} sorted by operation, then location;
+ * @returns {RatedChange[]} sorted by operation, then location;
  *   `operations`: every operation the change reaches in its direction (a shared component is reported once)
  * @example rateChanges({ base, revision, report: await redoclyDiff(base, revision), today: '2026-11-30' })
  */
@@ -227,6 +233,7 @@ export function rateChanges({ base, revision, report, today }) {
         for (const o of indexes[side]) if (o[where.direction].has(component) && !operations.includes(o.label)) operations.push(o.label);
       }
     }
+    /** @type {RatedChange} */
     const result = {
       operation,
       operations,
@@ -249,7 +256,7 @@ export function rateChanges({ base, revision, report, today }) {
 
 /** A sentence for a change Redocly reports without a rule (additions and wording). */
 function describe(change) {
-  const what = decode(change.path.split('/').at(-1));
+  const what = unescapePointerSegment(change.path.split('/').at(-1));
   if (change.kind === 'added') return `\`${what}\` was added.`;
   if (change.kind === 'removed') return `\`${what}\` was removed.`;
   const show = (v) => (typeof v === 'string' ? (v.length > 60 ? `'${v.slice(0, 57)}...'` : `'${v}'`) : JSON.stringify(v));

@@ -1,5 +1,6 @@
 // Every deprecated element of a document must say when it goes: the gate refuses its removal before `x-sunset`, so
 // a deprecation without a valid date could never be removed safely.
+import { childPointer } from '../../src/openapi/document.js';
 
 /** Whether a value is a calendar date written YYYY-MM-DD (the form of `x-sunset`). */
 export const isDate = (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
@@ -16,7 +17,7 @@ export function deprecationsWithoutSunset(doc) {
   const visit = (node, pointer) => {
     if (!node || typeof node !== 'object') return;
     if (node.deprecated === true && !isDate(node['x-sunset'])) found.push(pointer);
-    for (const [key, value] of Object.entries(node)) visit(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const [key, value] of Object.entries(node)) visit(value, childPointer(pointer, key));
   };
   visit(doc, '#');
   return found;

@@ -8,6 +8,17 @@ import { apis } from '../apis.mjs';
 import { largestRating, rateChanges } from './changes.mjs';
 import { redoclyDiff } from './redocly-diff.mjs';
 
+/**
+ * One API's changes since its release.
+ * @typedef {object} ApiDiff
+ * @property {string} api
+ * @property {string} title
+ * @property {string} released
+ * @property {string} current
+ * @property {import('./changes.mjs').Rating | string} [rating]
+ * @property {import('./changes.mjs').RatedChange[]} changes
+ */
+
 /** Today's date (UTC) as YYYY-MM-DD, or `KYC_RELEASE_TODAY` when set (tests pin the clock with it). */
 export function todayFromEnv(env = process.env) {
   return env.KYC_RELEASE_TODAY ?? new Date().toISOString().slice(0, 10);
@@ -17,7 +28,7 @@ export function todayFromEnv(env = process.env) {
  * Every API's changes since its baseline.
  * @param {{ baselines: ReturnType<import('./baseline.mjs').readBaselines>, current: Record<string, object>, today: string }} input
  *   `current`: each API's current bundle (a document object), by API name
- * @returns {Promise<Array<{ api: string, title: string, released: string, current: string, rating?: string, changes: object[] }>>}
+ * @returns {Promise<ApiDiff[]>}
  *   `released`/`current`: the API's info.version in the baseline and now; `rating`: the largest, undefined if none
  */
 export async function diffApis({ baselines, current, today }) {

@@ -11,7 +11,7 @@ export class Refusal extends Error {}
  * @param {{ results: Awaited<ReturnType<import('./gate.mjs').diffApis>>, selected: string[], target: string,
  *   level: 'major'|'minor'|'patch', releasedPackage: string, currentPackage: string }} input
  *   `selected`: the APIs named on the command line (`target` as typed: an API name or `all`)
- * @returns {{ changed: object[], next: Record<string, string>, nextPackage: string }} each changed API's next
+ * @returns {{ changed: import('./gate.mjs').ApiDiff[], next: Record<string, string>, nextPackage: string }} each changed API's next
  *   info.version (its own largest rating, or the current one if higher) and the package's (by `level`, or current)
  * @throws {Refusal} when a change is refused, another API changed too, nothing changed, or `level` is too low
  * @example planRelease({ results, selected: ['identity'], target: 'identity', level: 'major', releasedPackage: '0.1.0', currentPackage: '0.1.0' })

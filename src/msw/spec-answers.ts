@@ -3,7 +3,8 @@
 // without a wish, the lowest 2xx with its first example; a status, a named example, or both, asked per handler or
 // per request with `Prefer: code=404, example=name`. One addition: when the request body has a discriminator
 // (`type` of an identity), the default is the first example whose value carries the same discriminator value.
-import { HTTP_METHODS, resolveLocalRef, type SpecDocument } from '../spec-document.js';
+import { operationsOf, resolveRef } from '../openapi/document.js';
+import type { SpecDocument } from '../spec-document.js';
 
 export interface MockExample {
   name: string;
@@ -49,7 +50,7 @@ export class MockAnswerError extends Error {
 }
 
 const asRecord = (value: unknown): Record<string, any> => (value && typeof value === 'object' ? (value as Record<string, any>) : {});
-const resolve = (spec: SpecDocument, value: unknown) => asRecord(resolveLocalRef(spec, value, '#')?.value);
+const resolve = (spec: SpecDocument, value: unknown) => asRecord(resolveRef(spec, value));
 
 function credentialsOf(spec: SpecDocument, requirements: unknown): Credential[][] {
   const schemes = asRecord(asRecord(spec.components)['securitySchemes']);
@@ -87,27 +88,22 @@ function responseOf(spec: SpecDocument, status: number, raw: unknown): MockRespo
 export function mockOperations(spec: SpecDocument): MockOperation[] {
   const servers = (list: unknown) => (Array.isArray(list) ? (list[0] as { url?: string } | undefined)?.url : undefined);
   const operations: MockOperation[] = [];
-  for (const [path, rawItem] of Object.entries(spec.paths)) {
-    const item = resolve(spec, rawItem);
-    for (const method of HTTP_METHODS) {
-      const operation = asRecord(item[method]);
-      if (!item[method]) continue;
-      const responses = Object.entries(asRecord(operation['responses']))
-        .filter(([status]) => /^[1-5][0-9][0-9]$/.test(status))
-        .map(([status, raw]) => responseOf(spec, Number(status), raw))
-        .sort((a, b) => a.status - b.status);
-      const body = resolve(spec, operation['requestBody']);
-      const bodySchema = resolve(spec, asRecord(Object.values(asRecord(body['content']))[0])['schema']);
-      operations.push({
-        operationId: operation['operationId'] ?? `${method.toUpperCase()} ${path}`,
-        method,
-        path,
-        serverUrl: servers(operation['servers']) ?? servers(item['servers']) ?? servers((spec as { servers?: unknown }).servers),
-        security: credentialsOf(spec, operation['security'] ?? (spec as { security?: unknown }).security),
-        responses,
-        discriminator: asRecord(bodySchema['discriminator'])['propertyName'],
-      });
-    }
+  for (const { method, path, operation, pathItem: item } of operationsOf(spec)) {
+    const responses = Object.entries(asRecord(operation['responses']))
+      .filter(([status]) => /^[1-5][0-9][0-9]$/.test(status))
+      .map(([status, raw]) => responseOf(spec, Number(status), raw))
+      .sort((a, b) => a.status - b.status);
+    const body = resolve(spec, operation['requestBody']);
+    const bodySchema = resolve(spec, asRecord(Object.values(asRecord(body['content']))[0])['schema']);
+    operations.push({
+      operationId: operation['operationId'] ?? `${method.toUpperCase()} ${path}`,
+      method,
+      path,
+      serverUrl: servers(operation['servers']) ?? servers(item['servers']) ?? servers((spec as { servers?: unknown }).servers),
+      security: credentialsOf(spec, operation['security'] ?? (spec as { security?: unknown }).security),
+      responses,
+      discriminator: asRecord(bodySchema['discriminator'])['propertyName'],
+    });
   }
   return operations;
 }

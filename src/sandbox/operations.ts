@@ -2,7 +2,8 @@
 // credential and scope its security requirement names, and the statuses it documents. Everything the sandbox
 // enforces about a request comes from here, read from the spec with the same pointer helpers the clients use
 // (src/spec-document.ts), so that no rule is copied by hand.
-import { escapePointerSegment, HTTP_METHODS, resolveLocalRef, type SpecDocument } from '../spec-document.js';
+import { childPointer, follow, operationsOf } from '../openapi/document.js';
+import type { SpecDocument } from '../spec-document.js';
 
 export interface ParameterRule {
   name: string;
@@ -50,7 +51,7 @@ export interface OperationRule {
 }
 
 function resolved(spec: SpecDocument, value: unknown, pointer: string): { value: Record<string, unknown>; pointer: string } {
-  const found = resolveLocalRef<Record<string, unknown>>(spec, value, pointer);
+  const found = follow(spec, value, pointer) as { value: Record<string, unknown>; pointer: string } | undefined;
   // A broken bundle, not a caller mistake.
   if (!found) throw new Error(`the bundled spec does not resolve ${pointer}`);
   return found;
@@ -77,61 +78,42 @@ function securityOf(spec: SpecDocument, operation: Record<string, unknown>): Sec
 /** Every operation of the bundled spec, in document order. */
 export function operationRules(spec: SpecDocument): OperationRule[] {
   const rules: OperationRule[] = [];
-  for (const [path, rawItem] of Object.entries(spec.paths)) {
-    const itemPointer = `#/paths/${escapePointerSegment(path)}`;
-    const item = resolved(spec, rawItem, itemPointer).value;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method] as Record<string, unknown> | undefined;
-      if (!operation) continue;
-      const pointer = `${itemPointer}/${method}`;
-      const byKey = new Map<string, ParameterRule>();
-      const sources: [unknown[], string][] = [
-        [(item['parameters'] as unknown[]) ?? [], `${itemPointer}/parameters`],
-        [(operation['parameters'] as unknown[]) ?? [], `${pointer}/parameters`],
-      ];
-      for (const [list, listPointer] of sources) {
-        list.forEach((raw, i) => {
-          const parameter = resolved(spec, raw, `${listPointer}/${i}`);
-          const schema = resolved(spec, parameter.value['schema'], `${parameter.pointer}/schema`);
-          const rule: ParameterRule = {
-            name: String(parameter.value['name']),
-            in: parameter.value['in'] as ParameterRule['in'],
-            required: parameter.value['required'] === true,
-            style: parameter.value['style'] as string | undefined,
-            schemaPointer: `${parameter.pointer}/schema`,
-            schema: schema.value,
-          };
-          byKey.set(`${rule.in}:${rule.name}`, rule);
-        });
-      }
-      let body: BodyRule | undefined;
-      if (operation['requestBody']) {
-        const requestBody = resolved(spec, operation['requestBody'], `${pointer}/requestBody`);
-        const content = (requestBody.value['content'] ?? {}) as Record<string, Record<string, unknown>>;
-        const mediaTypes = Object.keys(content);
-        const json = mediaTypes.find((m) => m === 'application/json');
-        if (!json) throw new Error(`${pointer}: the sandbox reads JSON bodies only (documented: ${mediaTypes.join(', ')})`);
-        const schemaPointer = `${requestBody.pointer}/content/${escapePointerSegment(json)}/schema`;
-        const schema = resolved(spec, content[json]!['schema'], schemaPointer);
-        const discriminator = schema.value['discriminator'] as { propertyName: string; mapping?: Record<string, string> } | undefined;
-        body = {
-          required: requestBody.value['required'] === true,
-          mediaTypes,
-          schemaPointer: schema.pointer,
-          ...(discriminator?.mapping ? { discriminator: { propertyName: discriminator.propertyName, mapping: discriminator.mapping } } : {}),
-        };
-      }
-      rules.push({
-        operationId: String(operation['operationId'] ?? `${method.toUpperCase()} ${path}`),
-        method,
-        path,
-        pointer,
-        parameters: [...byKey.values()],
-        body,
-        security: securityOf(spec, operation),
-        statuses: Object.keys((operation['responses'] as Record<string, unknown>) ?? {}),
-      });
+  for (const { method, path, pointer, operation, parameterSites } of operationsOf(spec)) {
+    const parameters = parameterSites.map((parameter): ParameterRule => ({
+      name: String(parameter.value['name']),
+      in: parameter.value['in'] as ParameterRule['in'],
+      required: parameter.value['required'] === true,
+      style: parameter.value['style'] as string | undefined,
+      schemaPointer: `${parameter.pointer}/schema`,
+      schema: resolved(spec, parameter.value['schema'], `${parameter.pointer}/schema`).value,
+    }));
+    let body: BodyRule | undefined;
+    if (operation['requestBody']) {
+      const requestBody = resolved(spec, operation['requestBody'], `${pointer}/requestBody`);
+      const content = (requestBody.value['content'] ?? {}) as Record<string, Record<string, unknown>>;
+      const mediaTypes = Object.keys(content);
+      const json = mediaTypes.find((m) => m === 'application/json');
+      if (!json) throw new Error(`${pointer}: the sandbox reads JSON bodies only (documented: ${mediaTypes.join(', ')})`);
+      const schemaPointer = childPointer(requestBody.pointer, 'content', json, 'schema');
+      const schema = resolved(spec, content[json]!['schema'], schemaPointer);
+      const discriminator = schema.value['discriminator'] as { propertyName: string; mapping?: Record<string, string> } | undefined;
+      body = {
+        required: requestBody.value['required'] === true,
+        mediaTypes,
+        schemaPointer: schema.pointer,
+        ...(discriminator?.mapping ? { discriminator: { propertyName: discriminator.propertyName, mapping: discriminator.mapping } } : {}),
+      };
     }
+    rules.push({
+      operationId: String(operation['operationId'] ?? `${method.toUpperCase()} ${path}`),
+      method,
+      path,
+      pointer,
+      parameters,
+      body,
+      security: securityOf(spec, operation),
+      statuses: Object.keys((operation['responses'] as Record<string, unknown>) ?? {}),
+    });
   }
   return rules;
 }

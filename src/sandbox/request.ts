@@ -2,7 +2,8 @@
 // validator the clients and the tests use) and answers the values to use, or a refusal whose message names the
 // field and the rule. Query strings are parsed with `qs`, so `filter[email]=...` (deepObject) becomes an object.
 import type { SchemaIssue, SpecValidator } from '../spec-validator.js';
-import { resolveLocalRef, type SpecDocument } from '../spec-document.js';
+import { resolveRef, unescapePointerSegment } from '../openapi/document.js';
+import type { SpecDocument } from '../spec-document.js';
 import type { OperationRule, ParameterRule } from './operations.js';
 
 /** The request does not satisfy the spec: each issue names a field and the rule it breaks. */
@@ -27,7 +28,7 @@ function dotted(pointer: string): string {
   return pointer
     .split('/')
     .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(unescapePointerSegment)
     .reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
 }
 
@@ -117,8 +118,8 @@ export function checkRequest(
       const properties = (rule.schema['properties'] ?? {}) as Record<string, unknown>;
       value = Object.fromEntries(
         Object.entries(value as Record<string, unknown>).map(([key, v]) => {
-          const property = properties[key] === undefined ? undefined : resolveLocalRef<Record<string, unknown>>(spec, properties[key], '#');
-          return [key, coerce(v, property ? typeOf(property.value) : undefined)];
+          const property = resolveRef(spec, properties[key]) as Record<string, unknown> | undefined;
+          return [key, coerce(v, property ? typeOf(property) : undefined)];
         }),
       );
     } else {

@@ -1,13 +1,13 @@
 // Issue 9 acceptance: one local server misbehaving in every body and status kind of items 3, 4, 6 and 7, and for
 // each row the typed result the caller gets, with no credential in any error's message, JSON, stack or inspection.
 // One node:http server on 127.0.0.1 (a free port); each row answers under its own path prefix, /row-<n>/.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { inspect } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createIdentityClient, NetworkError, ResponseBodyError, ResponseTooLargeError, ResponseValidationError, unwrap } from '../../src/identity/index.js';
 import { createPortablClient, TokenResponseError } from '../../src/portabl/index.js';
+import { startHttpServer, type FakeHttpServer } from '../support/http-server.js';
 
 const API_KEY = 'fake-api-key-fault-table-3b9d';
 const CLIENT_SECRET = 'fake-client-secret-fault-table-77a1';
@@ -86,31 +86,22 @@ const ROWS: Row[] = [
   { item: 7, kind: 'token answer as an HTML page echoing the secret', api: 'portabl', answer: send(200, {}, '{}'), token: (req, res, body) => send(200, { 'content-type': 'text/html' }, `<pre>${echo(req, body)}</pre>`)(req, res, body), expected: TokenResponseError },
 ];
 
-let server: Server;
+let server: FakeHttpServer;
 let origin: string;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const match = /^\/row-(\d+)(\/.*)$/.exec(req.url ?? '');
-      const row = match ? ROWS[Number(match[1])] : undefined;
-      if (!row) return send(500, {}, 'no such row')(req, res, '');
-      const body = Buffer.concat(chunks).toString('utf8');
-      const isToken = match![2]!.startsWith('/portabl/provider/token');
-      const answer = isToken ? (row.token ?? token({})) : row.answer;
-      answer(req, res, body);
-    });
+  server = await startHttpServer(({ url, body }, res, req) => {
+    const match = /^\/row-(\d+)(\/.*)$/.exec(url);
+    const row = match ? ROWS[Number(match[1])] : undefined;
+    if (!row) return send(500, {}, 'no such row')(req, res, '');
+    const isToken = match![2]!.startsWith('/portabl/provider/token');
+    const answer = isToken ? (row.token ?? token({})) : row.answer;
+    answer(req, res, body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 function call(row: Row, index: number) {
   const baseUrl = `${origin}/row-${index}/${row.api}`;

@@ -7,19 +7,18 @@ import { createPortablClient } from '../../src/portabl/index.js';
 import { identitySpec } from '../../src/identity/spec.js';
 import { portablSpec } from '../../src/portabl/spec.js';
 import { compilePathSchema } from '../../src/path-parameters.js';
-import { HTTP_METHODS, operationParameters, type SpecDocument } from '../../src/spec-document.js';
+import { operationsOf } from '../../src/openapi/document.js';
+import { operationParameters, type SpecDocument } from '../../src/spec-document.js';
 import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
 
 const UUID = '4c0ac449-135d-45c8-81f3-a8e96a508c2b';
 const ESCAPING = ['..', '.', '', '../provider', 'a/b', '%2e%2e', `${UUID}/..`, `${UUID}?all=true`, `${UUID}#x`, ' ', 'not-a-uuid'];
 
 function pathOperations(spec: SpecDocument) {
-  return Object.entries(spec.paths).flatMap(([template, item]) =>
-    HTTP_METHODS.filter((m) => item[m]).flatMap((method) =>
-      operationParameters(spec, method, template)
-        .filter((p) => p.in === 'path')
-        .map((p) => ({ method: method.toUpperCase(), template, parameter: p.name, others: operationParameters(spec, method, template).filter((o) => o.in === 'path' && o.name !== p.name).map((o) => o.name) })),
-    ),
+  return operationsOf(spec).flatMap(({ method, path: template }) =>
+    operationParameters(spec, method, template)
+      .filter((p) => p.in === 'path')
+      .map((p) => ({ method: method.toUpperCase(), template, parameter: p.name, others: operationParameters(spec, method, template).filter((o) => o.in === 'path' && o.name !== p.name).map((o) => o.name) })),
   );
 }
 

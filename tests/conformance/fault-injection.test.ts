@@ -3,8 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runConformance, type ConformanceResult } from '../../scripts/conformance/runner.mjs';
 import { formatSummary } from '../../scripts/conformance/report.mjs';
-import { loadBundle } from '../../scripts/conformance/targets.mjs';
-import { startFaultyIdentityServer, type Fault, type FaultyServer } from './support/faulty-identity-server.js';
+import { identityTarget, startFaultyIdentityServer, type Fault, type FaultyServer } from './support/faulty-identity-server.js';
 
 const ALL_OPERATIONS = ['createIdentity', 'getIdentity', 'deleteIdentity'];
 const NOW = Date.UTC(2026, 0, 15);
@@ -22,16 +21,7 @@ afterEach(async () => {
 async function runAgainst(fault: Fault | undefined, operations: string[]): Promise<ConformanceResult> {
   server = await startFaultyIdentityServer(fault);
   return runConformance({
-    apis: [
-      {
-        name: 'identity',
-        doc: loadBundle('identity'),
-        baseUrl: server.url,
-        credential: { header: 'apikey', value: server.apiKey, wrong: 'made-up-key', variable: '$CONTRACT_IDENTITY_API_KEY' },
-        wrongCredentials: true,
-        stateful: true,
-      },
-    ],
+    apis: [identityTarget(server)],
     seed: 20261130,
     requestsPerOperation: 5,
     timeCapMs: 60_000,

@@ -6,11 +6,12 @@ import { operationModels } from '../../scripts/conformance/operations.mjs';
 import { negativeCandidates, negativeRequestArbitrary, requestIssues, validRequestArbitrary } from '../../scripts/conformance/requests.mjs';
 import { createValidator } from '../../scripts/conformance/spec-validator.mjs';
 import { loadBundle } from '../../scripts/conformance/targets.mjs';
+import { apiNames } from '../support/bundles.js';
 
 const NOW = Date.UTC(2026, 0, 15);
 const RULES = ['type', 'required', 'enum', 'pattern', 'length', 'format', 'additionalProperties', 'if/then', 'discriminator'];
 
-describe.each(['portabl', 'identity'] as const)('%s: generated requests', (api) => {
+describe.each(apiNames)('%s: generated requests', (api) => {
   const doc = loadBundle(api);
   const validator = createValidator(doc, `https://kyc-contracts.invalid/generated-${api}.json`);
   const models = operationModels(doc);

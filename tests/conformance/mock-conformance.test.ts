@@ -6,6 +6,7 @@ import { formatSummary } from '../../scripts/conformance/report.mjs';
 import { runConformance, type ConformanceResult } from '../../scripts/conformance/runner.mjs';
 import { MOCK_CREDENTIALS, apiTarget } from '../../scripts/conformance/targets.mjs';
 import { CI_REQUESTS_PER_OPERATION, CI_SEED, CI_TIME_CAP_MS } from './support/ci-budget.js';
+import { apiNames } from '../support/bundles.js';
 
 
 
@@ -13,11 +14,11 @@ let mocks: Awaited<ReturnType<typeof startMocks>>;
 let result: ConformanceResult;
 
 beforeAll(async () => {
-  mocks = await startMocks({ portablPort: 0, identityPort: 0, logLevel: 'silent', log: { write: () => true } });
+  mocks = await startMocks({ ports: 0, logLevel: 'silent', log: { write: () => true } });
   const behaviour = { wrongCredentials: false, stateful: false };
   const apis = [
-    await apiTarget('portabl', mocks.urls.portabl, MOCK_CREDENTIALS, behaviour),
-    await apiTarget('identity', mocks.urls.identity, MOCK_CREDENTIALS, behaviour),
+    await apiTarget('portabl', mocks.urls.portabl!, MOCK_CREDENTIALS, behaviour),
+    await apiTarget('identity', mocks.urls.identity!, MOCK_CREDENTIALS, behaviour),
   ];
   result = await runConformance({ apis, seed: CI_SEED, requestsPerOperation: CI_REQUESTS_PER_OPERATION, timeCapMs: CI_TIME_CAP_MS });
   console.log(formatSummary(result));
@@ -37,14 +38,14 @@ describe('conformance of the mocks (seed 20261130, 10 requests per operation and
   // `additionalProperties: false` on deepObject query parameters, so an unknown key was answered 200. The mock's own
   // query check (issue 10) now refuses it with the documented 400.
   it.each(['filter[unexpectedProperty]=x', 'page[unexpectedProperty]=x'])('refuses GET /identities?%s with 400 validation_failed', async (query) => {
-    const answer = await fetch(`${mocks.urls.identity}/identities?${query}`, { headers: { apikey: MOCK_CREDENTIALS.apiKey } });
+    const answer = await fetch(`${mocks.urls.identity!}/identities?${query}`, { headers: { apikey: MOCK_CREDENTIALS.apiKey } });
     expect(answer.status).toBe(400);
     expect((await answer.json()).code).toBe('validation_failed');
   });
 
   it('ran within its budget: every response check, on a few hundred requests per API', () => {
     expect(result.interrupted).toBe(false);
-    for (const api of ['portabl', 'identity']) {
+    for (const api of apiNames) {
       const sent = result.exchanges.filter((e) => e._api === api).length;
       expect(sent, api).toBeGreaterThan(150);
       expect(sent, api).toBeLessThan(600);
@@ -56,6 +57,6 @@ describe('conformance of the mocks (seed 20261130, 10 requests per operation and
 
   it('sends requests to the mocks only', () => {
     const origins = new Set(result.exchanges.map((e) => new URL(e.request.url).origin));
-    expect([...origins].sort()).toEqual([new URL(mocks.urls.portabl).origin, new URL(mocks.urls.identity).origin].sort());
+    expect([...origins].sort()).toEqual([new URL(mocks.urls.portabl!).origin, new URL(mocks.urls.identity!).origin].sort());
   });
 });

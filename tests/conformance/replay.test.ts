@@ -1,8 +1,7 @@
 // A run is replayable: the same seed sends the same requests, in the same order; another seed sends others.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runConformance } from '../../scripts/conformance/runner.mjs';
-import { loadBundle } from '../../scripts/conformance/targets.mjs';
-import { startFaultyIdentityServer, type FaultyServer } from './support/faulty-identity-server.js';
+import { identityTarget, startFaultyIdentityServer, type FaultyServer } from './support/faulty-identity-server.js';
 
 const servers: FaultyServer[] = [];
 afterEach(async () => {
@@ -14,16 +13,7 @@ async function requestsOf(seed: number): Promise<string[]> {
   const server = await startFaultyIdentityServer();
   servers.push(server);
   await runConformance({
-    apis: [
-      {
-        name: 'identity',
-        doc: loadBundle('identity'),
-        baseUrl: server.url,
-        credential: { header: 'apikey', value: server.apiKey, wrong: 'made-up-key', variable: '$CONTRACT_IDENTITY_API_KEY' },
-        wrongCredentials: true,
-        stateful: true,
-      },
-    ],
+    apis: [identityTarget(server)],
     seed,
     requestsPerOperation: 4,
     now: Date.UTC(2026, 0, 15),

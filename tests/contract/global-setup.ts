@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
     // kept in a file rather than mixed into the test output.
     const logPath = path.join(runDir, 'prism.log');
     const log = createWriteStream(logPath);
-    const mocks = await startMocks({ portablPort: 0, identityPort: 0, logLevel: logLevelFromEnv(), log });
+    const mocks = await startMocks({ ports: 0, logLevel: logLevelFromEnv(), log });
     targets = { ...mockTargets(mocks.urls), ...deployments };
     stopMocks = async () => {
       await mocks.close();

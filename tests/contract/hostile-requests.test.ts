@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { apiNamed, freeMockPorts } from '../../scripts/apis.mjs';
 import { spawnSandbox } from '../sandbox/support/command.js';
 import { repoRoot } from '../support/bundles.js';
 import { APIKEY_HEADERS } from './support/bodies.js';
@@ -14,7 +15,7 @@ import { describeHostileRequests, type HostileTarget } from './support/hostile-r
 
 async function startMockProcess(): Promise<HostileTarget> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'mock.mjs')], {
-    env: { ...process.env, PORTABL_MOCK_PORT: '0', IDENTITY_MOCK_PORT: '0', MOCK_LOG_LEVEL: 'silent' },
+    env: { ...process.env, ...freeMockPorts, MOCK_LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let printed = '';
@@ -25,7 +26,7 @@ async function startMockProcess(): Promise<HostileTarget> {
   });
   const url = (title: string) => new RegExp(`${title} mock:\\s+(http://127\\.0\\.0\\.1:\\d+)`).exec(printed)![1]!;
   return {
-    urls: { portabl: url('Portabl Core API'), identity: url('Identities API') },
+    urls: { portabl: url(apiNamed('portabl').title), identity: url(apiNamed('identity').title) },
     credentials: { portabl: { authorization: 'Bearer fake-token-for-the-mock' }, identity: APIKEY_HEADERS },
     alive: () => child.exitCode === null && child.signalCode === null,
     close: async () => {

@@ -1,5 +1,6 @@
 // `npm run mock` (scripts/mock.mjs): its settings are checked with clear errors, it serves both bundles and answers
 // their examples, prints each URL, and stops cleanly on SIGINT. Also startMocks(), which scripts/start.mjs imports.
+import { apis, freeMockPorts } from '../../scripts/apis.mjs';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import net from 'node:net';
@@ -20,9 +21,11 @@ describe('settings', () => {
     expect(() => parsePort('PORTABL_MOCK_PORT', value)).toThrow(`PORTABL_MOCK_PORT="${value}" is not a port`);
   });
 
-  it('ports default to 4010 and 4011, and each variable overrides its own', () => {
-    expect(mockPortsFromEnv({})).toEqual({ portablPort: 4010, identityPort: 4011 });
-    expect(mockPortsFromEnv({ IDENTITY_MOCK_PORT: '5011' })).toEqual({ portablPort: 4010, identityPort: 5011 });
+  it("ports default to each API's mock.defaultPort in apis.json, and each variable overrides its own", () => {
+    const defaults = Object.fromEntries(apis.map((api) => [api.name, api.mock.defaultPort]));
+    expect(mockPortsFromEnv({})).toEqual(defaults);
+    const [first, second] = apis;
+    expect(mockPortsFromEnv({ [second!.mock.portEnv]: '5011' })).toEqual({ ...defaults, [first!.name]: first!.mock.defaultPort, [second!.name]: 5011 });
   });
 
   it('the log level defaults to warn and must be one of Prism\'s', () => {
@@ -44,7 +47,7 @@ async function freePort(): Promise<number> {
 
 describe('startMocks', () => {
   it('refuses the same port for both mocks', async () => {
-    await expect(startMocks({ portablPort: 4599, identityPort: 4599 })).rejects.toThrow('both mocks asked for port 4599');
+    await expect(startMocks({ ports: { portabl: 4599, identity: 4599 } })).rejects.toThrow('both mocks asked for port 4599');
   });
 
   it('a port in use: the error names the mock and the port, and the other mock is stopped again', async () => {
@@ -53,7 +56,7 @@ describe('startMocks', () => {
     await once(blocker, 'listening');
     const identityPort = (blocker.address() as net.AddressInfo).port;
     try {
-      await expect(startMocks({ portablPort, identityPort, log: { write: () => true } })).rejects.toThrow(
+      await expect(startMocks({ ports: { portabl: portablPort, identity: identityPort }, log: { write: () => true } })).rejects.toThrow(
         `identity: cannot listen on 127.0.0.1:${identityPort}: listen EADDRINUSE`,
       );
       // The Portabl mock started, then was closed: its port is free again.
@@ -85,7 +88,7 @@ function waitForOutput(child: ChildProcessWithoutNullStreams, pattern: RegExp): 
 describe('node scripts/mock.mjs', () => {
   it('prints both URLs, answers each API\'s example, and stops cleanly on SIGINT', async () => {
     const child = spawn(process.execPath, [MOCK_SCRIPT], {
-      env: { ...process.env, PORTABL_MOCK_PORT: '0', IDENTITY_MOCK_PORT: '0' },
+      env: { ...process.env, ...freeMockPorts },
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

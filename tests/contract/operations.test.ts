@@ -6,6 +6,7 @@
 // as tests but listed by the gate, by name and with the reason, as are cases a deployment's answers leave without
 // what they need (a document id).
 import { describe, expect, inject, it } from 'vitest';
+import { apiNamed } from '../../scripts/apis.mjs';
 import { apiNames, type ApiName } from '../support/bundles.js';
 import { identityContract } from './cases/identity.js';
 import { portablContract } from './cases/portabl.js';
@@ -17,7 +18,6 @@ import { documentedResponses, pairKey } from './support/spec-responses.js';
 import type { TargetKind } from './support/targets.js';
 
 const targets = inject('contractTargets');
-const TITLES: Record<ApiName, string> = { portabl: 'Portabl Core API', identity: 'Identities API' };
 
 /** Every exchange not sent in this run, by API: those that need Prefer (known when planning) and those found at run time. */
 const notApplicable: (NotApplicableExchange & { api: ApiName })[] = [];
@@ -34,7 +34,7 @@ function contractTests<Client, Target extends { kind: TargetKind; baseUrl: strin
   (target.kind === 'sandbox' ? notReachableOnSandbox : notApplicable).push(...plan.notApplicable.map((n) => ({ api, ...n })));
   const run = contract.newRun(target);
 
-  describe(`${TITLES[api]} (${target.kind} ${target.baseUrl})`, () => {
+  describe(`${apiNamed(api).title} (${target.kind} ${target.baseUrl})`, () => {
     it.for(plan.runnable.map((p) => [p.title, p] as const))('%s', async ([, planned], { skip }) => {
       try {
         recordExercised(await runExchange(contract, target, planned, run));

@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMocks } from '../../scripts/mock.mjs';
 import { curlArguments, curlSampleFor } from '../../scripts/docs/curl-samples.mjs';
 import { apiNames, loadBundle, operationsOf } from '../support/bundles.js';
+import { readPointer } from '../../src/openapi/document.js';
 
 let mocks: Awaited<ReturnType<typeof startMocks>>;
 beforeAll(async () => {
-  mocks = await startMocks({ portablPort: 0, identityPort: 0, logLevel: 'silent' });
+  mocks = await startMocks({ ports: 0, logLevel: 'silent' });
 });
 afterAll(() => mocks?.close());
 
@@ -21,13 +22,11 @@ describe('curl samples', () => {
     const doc = loadBundle(api);
     const fullEntry = { ...entry, parameters: [...(doc.paths[entry.path]!.parameters ?? []), ...(entry.operation.parameters ?? [])].map((p: any) => (p.$ref ? resolve(doc, p.$ref) : p)) };
     expect(curlSampleFor(doc, fullEntry)).toContain(doc.servers![0]!.url);
-    const args = curlArguments(doc, fullEntry, mocks.urls[api], FAKE);
+    const args = curlArguments(doc, fullEntry, mocks.urls[api]!, FAKE);
     const { stdout } = await promisify(execFile)('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}', ...args]);
     const success = Object.keys(entry.operation.responses).filter((s) => s.startsWith('2')).sort()[0];
     expect(stdout).toBe(success);
   });
 });
 
-function resolve(doc: any, ref: string): any {
-  return ref.slice(2).split('/').reduce((node: any, key: string) => node[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-}
+const resolve = (doc: any, ref: string): any => readPointer(doc, ref);

@@ -3,15 +3,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { apiNamed } from '../../scripts/apis.mjs';
 import { BEGIN, END, decisionsMarkdown } from '../../scripts/docs/decisions.mjs';
 import { apiNames, loadBundle, repoRoot } from '../support/bundles.js';
 
-const TITLES = { portabl: 'Portabl Core API', identity: 'Identities API' } as const;
 
 it('the README lists exactly the decisions of both specs, in their order', () => {
   const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf(BEGIN) + BEGIN.length, readme.indexOf(END)).trim();
-  const expected = decisionsMarkdown(apiNames.map((api) => ({ title: TITLES[api], doc: loadBundle(api) })));
+  const expected = decisionsMarkdown(apiNames.map((api) => ({ title: apiNamed(api).title, doc: loadBundle(api) })));
   expect(section).toBe(expected);
 });
 

@@ -4,12 +4,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mockExampleFor } from '../../scripts/docs/landing-page.mjs';
-import { MOCKED_APIS, startMocks, type RunningMocks } from '../../scripts/mock.mjs';
+import { apiNamed } from '../../scripts/apis.mjs';
+import { startMocks, type RunningMocks } from '../../scripts/mock.mjs';
 import { apiNames, loadBundle, repoRoot } from '../support/bundles.js';
 
 let mocks: RunningMocks;
 beforeAll(async () => {
-  mocks = await startMocks({ portablPort: 0, identityPort: 0, logLevel: 'silent', log: { write: () => true } });
+  mocks = await startMocks({ ports: 0, logLevel: 'silent', log: { write: () => true } });
 });
 afterAll(async () => {
   await mocks?.close();
@@ -23,7 +24,7 @@ function exampleOf(api: (typeof apiNames)[number]) {
 
 it.each(apiNames)('index.html shows the %s mock request it describes', (api) => {
   const { path: requestPath, headers } = exampleOf(api);
-  const port = MOCKED_APIS.find((m) => m.name === api)!.defaultPort;
+  const port = apiNamed(api).mock.defaultPort;
   const html = readFileSync(path.join(repoRoot, 'generated', 'docs', 'index.html'), 'utf8');
   expect(html).toContain(`http://127.0.0.1:${port}${requestPath}`);
   for (const [name, value] of headers) expect(html).toContain(`${name}: ${value}`);

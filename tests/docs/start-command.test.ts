@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiNamed, freeMockPorts } from '../../scripts/apis.mjs';
 import { repoRoot } from '../support/bundles.js';
 
 const script = path.join(repoRoot, 'scripts', 'start.mjs');
@@ -36,14 +37,14 @@ describe('npm start', () => {
   let urls: { portabl: string; identity: string; docs: string };
 
   beforeAll(async () => {
-    run = start({ PORTABL_MOCK_PORT: '0', IDENTITY_MOCK_PORT: '0', SANDBOX_PORTABL_PORT: '0', SANDBOX_IDENTITY_PORT: '0', DOCS_PORT: '0', MOCK_LOG_LEVEL: 'silent' });
+    run = start({ ...freeMockPorts, SANDBOX_PORTABL_PORT: '0', SANDBOX_IDENTITY_PORT: '0', DOCS_PORT: '0', MOCK_LOG_LEVEL: 'silent' });
     const text = await waitFor(run, 'Press Ctrl-C to stop.');
     const url = (label: string) => {
       const m = new RegExp(`${label}\\s+(http://127\\.0\\.0\\.1:\\d+/?)`).exec(text);
       if (!m) throw new Error(`no "${label}" URL in:\n${text}`);
       return m[1]!.replace(/\/$/, '');
     };
-    urls = { portabl: url('Portabl Core API mock'), identity: url('Identities API mock'), docs: url('API docs') };
+    urls = { portabl: url(`${apiNamed('portabl').title} mock`), identity: url(`${apiNamed('identity').title} mock`), docs: url('API docs') };
   });
   afterAll(() => {
     if (run.child.exitCode === null) run.child.kill('SIGKILL');

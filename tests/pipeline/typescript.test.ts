@@ -1,10 +1,12 @@
 // Everything a reader or a consumer compiles, compiles under the strict tsconfig, in one compiler run: the
 // generated types, src/, the tests, and the README's TypeScript examples (an example that no longer compiles teaches
-// every reader something false). The README examples import `<package name>/<api>`, mapped here to src/.
-import { spawnSync } from 'node:child_process';
+// every reader something false). The scripts' JSDoc is checked in a second run beside it (checkJs with its own
+// options: tsconfig.scripts.json). The README examples import `<package name>/<api>`, mapped here to src/.
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { apis } from '../../scripts/apis.mjs';
 import { repoRoot } from '../support/bundles.js';
 
 const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
@@ -16,8 +18,17 @@ mkdirSync(path.join(repoRoot, '.tmp'), { recursive: true });
 const dir = mkdtempSync(path.join(repoRoot, '.tmp', 'typescript-'));
 let status: number | null = null;
 let diagnostics: string[] = [];
+let scripts: Promise<{ status: number; output: string }>;
+
+const TSC = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
 
 beforeAll(() => {
+  // The scripts' JSDoc (tsconfig.scripts.json: checkJs) in a second compiler, started first so the two overlap.
+  scripts = new Promise((resolve) => {
+    execFile(process.execPath, [TSC, '--noEmit', '-p', path.join(repoRoot, 'tsconfig.scripts.json')], { cwd: repoRoot, encoding: 'utf8' }, (error, stdout, stderr) =>
+      resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
+    );
+  });
   const exampleFiles = examples.map((code, i) => {
     const file = path.join(dir, `readme-example-${i + 1}.ts`);
     writeFileSync(file, `${code}\nexport {};\n`);
@@ -29,8 +40,7 @@ beforeAll(() => {
       extends: path.join(repoRoot, 'tsconfig.json'),
       compilerOptions: {
         paths: {
-          [`${packageName}/portabl`]: [path.join(repoRoot, 'src/portabl/index.ts')],
-          [`${packageName}/identity`]: [path.join(repoRoot, 'src/identity/index.ts')],
+          ...Object.fromEntries(apis.flatMap((api) => (api.client ? [[`${packageName}${api.client.export.slice(1)}`, [path.join(repoRoot, api.client.source)]]] : []))),
           [`${packageName}/sandbox`]: [path.join(repoRoot, 'src/sandbox/entry.ts')],
           [`${packageName}/msw`]: [path.join(repoRoot, 'src/msw/index.ts')],
         },
@@ -38,7 +48,7 @@ beforeAll(() => {
       include: [...['src', 'tests', 'generated/*/schema.ts', 'vitest.config.ts'].map((p) => path.join(repoRoot, p)), ...exampleFiles],
     }),
   );
-  const tsc = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', dir], {
+  const tsc = spawnSync(process.execPath, [TSC, '--noEmit', '-p', dir], {
     cwd: repoRoot,
     encoding: 'utf8',
   });
@@ -60,4 +70,10 @@ it('type-checks generated types, src and tests with tsc --noEmit', () => {
 
 it('compiles every README TypeScript example against src/', () => {
   expect(diagnostics.filter((line) => line.includes('readme-example-'))).toEqual([]);
+});
+
+it('type-checks the scripts from their JSDoc (checkJs, tsconfig.scripts.json)', async () => {
+  const { status: scriptsStatus, output } = await scripts;
+  expect(output.split('\n').filter((line) => line.includes('error TS'))).toEqual([]);
+  expect(scriptsStatus, output).toBe(0);
 });

@@ -5,13 +5,14 @@
 // change, and the gate passes. The release skips running npm test (KYC_RELEASE_SKIP_TESTS) and the HTML docs build
 // (KYC_RELEASE_SKIP_DOCS) here: both are what this very suite and the drift test check.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readBaselines } from '../../scripts/release/baseline.mjs';
 import { repoRoot } from '../support/bundles.js';
+import { copyPipeline } from '../support/repo-copy.js';
 
 const copy = mkdtempSync(path.join(os.tmpdir(), 'kyc-contracts-release-'));
 const env = { ...process.env, KYC_RELEASE_SKIP_TESTS: '1', KYC_RELEASE_SKIP_DOCS: '1', KYC_RELEASE_TODAY: '2026-11-30' };
@@ -37,10 +38,7 @@ let gateAfter: Awaited<ReturnType<typeof node>>;
 let headBefore: string;
 
 beforeAll(async () => {
-  for (const entry of ['package.json', 'package-lock.json', 'redocly.yaml', '.gitignore', 'specs', 'scripts', 'releases', 'generated']) {
-    cpSync(path.join(repoRoot, entry), path.join(copy, entry), { recursive: true });
-  }
-  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'));
+  copyPipeline(copy, ['package-lock.json', '.gitignore', 'releases', 'README.md', 'CHANGELOG.md']);
   // The copy starts as if released just now (its baseline = the committed bundles), so that changes made in the
   // repository since the real release do not mix with the one this test makes.
   for (const api of Object.keys(released.apis)) cpSync(path.join(repoRoot, 'generated', api, 'openapi.json'), path.join(copy, released.apis[api]!.file));

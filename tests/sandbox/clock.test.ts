@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { sandboxSpecs } from '../../src/sandbox/specs.js';
+import { apiNames } from '../support/bundles.js';
 
 let sandbox: Sandbox;
 const START = Date.parse('2030-01-01T00:00:00.000Z');
@@ -17,7 +18,7 @@ const clock = (api: 'portabl' | 'identity', advanceSeconds?: unknown) =>
 
 describe('sandbox clock', () => {
   it('is the route the spec states', () => {
-    for (const api of ['portabl', 'identity'] as const) {
+    for (const api of apiNames) {
       expect((sandboxSpecs[api] as any)['x-sandbox'].clock).toMatchObject({ read: 'GET /__sandbox/clock', advance: 'POST /__sandbox/clock' });
     }
   });

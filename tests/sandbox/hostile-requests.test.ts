@@ -10,6 +10,7 @@ import { operationRules, type OperationRule } from '../../src/sandbox/operations
 import { BODY_LIMIT } from '../../src/sandbox/server.js';
 import { sandboxSpecs } from '../../src/sandbox/specs.js';
 import { person, startTestSandbox, type ApiName, type TestSandbox } from './support/sandbox.js';
+import { apiNames } from '../support/bundles.js';
 
 let sandbox: TestSandbox;
 const ids: Record<string, string> = {};
@@ -27,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const operations = (['portabl', 'identity'] as const).flatMap((api) => operationRules(sandboxSpecs[api]).map((rule) => [`${api} ${rule.operationId}`, api, rule] as const));
+const operations = apiNames.flatMap((api) => operationRules(sandboxSpecs[api]).map((rule) => [`${api} ${rule.operationId}`, api, rule] as const));
 /** The operation's path with ids that exist; a delete gets an identity of its own, so that the others keep theirs. */
 async function concrete(rule: OperationRule): Promise<string> {
   const own = rule.operationId === 'deleteIdentity' ? (await sandbox.identity('POST', '/identities', person())).body.data.id : undefined;

@@ -2,13 +2,14 @@
 // condition ("A US address needs a state") instead of rendering "case 1 / case 2".
 import { describe, expect, it } from 'vitest';
 import { apiNames, loadBundle } from '../support/bundles.js';
+import { childPointer } from '../../src/openapi/document.js';
 
 /** JSON pointers of every if/then/else subschema without a title. */
 function untitledConditions(node: unknown, pointer = '#'): { found: number; untitled: string[] } {
   const result = { found: 0, untitled: [] as string[] };
   if (!node || typeof node !== 'object') return result;
   for (const [key, value] of Object.entries(node)) {
-    const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const at = childPointer(pointer, key);
     if (['if', 'then', 'else'].includes(key) && value && typeof value === 'object' && !Array.isArray(value)) {
       result.found++;
       if (typeof (value as { title?: unknown }).title !== 'string') result.untitled.push(at);

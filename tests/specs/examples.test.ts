@@ -1,9 +1,9 @@
 // Every example the specs carry validates against its schema with an independent JSON Schema 2020-12 validator
 // (Ajv2020 + ajv-formats), not only through Redocly: examples are what the mock answers and the docs show.
 import { describe, expect, it } from 'vitest';
-import { HTTP_METHODS, apiNames, loadBundle, validatorFor } from '../support/bundles.js';
-import { pointerSegment } from '../../src/spec-validator.js';
-import { child, follow, mediaTypeSites, type Located } from '../support/walk.js';
+import { apiNames, loadBundle, validatorFor } from '../support/bundles.js';
+import { child, follow, mediaTypeSites } from '../support/walk.js';
+import { operationsOf } from '../../src/openapi/document.js';
 
 describe.each(apiNames)('%s examples', (api) => {
   const doc = loadBundle(api);
@@ -35,25 +35,21 @@ describe.each(apiNames)('%s examples', (api) => {
   }
 
   const parameterExamples: { label: string; pointer: string; value: unknown }[] = [];
-  for (const [path, item] of Object.entries(doc.paths)) {
-    const base = `#/paths/${pointerSegment(path)}`;
-    const lists: [string, string, any[]][] = [['(path item)', `${base}/parameters`, item.parameters ?? []]];
-    for (const method of HTTP_METHODS) {
-      if (item[method]) lists.push([method.toUpperCase(), `${base}/${method}/parameters`, item[method].parameters ?? []]);
-    }
-    for (const [label, listPointer, params] of lists) {
-      params.forEach((p, i) => {
-        const param: Located = follow(doc, { value: p, pointer: `${listPointer}/${i}` });
-        const schema = follow(doc, child(param, 'schema'));
-        const values: [string, unknown][] = [];
-        if ('example' in param.value) values.push(['example', param.value.example]);
-        for (const name of Object.keys(param.value.examples ?? {})) {
-          values.push([name, follow(doc, child(param, 'examples', name)).value.value]);
-        }
-        for (const [name, value] of values) {
-          parameterExamples.push({ label: `${label} ${path} parameter ${param.value.name} "${name}"`, pointer: schema.pointer, value });
-        }
-      });
+  const seen = new Set<string>();
+  for (const { method, path, parameterSites } of operationsOf(doc)) {
+    for (const param of parameterSites) {
+      // A Path Item's parameter is every operation's: checked once, where it is written.
+      if (seen.has(param.pointer)) continue;
+      seen.add(param.pointer);
+      const schema = follow(doc, child(param, 'schema'));
+      const values: [string, unknown][] = [];
+      if ('example' in param.value) values.push(['example', param.value.example]);
+      for (const name of Object.keys(param.value.examples ?? {})) {
+        values.push([name, follow(doc, child(param, 'examples', name)).value.value]);
+      }
+      for (const [name, value] of values) {
+        parameterExamples.push({ label: `${method.toUpperCase()} ${path} parameter ${param.value.name} "${name}"`, pointer: schema.pointer, value });
+      }
     }
   }
   if (parameterExamples.length > 0) {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundle, operationsOf, validatorFor } from '../support/bundles.js';
 import { child, follow, type Located } from '../support/walk.js';
+import { childPointer } from '../../src/openapi/document.js';
 
 const doc = loadBundle('identity');
 const SANDBOX = 'https://api.sandbox.publicmint.io';
@@ -18,7 +19,7 @@ function operation(operationId: string) {
 
 function response(operationId: string, status: string): Located {
   const { method, path } = operation(operationId);
-  const op: Located = { value: doc.paths[path]?.[method], pointer: `#/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}` };
+  const op: Located = { value: doc.paths[path]?.[method], pointer: childPointer('#/paths', path, method) };
   return follow(doc, child(op, 'responses', status));
 }
 

@@ -2,11 +2,11 @@
 // temporary bundle instead of rewriting generated/, which `npm start` serves. Run in a throw-away git repository
 // holding a copy of what lint reads, with one spec broken.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { repoRoot } from '../support/bundles.js';
+import { copyPipeline } from '../support/repo-copy.js';
 
 const copy = mkdtempSync(path.join(os.tmpdir(), 'kyc-contracts-lint-clean-'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -18,10 +18,7 @@ const git = (...args: string[]) => {
 };
 
 it('a broken spec: lint exits 1, naming the problem, and git status shows only the broken file', () => {
-  for (const entry of ['specs', 'scripts', 'generated/portabl', 'redocly.yaml', '.spectral.yaml', 'package.json', '.gitignore']) {
-    cpSync(path.join(repoRoot, entry), path.join(copy, entry), { recursive: true });
-  }
-  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+  copyPipeline(copy, ['.gitignore']);
   git('init', '-q');
   git('add', '-A');
   git('commit', '-qm', 'copy');

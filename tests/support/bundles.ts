@@ -3,11 +3,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
+import { operationsOf as documentOperations } from '../../src/openapi/document.js';
+import { apiNames as registryApiNames } from '../../scripts/apis.mjs';
 import { createSpecValidator, type SpecValidator } from '../../src/spec-validator.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const apiNames = ['portabl', 'identity'] as const;
-export type ApiName = (typeof apiNames)[number];
+/** The APIs the package has code for (clients, sandbox, MSW handlers): the keys of the sandbox's specs. */
+export type ApiName = keyof typeof import('../../src/sandbox/specs.js').sandboxSpecs;
+/** The APIs of apis.json (scripts/apis.mjs), in its order. */
+export const apiNames = registryApiNames as readonly ApiName[];
 
 // A loose view of an OpenAPI document: enough to walk it in tests.
 export type OpenApiDocument = {
@@ -19,7 +23,7 @@ export type OpenApiDocument = {
   [key: string]: unknown;
 };
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export { HTTP_METHODS } from '../../src/openapi/document.js';
 
 const documents = new Map<ApiName, OpenApiDocument>();
 const validators = new Map<ApiName, SpecValidator>();
@@ -53,14 +57,7 @@ export function validatorFor(api: ApiName): SpecValidator {
 
 /** Every operation of a bundle with its method, path and object. */
 export function operationsOf(api: ApiName) {
-  const doc = loadBundle(api);
-  const ops: { method: string; path: string; operation: Record<string, any> }[] = [];
-  for (const [p, item] of Object.entries(doc.paths)) {
-    for (const method of HTTP_METHODS) {
-      if (item[method]) ops.push({ method, path: p, operation: item[method] });
-    }
-  }
-  return ops;
+  return documentOperations(loadBundle(api));
 }
 
 /** Validates against a named component schema: `componentErrors('identity', 'CreateIdentityRequest', body)`. */

@@ -1,38 +1,22 @@
-// Walks a bundled OpenAPI document the way a validator needs it: following local $refs while remembering the JSON
-// pointer of what was reached, so that a schema can be named by its place in the document.
-import { HTTP_METHODS, type OpenApiDocument } from './bundles.js';
-import { pointerSegment } from '../../src/spec-validator.js';
+// Walks a bundled OpenAPI document the way a validator needs it: every request and response media type, with the
+// JSON pointer of its schema, so that a schema can be named by its place in the document. Built on the package's one
+// walker (src/openapi/document.js).
+import { childPointer, follow as followRef, operationsOf, readPointer, type Located } from '../../src/openapi/document.js';
+import type { OpenApiDocument } from './bundles.js';
 
-export interface Located<T = any> {
-  value: T;
-  pointer: string;
-}
+export type { Located };
 
-export function resolvePointer(doc: OpenApiDocument, pointer: string): unknown {
-  let node: any = doc;
-  for (const raw of pointer.replace(/^#\/?/, '').split('/').filter(Boolean)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node === null || typeof node !== 'object' || !(key in node)) throw new Error(`${pointer} does not resolve`);
-    node = node[key];
-  }
-  return node;
-}
+/** The value at a local JSON pointer; throws naming the pointer when it does not resolve. */
+export const resolvePointer = (doc: OpenApiDocument, pointer: string): unknown => readPointer(doc, pointer);
 
-export function follow(doc: OpenApiDocument, located: Located): Located {
-  let current = located;
-  for (let hops = 0; current.value && typeof current.value === 'object' && typeof current.value.$ref === 'string'; hops++) {
-    if (hops > 20) throw new Error(`$ref cycle at ${current.pointer}`);
-    const ref: string = current.value.$ref;
-    if (!ref.startsWith('#')) throw new Error(`external $ref ${ref} at ${current.pointer}: the bundle must be self-contained`);
-    current = { value: resolvePointer(doc, ref), pointer: ref };
-  }
-  return current;
-}
-
+/** The value under `parent` at `keys`, with its pointer (no `$ref` followed). */
 export const child = (parent: Located, ...keys: string[]): Located => ({
   value: keys.reduce((v: any, k) => v?.[k], parent.value),
-  pointer: `${parent.pointer}/${keys.map(pointerSegment).join('/')}`,
+  pointer: childPointer(parent.pointer, ...keys),
 });
+
+/** `located` with its local `$ref`s followed. */
+export const follow = (doc: OpenApiDocument, located: Located): Located => followRef(doc, located.value, located.pointer) ?? located;
 
 export interface MediaTypeSite {
   operationId: string;
@@ -45,29 +29,24 @@ export interface MediaTypeSite {
 /** Every request and response media type of every operation, with its schema pointer and its examples resolved. */
 export function mediaTypeSites(doc: OpenApiDocument): MediaTypeSite[] {
   const sites: MediaTypeSite[] = [];
-  for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of HTTP_METHODS) {
-      if (!item[method]) continue;
-      const op: Located = { value: item[method], pointer: `#/paths/${pointerSegment(path)}/${method}` };
-      const operationId = op.value.operationId ?? `${method.toUpperCase()} ${path}`;
-      const bodies: [string, Located][] = [];
-      if (op.value.requestBody) bodies.push(['request', follow(doc, child(op, 'requestBody'))]);
-      for (const status of Object.keys(op.value.responses ?? {})) {
-        bodies.push([`response ${status}`, follow(doc, child(op, 'responses', status))]);
-      }
-      for (const [label, holder] of bodies) {
-        for (const mt of Object.keys(holder.value.content ?? {})) {
-          const mediaType = child(holder, 'content', mt);
-          const schema = follow(doc, child(mediaType, 'schema'));
-          const examples: { name: string; value: unknown }[] = [];
-          if ('example' in mediaType.value) examples.push({ name: 'example', value: mediaType.value.example });
-          for (const name of Object.keys(mediaType.value.examples ?? {})) {
-            const ex = follow(doc, child(mediaType, 'examples', name));
-            if (!('value' in ex.value)) throw new Error(`${ex.pointer} has no inline value (externalValue is not supported)`);
-            examples.push({ name, value: ex.value.value });
-          }
-          sites.push({ operationId, where: `${label} ${mt}`, mediaType, schemaPointer: schema.pointer, examples });
+  for (const { method, path, pointer, operation } of operationsOf(doc)) {
+    const op: Located = { value: operation, pointer };
+    const operationId = operation.operationId ?? `${method.toUpperCase()} ${path}`;
+    const bodies: [string, Located][] = [];
+    if (operation.requestBody) bodies.push(['request', follow(doc, child(op, 'requestBody'))]);
+    for (const status of Object.keys(operation.responses ?? {})) bodies.push([`response ${status}`, follow(doc, child(op, 'responses', status))]);
+    for (const [label, holder] of bodies) {
+      for (const mt of Object.keys(holder.value.content ?? {})) {
+        const mediaType = child(holder, 'content', mt);
+        const schema = follow(doc, child(mediaType, 'schema'));
+        const examples: { name: string; value: unknown }[] = [];
+        if ('example' in mediaType.value) examples.push({ name: 'example', value: mediaType.value.example });
+        for (const name of Object.keys(mediaType.value.examples ?? {})) {
+          const ex = follow(doc, child(mediaType, 'examples', name));
+          if (!('value' in ex.value)) throw new Error(`${ex.pointer} has no inline value (externalValue is not supported)`);
+          examples.push({ name, value: ex.value.value });
         }
+        sites.push({ operationId, where: `${label} ${mt}`, mediaType, schemaPointer: schema.pointer, examples });
       }
     }
   }

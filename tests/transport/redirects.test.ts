@@ -2,11 +2,11 @@
 // followed: fetch's own rules would send the Identities `apikey` header (undici drops only Authorization) and a
 // 307/308 token request body with the client secret to whatever origin the Location names.
 // Real sockets here, not a fake fetch: the point is what the runtime's fetch would do with a redirect.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIdentityClient, RedirectRefusedError } from '../../src/identity/index.js';
 import { createPortablClient } from '../../src/portabl/index.js';
+import { startHttpServer, type FakeHttpServer } from '../support/http-server.js';
 import { CLIENT_ID, CLIENT_SECRET, settingsPath } from './support/fake-portabl.js';
 
 const API_KEY = 'fake-identity-api-key-for-redirect-tests';
@@ -17,28 +17,22 @@ interface Received {
   body: string;
 }
 
-const servers: Server[] = [];
+const servers: FakeHttpServer[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+  await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
 /** A server on 127.0.0.1 (a free port) that records each request and answers it with `answer`. */
 async function server(answer: (url: string, reply: (status: number, headers: Record<string, string>, body?: string) => void) => void) {
-  const received: Received[] = [];
-  const s = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      received.push({ url: req.url ?? '', headers: req.headers, body });
-      answer(req.url ?? '', (status, headers, text) => {
-        res.writeHead(status, headers);
-        res.end(text);
-      });
-    });
-  });
+  const s = await startHttpServer(({ url }, res) =>
+    answer(url, (status, headers, text) => {
+      res.writeHead(status, headers);
+      res.end(text);
+    }),
+  );
   servers.push(s);
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${(s.address() as AddressInfo).port}`, received };
+  const received: Received[] = s.received;
+  return { origin: s.origin, received };
 }
 
 /** Another origin (a different port) that would happily answer anything. */

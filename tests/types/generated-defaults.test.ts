@@ -1,7 +1,6 @@
 // The type generator's rule for `default` (scripts/generate-types.mjs), on a small document that has what the
 // real specs do not yet: a defaulted property in a response-only schema and in a schema both sides share.
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error the generator is a plain .mjs script without declarations
 import { generateTypes, operatorsAdmitted } from '../../scripts/generate-types.mjs';
 
 const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: ref } } } });

@@ -2,11 +2,11 @@
 // correct by default and broken on request, one fault at a time, each fault aimed at one check of the runner.
 // It judges request bodies with the bundle's own schemas and answers in the spec's shapes, so that without a fault
 // the runner must find nothing.
-import { once } from 'node:events';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { createValidator } from '../../../scripts/conformance/spec-validator.mjs';
+import type { ApiTarget } from '../../../scripts/conformance/runner.mjs';
 import { loadBundle } from '../../../scripts/conformance/targets.mjs';
+import { startHttpServer } from '../../support/http-server.js';
 
 export const FAULTS = [
   'server-error', // GET answers 500
@@ -76,7 +76,7 @@ export async function startFaultyIdentityServer(fault?: Fault): Promise<FaultySe
     return { status: 200, body: { data: identity } };
   };
 
-  const handle = (method: string, segments: string[], headers: http.IncomingHttpHeaders, body: unknown): Reply => {
+  const handle = (method: string, segments: string[], headers: IncomingHttpHeaders, body: unknown): Reply => {
     if (fault === 'missing-retry-after') return error(429, 'too_many_requests', 'Slow down.');
     const ignoresKey = fault === 'ignores-credential' && method === 'POST';
     if (!ignoresKey && headers['apikey'] !== apiKey) return error(401, 'unauthorized', 'The apikey header is missing or unknown.');
@@ -101,31 +101,34 @@ export async function startFaultyIdentityServer(fault?: Fault): Promise<FaultySe
     return error(404, 'identity_not_found', 'No such route.');
   };
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://fake.invalid');
-      const text = Buffer.concat(chunks).toString('utf8');
-      requests.push(`${req.method} ${url.pathname}${url.search} ${text}`.trim());
-      let reply: Reply;
-      try {
-        reply = handle(req.method ?? 'GET', url.pathname.split('/').filter(Boolean).map(decodeURIComponent), req.headers, text === '' ? undefined : JSON.parse(text));
-      } catch {
-        reply = error(400, 'validation_failed', 'The body is not JSON.');
-      }
-      const headers = { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers };
-      res.writeHead(reply.status, headers);
-      res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
-    });
+  const server = await startHttpServer(({ method, url: target, headers, body: text }, res) => {
+    const url = new URL(target, 'http://fake.invalid');
+    requests.push(`${method} ${url.pathname}${url.search} ${text}`.trim());
+    let reply: Reply;
+    try {
+      reply = handle(method, url.pathname.split('/').filter(Boolean).map(decodeURIComponent), headers, text === '' ? undefined : JSON.parse(text));
+    } catch {
+      reply = error(400, 'validation_failed', 'The body is not JSON.');
+    }
+    res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
+    res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.origin,
     apiKey,
     requests,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    close: () => server.close(),
+  };
+}
+
+/** The runner's target for a faulty server: the Identities API, stateful, refusing a wrong API key. */
+export function identityTarget(server: FaultyServer): ApiTarget {
+  return {
+    name: 'identity',
+    doc: loadBundle('identity'),
+    baseUrl: server.url,
+    credential: { header: 'apikey', value: server.apiKey, wrong: 'made-up-key', variable: '$CONTRACT_IDENTITY_API_KEY' },
+    wrongCredentials: true,
+    stateful: true,
   };
 }

@@ -10,6 +10,7 @@ import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
 import { createSpecValidator } from '../../../src/spec-validator.js';
 import { apiNames, loadBundle } from '../../support/bundles.js';
 import { send, startDocumentMock, violationPaths } from '../support/private-mock.js';
+import { childPointer } from '../../../src/openapi/document.js';
 
 const DIALECT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 const fixture = JSON.parse(
@@ -69,7 +70,7 @@ describe('the bundles under stock Prism', () => {
     if (!node || typeof node !== 'object') return [];
     return Object.entries(node).flatMap(([key, value]) => [
       ...(key === 'unevaluatedProperties' && value !== true ? [`${pointer}/${key}`] : []),
-      ...restrictingUnevaluatedProperties(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+      ...restrictingUnevaluatedProperties(value, childPointer(pointer, key)),
     ]);
   }
 

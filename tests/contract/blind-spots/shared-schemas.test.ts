@@ -8,9 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
-import { HTTP_METHODS, loadBundle, type ApiName } from '../../support/bundles.js';
+import { apiNames, loadBundle, type ApiName } from '../../support/bundles.js';
 import { send, startBundleMock, startDocumentMock, violationPaths } from '../support/private-mock.js';
 import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY, PT_ADDRESS } from '../support/bodies.js';
+import { operationsOf } from '../../../src/openapi/document.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const petstore2574 = JSON.parse(readFileSync(path.join(here, '..', 'fixtures', 'prism-2574-petstore.json'), 'utf8'));
@@ -54,12 +55,8 @@ function schemasByOperation(api: ApiName): Map<string, Set<string>> {
     return into;
   };
   const byOperation = new Map<string, Set<string>>();
-  for (const item of Object.values(doc.paths)) {
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      byOperation.set(operation.operationId, reached([item['parameters'], operation.parameters, operation.requestBody], new Set()));
-    }
+  for (const { operation, parameters } of operationsOf(doc)) {
+    byOperation.set(operation.operationId, reached([parameters, operation.requestBody], new Set()));
   }
   return byOperation;
 }
@@ -172,7 +169,7 @@ const CREDENTIALS: Record<ApiName, Record<string, string>> = {
   identity: { apikey: 'fake-api-key-for-the-mock' },
 };
 
-const variants = (['portabl', 'identity'] as const).flatMap((api) => [
+const variants = apiNames.flatMap((api) => [
   { api, mock: 'stock prism mock --errors', workarounds: false },
   { api, mock: 'our mock', workarounds: true },
 ]);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundlePath } from '../../../scripts/mock.mjs';
 import { startPrism, type RunningPrism } from '../../../scripts/mock/prism.mjs';
-import { loadBundle, operationsOf, validatorFor, type ApiName } from '../../support/bundles.js';
+import { apiNames, loadBundle, operationsOf, validatorFor, type ApiName } from '../../support/bundles.js';
 import { mediaTypeSites } from '../../support/walk.js';
 import { APIKEY_HEADERS, COMPANY_BODY, PERSON_BODY } from '../support/bodies.js';
 import { send } from '../support/private-mock.js';
@@ -18,7 +18,7 @@ const ID = '38882f21-ce8f-4e18-8b83-e43e082912ef';
 const mocks = {} as Record<ApiName, RunningPrism>;
 const logs: Record<ApiName, string[]> = { portabl: [], identity: [] };
 beforeAll(async () => {
-  for (const api of ['portabl', 'identity'] as const) {
+  for (const api of apiNames) {
     mocks[api] = await startPrism({ name: api, document: bundlePath(api), logLevel: 'warn', log: { write: (line: string) => logs[api].push(line) } });
   }
 });
@@ -77,7 +77,7 @@ describe('answers that cannot be mistaken for documented ones (item 5)', () => {
   });
 
   // Each operation, with a valid request, asked for a generated body four times: every answer valid against the spec.
-  const operations = (['portabl', 'identity'] as const).flatMap((api) => operationsOf(api).map((op) => [api, op] as const));
+  const operations = apiNames.flatMap((api) => operationsOf(api).map((op) => [api, op] as const));
   it.for(operations.map(([api, op]) => [`${api} ${op.operation.operationId}`, api, op] as const))('Prefer: dynamic=true, %s: every answer documented and valid', async ([, api, op]) => {
     const site = mediaTypeSites(loadBundle(api)).find((s) => s.operationId === op.operation.operationId && s.where.startsWith('request '));
     const body = site?.examples[0]?.value;

@@ -5,7 +5,7 @@
 // later), so the same requests judge every server.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operationsOf, validatorFor, type ApiName } from '../../support/bundles.js';
+import { apiNames, operationsOf, validatorFor, type ApiName } from '../../support/bundles.js';
 import { documentedResponse } from './spec-responses.js';
 
 /** Something that serves both APIs on loopback, started for a test and stopped by it. */
@@ -121,7 +121,6 @@ export function wellFormedProbe(api: ApiName, credential: Record<string, string>
 }
 
 
-const API_NAMES: ApiName[] = ['portabl', 'identity'];
 /** How many hostile requests are in flight at once: a crowd of bad clients, not a connection flood. */
 const HOSTILE_IN_FLIGHT = 12;
 
@@ -141,10 +140,10 @@ export function describeHostileRequests(title: string, startTarget: HostileTarge
     });
 
     it('every hostile request to every operation gets an answer documented for it, valid against its schema; the server stays up and answers well-formed requests within a second meanwhile', async () => {
-      const requests = API_NAMES.flatMap((api) => hostileRequests(api, target.credentials[api]));
+      const requests = apiNames.flatMap((api) => hostileRequests(api, target.credentials[api]));
       // The well-formed request once before the burst: what is measured is the burst's effect, not a cold start
       // (Prism compiles an operation's validators on its first request).
-      for (const api of API_NAMES) expect((await sendRaw(target.urls[api], wellFormedProbe(api, target.credentials[api]))).status).toBeLessThan(300);
+      for (const api of apiNames) expect((await sendRaw(target.urls[api], wellFormedProbe(api, target.credentials[api]))).status).toBeLessThan(300);
       // Twelve hostile requests in flight at any time, in the order built (each operation's kinds in turn, so that
       // large bodies keep arriving throughout), while each API is sent one well-formed request after another until
       // the last hostile one is answered: every one of those must be answered promptly.
@@ -155,7 +154,7 @@ export function describeHostileRequests(title: string, startTarget: HostileTarge
         for (let r = queue.shift(); r; r = queue.shift()) answered.push({ r, answer: await sendRaw(target.urls[r.api], r) });
       });
       const hostile = Promise.all(workers).finally(() => (finished = true));
-      const probes = API_NAMES.map(async (api) => {
+      const probes = apiNames.map(async (api) => {
         const probe = wellFormedProbe(api, target.credentials[api]);
         const times: { ms: number; answer: HostileAnswer }[] = [];
         do {
@@ -178,7 +177,7 @@ export function describeHostileRequests(title: string, startTarget: HostileTarge
       expect(wrong).toEqual([]);
       expect(notRefused).toEqual([]);
       expect(answered).toHaveLength(requests.length);
-      expect(requests.length).toBeGreaterThanOrEqual(API_NAMES.length * 11);
+      expect(requests.length).toBeGreaterThanOrEqual(apiNames.length * 11);
       console.log(
         `${requests.length} hostile requests; well-formed requests meanwhile: ${probed
           .map(({ api, times }) => `${api} ${times.length}, slowest ${Math.round(Math.max(...times.map((t) => t.ms)))} ms [${times.map((t) => Math.round(t.ms)).join(" ")}]`)

@@ -82,7 +82,8 @@ export function deploymentsFromEnv(env: Env): { portabl?: PortablTarget; identit
   };
 }
 
-export function mockTargets(urls: { portabl: string; identity: string }): ContractTargets {
+export function mockTargets(urls: Record<string, string>): ContractTargets {
+  if (!urls.portabl || !urls.identity) throw new Error(`mockTargets: no mock URL for ${urls.portabl ? 'identity' : 'portabl'}`);
   return {
     portabl: {
       kind: 'mock',

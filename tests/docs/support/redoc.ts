@@ -3,7 +3,8 @@
 // tag's operations as they are scrolled to. So each tag is opened in turn, scrolled through, and what became
 // visible is recorded.
 import type { Page } from 'playwright-core';
-import { HTTP_METHODS, type OpenApiDocument } from '../../support/bundles.js';
+import { operationsOf } from '../../../src/openapi/document.js';
+import type { OpenApiDocument } from '../../support/bundles.js';
 
 export interface ReferenceOperation {
   /** The heading Redoc gives the tag section (x-displayName or name). */
@@ -19,17 +20,13 @@ export function referenceOperations(doc: OpenApiDocument, clientVariable: string
   const tags = (doc.tags as { name: string; 'x-displayName'?: string }[] | undefined) ?? [];
   const displayName = (name: string) => tags.find((t) => t.name === name)?.['x-displayName'] ?? name;
   const operations: ReferenceOperation[] = [];
-  for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      operations.push({
-        tag: displayName(operation.tags?.[0] ?? ''),
-        summary: operation.summary ?? '',
-        label: `${method.toUpperCase()} ${path}`,
-        call: `${clientVariable}.${method.toUpperCase()}('${path}'`,
-      });
-    }
+  for (const { method, path, operation } of operationsOf(doc)) {
+    operations.push({
+      tag: displayName(operation.tags?.[0] ?? ''),
+      summary: operation.summary ?? '',
+      label: `${method.toUpperCase()} ${path}`,
+      call: `${clientVariable}.${method.toUpperCase()}('${path}'`,
+    });
   }
   return operations;
 }

@@ -1,52 +1,6 @@
-// Small helpers to read a bundled OpenAPI document: its operations, local $refs and example values.
-// The docs pipeline derives code samples and the landing page from these, so that nothing is copied by hand.
-
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-/** Follows local `$ref`s (`#/components/...`) until it reaches a node that is not a reference. */
-export function resolveRef(doc, node) {
-  const seen = new Set();
-  let current = node;
-  while (current && typeof current === 'object' && typeof current.$ref === 'string') {
-    const ref = current.$ref;
-    if (!ref.startsWith('#/')) throw new Error(`${ref}: only local references are expected in a bundle`);
-    if (seen.has(ref)) throw new Error(`${ref}: circular reference`);
-    seen.add(ref);
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((part) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce((at, key) => {
-        if (at === undefined || at === null || !(key in at)) throw new Error(`${ref}: not found in the document`);
-        return at[key];
-      }, doc);
-  }
-  return current;
-}
-
-/** Every operation in document order, with the path-level parameters merged in (the operation's win). */
-export function operationsOf(doc) {
-  const operations = [];
-  for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
-    const item = resolveRef(doc, rawItem);
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      const byKey = new Map();
-      for (const raw of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
-        const parameter = resolveRef(doc, raw);
-        byKey.set(`${parameter.in}:${parameter.name}`, parameter);
-      }
-      operations.push({ method, path, operation, parameters: [...byKey.values()] });
-    }
-  }
-  return operations;
-}
-
-/** `GET /path (operationId)`: how errors and tests name an operation. */
-export function operationLabel({ method, path, operation }) {
-  return `${method.toUpperCase()} ${path}${operation.operationId ? ` (${operation.operationId})` : ''}`;
-}
+// Example values of a bundled OpenAPI document, for the docs' code samples and landing page. Walking the document
+// (operations, local $refs, pointers) is src/openapi/document.js's.
+import { resolveRef } from '../../src/openapi/document.js';
 
 const NONE = Symbol('no example');
 
