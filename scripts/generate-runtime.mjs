@@ -15,8 +15,10 @@ import addFormatsModule from 'ajv-formats';
 import { outDirFromArgs, selectedApis } from './apis.mjs';
 import { escapePointerSegment as escapeSegment, follow, operationsOf, readPointer } from '../src/openapi/document.js';
 
-const standaloneCode = standalone.default ?? standalone;
-const addFormats = addFormatsModule.default ?? addFormatsModule;
+/** @type {(ajv: import('ajv').default, refs?: Record<string, string>) => string} */
+const standaloneCode = /** @type {any} */ (standalone).default ?? standalone;
+/** @type {(ajv: import('ajv').default) => unknown} */
+const addFormats = /** @type {any} */ (addFormatsModule).default ?? addFormatsModule;
 
 /**
  * Per API: the extra schemas a client checks on its own (name → pointer), and the option rules it reads (name →

@@ -16,7 +16,7 @@ const VALIDATION = ['*/validators/invitation.js'];
 describe('entry size budget (min+gzip, dependencies included)', () => {
   for (const name of Object.keys(BUDGET_KIB)) {
     it(`kyc-contracts/${name} stays within ${BUDGET_KIB[name]} KiB`, async () => {
-      const entry = ENTRIES.find((e) => e.name === name)!;
+      const entry: { name: string; source: string; external?: string[] } = ENTRIES.find((e) => e.name === name)!;
       const size = await measureEntry({ ...entry, external: [...(entry.external ?? []), ...VALIDATION] });
       const largest = Object.entries(size.inputs).sort((a, b) => b[1] - a[1]).slice(0, 4);
       console.log(
