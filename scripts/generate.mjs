@@ -1,9 +1,12 @@
 // The whole generation pipeline, in order. `--out <dir>` writes everything under <dir> instead of generated/.
-// Without --out it also rewrites the README's decisions section from the bundles' x-decisions.
+// Without --out it also rewrites the README's decisions section from the bundles' x-decisions, and its install
+// lines from package.json (the tarball's name carries the version).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { outDirFromArgs, repoRoot } from './apis.mjs';
+import { readFileSync } from 'node:fs';
 import { writeReadmeDecisions } from './docs/decisions.mjs';
+import { writeReadmeInstallLines } from './docs/landing-page.mjs';
 
 const steps = ['bundle.mjs', 'generate-types.mjs', 'generate-runtime.mjs', 'build-docs.mjs', 'dereference.mjs'];
 // `--skip <step>` leaves one step out: the release tool's own test skips the slow docs build (KYC_RELEASE_SKIP_DOCS).
@@ -27,4 +30,7 @@ for (const step of steps.filter((s) => s !== skipped)) {
 if (!process.argv.includes('--out')) {
   writeReadmeDecisions(outDirFromArgs());
   console.log('✔ README.md decisions (from x-decisions)');
+  const readme = path.join(repoRoot, 'README.md');
+  writeReadmeInstallLines(readme, JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')));
+  console.log('✔ README.md install lines (from package.json)');
 }

@@ -1,7 +1,7 @@
 // The docs landing page (generated/docs/index.html): names each API with its version, links its reference,
 // shows how to start the mocks and how to install and call each client. Everything on it is derived from the
 // bundles, the mock settings and package.json, so it cannot drift from them; docs-src/index.html is the shell.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { codeSampleFor } from './code-samples.mjs';
 import { operationsOf, resolveRef } from '../../src/openapi/document.js';
@@ -209,4 +209,21 @@ export function renderLandingPage({ entries, pkg, templatePath }) {
     if (!(name in slots)) throw new Error(`${path.basename(templatePath)}: unknown slot ${match}`);
     return escapedSlots.has(name) ? escapeHtml(slots[name]) : slots[name];
   });
+}
+
+/**
+ * Rewrites the README's install block (the `npm pack` / `npm install ./<tarball>` pair) from package.json, so that a
+ * version raised by `npm run release` never leaves the README naming a tarball `npm pack` no longer writes.
+ * @param {string} readmePath
+ * @param {{ name: string, version: string }} pkg
+ * @returns {boolean} whether the file changed
+ * @throws {Error} when the README has no install block to rewrite
+ */
+export function writeReadmeInstallLines(readmePath, pkg) {
+  const readme = readFileSync(readmePath, 'utf8');
+  const block = /```sh\nnpm pack[^\n]*\nnpm install [^\n]*\n```/;
+  if (!block.test(readme)) throw new Error(`${readmePath}: no \`\`\`sh block with the npm pack / npm install lines`);
+  const next = readme.replace(block, `\`\`\`sh\n${installLines(pkg)}\n\`\`\``);
+  if (next !== readme) writeFileSync(readmePath, next);
+  return next !== readme;
 }
