@@ -23,7 +23,9 @@ const LANDING_TEMPLATE = path.join(repoRoot, 'docs-src', 'index.html');
  * one (TypeScript highlighting); `Payload` keeps the request body example beside it.
  */
 const REDOC_OPTIONS = {
-  codeSamples: { languages: [{ lang: SAMPLE_LANG, label: SAMPLE_LABEL }, { lang: 'Shell', label: CURL_LABEL }, { lang: 'Payload' }] },
+  codeSamples: {
+    languages: [{ lang: SAMPLE_LANG, label: SAMPLE_LABEL }, { lang: 'Shell', label: CURL_LABEL }, { lang: 'Payload' }],
+  },
   // A deprecated operation or property shows its removal date ("sunset: 2027-06-30") beside Redoc's Deprecated badge.
   showExtensions: ['x-sunset'],
 };
@@ -35,7 +37,9 @@ function bundlePath(outDir, api) {
 function readBundle(outDir, api) {
   const file = bundlePath(outDir, api);
   if (!existsSync(file)) {
-    throw new Error(`${path.relative(repoRoot, file)} is missing: run \`node scripts/bundle.mjs --api ${api.name}\` first`);
+    throw new Error(
+      `${path.relative(repoRoot, file)} is missing: run \`node scripts/bundle.mjs --api ${api.name}\` first`,
+    );
   }
   return parse(readFileSync(file, 'utf8'));
 }

@@ -19,7 +19,9 @@ const outDir = outDirFromArgs(argv);
 const jobs = selectedApis(argv).flatMap((api) => {
   const dir = path.join(outDir, api.name);
   mkdirSync(dir, { recursive: true });
-  return formats.map((ext) => runAsync('redocly', ['bundle', api.source, '--output', path.join(dir, `openapi.${ext}`), '--ext', ext]));
+  return formats.map((ext) =>
+    runAsync('redocly', ['bundle', api.source, '--output', path.join(dir, `openapi.${ext}`), '--ext', ext]),
+  );
 });
 const results = await Promise.all(jobs);
 const failed = results.filter((r) => r.status !== 0);

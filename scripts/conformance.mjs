@@ -52,9 +52,11 @@ export function parseCommandLine(argv) {
   });
   if (values.help) throw new Error(USAGE);
   if (!values.target) throw new Error(`--target is required\n${USAGE}`);
-  if (values.api !== undefined && !APIS.includes(values.api)) throw new Error(`--api ${values.api}: give one of ${APIS.join(', ')}`);
+  if (values.api !== undefined && !APIS.includes(values.api))
+    throw new Error(`--api ${values.api}: give one of ${APIS.join(', ')}`);
   const integer = (name, text, min, max) => {
-    if (!/^-?\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new Error(`--${name} ${text}: give an integer from ${min} to ${max}`);
+    if (!/^-?\d+$/.test(text) || Number(text) < min || Number(text) > max)
+      throw new Error(`--${name} ${text}: give an integer from ${min} to ${max}`);
     return Number(text);
   };
   const seedGiven = values.seed !== undefined;
@@ -96,7 +98,8 @@ export async function openTarget(options, env = process.env) {
   const behaviour = { wrongCredentials: true, stateful: true };
   if (options.target === 'env') {
     const named = selected.filter((api) => env[api === 'portabl' ? 'CONTRACT_PORTABL_URL' : 'CONTRACT_IDENTITY_URL']);
-    if (named.length === 0) throw new Error('--target env: set CONTRACT_PORTABL_URL and/or CONTRACT_IDENTITY_URL (with their credentials)');
+    if (named.length === 0)
+      throw new Error('--target env: set CONTRACT_PORTABL_URL and/or CONTRACT_IDENTITY_URL (with their credentials)');
     const apis = [];
     for (const api of named) {
       const { baseUrl, credentials } = deploymentSettings(api, env);
@@ -104,14 +107,17 @@ export async function openTarget(options, env = process.env) {
     }
     return { apis, close: async () => {} };
   }
-  if (!options.api) throw new Error(`--target ${options.target}: a URL serves one API; add --api portabl or --api identity`);
+  if (!options.api)
+    throw new Error(`--target ${options.target}: a URL serves one API; add --api portabl or --api identity`);
   const { baseUrl, credentials } = deploymentSettings(options.api, env, options.target);
   return { apis: [await apiTarget(options.api, baseUrl, credentials, behaviour)], close: async () => {} };
 }
 
 async function main() {
   const options = parseCommandLine(process.argv.slice(2));
-  console.log(`conformance: target ${options.target}, seed ${options.seed}${options.seedGiven ? '' : ' (replay with --seed ' + options.seed + ')'}, ${options.requests} requests per operation and kind, time limit ${options.timeLimitS} s`);
+  console.log(
+    `conformance: target ${options.target}, seed ${options.seed}${options.seedGiven ? '' : ' (replay with --seed ' + options.seed + ')'}, ${options.requests} requests per operation and kind, time limit ${options.timeLimitS} s`,
+  );
   const target = await openTarget(options);
   let result;
   try {
@@ -128,10 +134,32 @@ async function main() {
   }
   console.log(`\n${formatSummary(result)}\n`);
   for (const api of target.apis) {
-    console.log(formatCoverage(api.name, coverageOf(api.doc, api.baseUrl, result.exchanges.filter((e) => e._api === api.name))));
+    console.log(
+      formatCoverage(
+        api.name,
+        coverageOf(
+          api.doc,
+          api.baseUrl,
+          result.exchanges.filter((e) => e._api === api.name),
+        ),
+      ),
+    );
   }
   if (options.har) {
-    writeFileSync(options.har, JSON.stringify({ log: { version: '1.2', creator: { name: 'kyc-contracts conformance', version: '1' }, entries: result.exchanges } }, null, 1));
+    writeFileSync(
+      options.har,
+      JSON.stringify(
+        {
+          log: {
+            version: '1.2',
+            creator: { name: 'kyc-contracts conformance', version: '1' },
+            entries: result.exchanges,
+          },
+        },
+        null,
+        1,
+      ),
+    );
     console.log(`HAR: ${options.har}`);
   }
   process.exitCode = result.failures.length > 0 ? 1 : 0;

@@ -20,4 +20,8 @@ const results = await Promise.all(jobs);
 const failed = results.filter((r) => r.status !== 0);
 for (const r of failed) console.error(`✖ ${r.command} exited with ${r.status}\n${r.stdout}${r.stderr}`);
 if (failed.length > 0) process.exit(1);
-console.error(`✔ dereferenced JSON: ${selectedApis().map((a) => `${a.name}/openapi.dereferenced.json`).join(', ')}`);
+console.error(
+  `✔ dereferenced JSON: ${selectedApis()
+    .map((a) => `${a.name}/openapi.dereferenced.json`)
+    .join(', ')}`,
+);

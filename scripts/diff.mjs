@@ -20,15 +20,32 @@ const valueOf = (flag) => {
 };
 const known = new Set(['--markdown', '--check', '--base-ref', '--bundles']);
 try {
-  const unknown = argv.filter((a, i) => a.startsWith('--') && !known.has(a) && !['--base-ref', '--bundles'].includes(argv[i - 1]));
+  const unknown = argv.filter(
+    (a, i) => a.startsWith('--') && !known.has(a) && !['--base-ref', '--bundles'].includes(argv[i - 1]),
+  );
   if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(', ')}; known: ${[...known].join(', ')}`);
   const baselines = readBaselines({ ref: valueOf('--base-ref') });
-  const results = await diffApis({ baselines, current: currentBundles({ bundleDir: valueOf('--bundles') }), today: todayFromEnv() });
+  const results = await diffApis({
+    baselines,
+    current: currentBundles({ bundleDir: valueOf('--bundles') }),
+    today: todayFromEnv(),
+  });
   const failures = judge(results, { releasedPackage: baselines.packageVersion, currentPackage: packageVersion() });
   const markdown = argv.includes('--markdown');
-  console.log(markdown ? `## Contract changes since release ${baselines.packageVersion}\n\n${formatMarkdown(results)}` : formatText(results));
-  const verdict = failures.length === 0 ? '✔ the versions cover every change since the release' : `✖ breaking-change gate:\n${failures.join('\n')}`;
-  console.log(markdown ? `\n${failures.length === 0 ? verdict : `**${verdict.split('\n')[0]}**\n\n\`\`\`\n${failures.join('\n')}\n\`\`\``}` : verdict);
+  console.log(
+    markdown
+      ? `## Contract changes since release ${baselines.packageVersion}\n\n${formatMarkdown(results)}`
+      : formatText(results),
+  );
+  const verdict =
+    failures.length === 0
+      ? '✔ the versions cover every change since the release'
+      : `✖ breaking-change gate:\n${failures.join('\n')}`;
+  console.log(
+    markdown
+      ? `\n${failures.length === 0 ? verdict : `**${verdict.split('\n')[0]}**\n\n\`\`\`\n${failures.join('\n')}\n\`\`\``}`
+      : verdict,
+  );
   if (argv.includes('--check') && failures.length > 0) process.exitCode = 1;
 } catch (error) {
   console.error(`✖ npm run diff: ${error.message}`);

@@ -39,7 +39,16 @@ const EXTRAS = {
 };
 
 // Keywords that document rather than constrain: left out of the runtime module.
-const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'deprecated', '$comment', 'readOnly', 'writeOnly']);
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  'examples',
+  'example',
+  'deprecated',
+  '$comment',
+  'readOnly',
+  'writeOnly',
+]);
 
 /** The constraint keywords of a schema (annotations and x- extensions dropped). */
 function constraints(schema) {
@@ -73,44 +82,47 @@ export function runtimeFacts(doc, api) {
   };
   const operations = {};
   for (const { method, path: pathTemplate, pointer: opPointer, operation, parameterSites } of operationsOf(doc)) {
-      const parameters = new Map();
-      for (const parameter of parameterSites) {
-        const schema = follow(doc, parameter.value.schema, `${parameter.pointer}/schema`);
-        parameters.set(`${parameter.value.in}:${parameter.value.name}`, {
-          name: String(parameter.value.name),
-          in: parameter.value.in,
-          required: parameter.value.required === true,
-          schema: keyOf(schema.pointer),
-          ...(parameter.value.in === 'path' ? { rule: constraints(schema.value) } : {}),
-        });
+    const parameters = new Map();
+    for (const parameter of parameterSites) {
+      const schema = follow(doc, parameter.value.schema, `${parameter.pointer}/schema`);
+      parameters.set(`${parameter.value.in}:${parameter.value.name}`, {
+        name: String(parameter.value.name),
+        in: parameter.value.in,
+        required: parameter.value.required === true,
+        schema: keyOf(schema.pointer),
+        ...(parameter.value.in === 'path' ? { rule: constraints(schema.value) } : {}),
+      });
+    }
+    const responses = {};
+    for (const [status, raw] of Object.entries(operation.responses ?? {})) {
+      const response = follow(doc, raw, `${opPointer}/responses/${escapeSegment(status)}`);
+      const content = {};
+      for (const [mediaType, media] of Object.entries(response.value.content ?? {})) {
+        content[mediaType] =
+          media.schema === undefined ? null : keyOf(`${response.pointer}/content/${escapeSegment(mediaType)}/schema`);
       }
-      const responses = {};
-      for (const [status, raw] of Object.entries(operation.responses ?? {})) {
-        const response = follow(doc, raw, `${opPointer}/responses/${escapeSegment(status)}`);
-        const content = {};
-        for (const [mediaType, media] of Object.entries(response.value.content ?? {})) {
-          content[mediaType] = media.schema === undefined ? null : keyOf(`${response.pointer}/content/${escapeSegment(mediaType)}/schema`);
-        }
-        responses[status] = content;
-      }
-      let requestBody;
-      if (operation.requestBody !== undefined) {
-        const body = follow(doc, operation.requestBody, `${opPointer}/requestBody`);
-        const mediaType = Object.keys(body.value.content ?? {}).find((m) => m.endsWith('json'));
-        requestBody = {
-          required: body.value.required === true,
-          ...(mediaType ? { schema: keyOf(`${body.pointer}/content/${escapeSegment(mediaType)}/schema`) } : {}),
-        };
-      }
-      operations[`${method.toUpperCase()} ${pathTemplate}`] = {
-        id: operation.operationId ?? `${method.toUpperCase()} ${pathTemplate}`,
-        parameters: [...parameters.values()],
-        responses,
-        ...(requestBody ? { requestBody } : {}),
+      responses[status] = content;
+    }
+    let requestBody;
+    if (operation.requestBody !== undefined) {
+      const body = follow(doc, operation.requestBody, `${opPointer}/requestBody`);
+      const mediaType = Object.keys(body.value.content ?? {}).find((m) => m.endsWith('json'));
+      requestBody = {
+        required: body.value.required === true,
+        ...(mediaType ? { schema: keyOf(`${body.pointer}/content/${escapeSegment(mediaType)}/schema`) } : {}),
       };
+    }
+    operations[`${method.toUpperCase()} ${pathTemplate}`] = {
+      id: operation.operationId ?? `${method.toUpperCase()} ${pathTemplate}`,
+      parameters: [...parameters.values()],
+      responses,
+      ...(requestBody ? { requestBody } : {}),
+    };
   }
   const extras = EXTRAS[api] ?? { modules: {}, rules: {} };
-  const rules = Object.fromEntries(Object.entries(extras.rules).map(([name, pointer]) => [name, constraints(readPointer(doc, pointer))]));
+  const rules = Object.fromEntries(
+    Object.entries(extras.rules).map(([name, pointer]) => [name, constraints(readPointer(doc, pointer))]),
+  );
   return {
     facts: {
       api,
@@ -128,11 +140,19 @@ export function runtimeFacts(doc, api) {
 function compileModule(doc, api, refs, allErrors) {
   const id = `https://kyc-contracts.invalid/${api}.json`;
   // The same options as src/spec-validator.ts, which the tests use: both judge by the same rules.
-  const ajv = new Ajv2020({ strict: false, allErrors, validateFormats: true, code: { source: true, esm: true, optimize: true } });
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors,
+    validateFormats: true,
+    code: { source: true, esm: true, optimize: true },
+  });
   addFormats(ajv);
   for (const format of ['int32', 'int64', 'float', 'double']) ajv.addFormat(format, true);
   ajv.addSchema({ ...doc, $id: id });
-  const code = standaloneCode(ajv, Object.fromEntries(Object.entries(refs).map(([name, pointer]) => [name, `${id}${pointer}`])));
+  const code = standaloneCode(
+    ajv,
+    Object.fromEntries(Object.entries(refs).map(([name, pointer]) => [name, `${id}${pointer}`])),
+  );
   // Standalone code `require`s Ajv's small runtime helpers and ajv-formats' format functions (CommonJS): turned into
   // ESM imports, whose CommonJS interop differs between Node and bundlers, hence the `.default` fallbacks.
   const imports = new Map();

@@ -83,14 +83,26 @@ export async function generateTypes(document, source) {
       if (!underFilter(options.path)) return undefined;
       const ops = operatorsAdmitted(schemaObject);
       if (ops.length === 0) return undefined;
-      const literal = ts.factory.createUnionTypeNode(ops.map((op) => ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(op))));
-      return ts.factory.createUnionTypeNode([STRING, ts.factory.createTypeReferenceNode('FilterOperatorValue', [literal])]);
+      const literal = ts.factory.createUnionTypeNode(
+        ops.map((op) => ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(op))),
+      );
+      return ts.factory.createUnionTypeNode([
+        STRING,
+        ts.factory.createTypeReferenceNode('FilterOperatorValue', [literal]),
+      ]);
     },
     transformProperty(property, schemaObject, options) {
-      if (property.questionToken || !schemaObject || typeof schemaObject !== 'object' || !('default' in schemaObject)) return undefined;
+      if (property.questionToken || !schemaObject || typeof schemaObject !== 'object' || !('default' in schemaObject))
+        return undefined;
       const owner = COMPONENT_SCHEMA.exec(options.path ?? '')?.[1];
       if (owner === undefined || !requestSchemas.has(decodeURIComponent(owner))) return undefined;
-      return ts.factory.updatePropertySignature(property, property.modifiers, property.name, QUESTION_TOKEN, property.type);
+      return ts.factory.updatePropertySignature(
+        property,
+        property.modifiers,
+        property.name,
+        QUESTION_TOKEN,
+        property.type,
+      );
     },
   });
   // Prepended as text rather than with openapi-typescript's `inject`, which drops the doc comment.
@@ -105,6 +117,8 @@ if (isMain) {
     const file = path.join(dir, 'openapi.yaml');
     const document = parse(fs.readFileSync(file, 'utf8'));
     fs.writeFileSync(path.join(dir, 'schema.ts'), await generateTypes(document, pathToFileURL(file)), 'utf8');
-    console.log(`types: ${path.relative(process.cwd(), file)} → ${path.relative(process.cwd(), path.join(dir, 'schema.ts'))}`);
+    console.log(
+      `types: ${path.relative(process.cwd(), file)} → ${path.relative(process.cwd(), path.join(dir, 'schema.ts'))}`,
+    );
   }
 }

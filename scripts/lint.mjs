@@ -20,7 +20,14 @@ function report(label, problems) {
 }
 
 async function redocly(target) {
-  const { stdout, stderr, status } = await runAsync('redocly', ['lint', target, '--format', 'json', '--max-problems', '1000']);
+  const { stdout, stderr, status } = await runAsync('redocly', [
+    'lint',
+    target,
+    '--format',
+    'json',
+    '--max-problems',
+    '1000',
+  ]);
   let parsed;
   try {
     parsed = JSON.parse(stdout.slice(stdout.indexOf('{')));
@@ -67,7 +74,14 @@ const bundleDir = path.join(temporary, 'generated');
 {
   const bundled = await Promise.all(
     selectedApis().map((api) =>
-      runAsync('redocly', ['bundle', api.source, '--output', path.join(bundleDir, api.name, 'openapi.yaml'), '--ext', 'yaml']),
+      runAsync('redocly', [
+        'bundle',
+        api.source,
+        '--output',
+        path.join(bundleDir, api.name, 'openapi.yaml'),
+        '--ext',
+        'yaml',
+      ]),
     ),
   );
   const failed = bundled.filter((r) => r.status !== 0);

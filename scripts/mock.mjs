@@ -43,7 +43,10 @@ export function mockPortsFromEnv(env = process.env) {
   return Object.fromEntries(
     apis.map((api) => {
       const value = env[api.mock.portEnv];
-      return [api.name, value === undefined || value === '' ? api.mock.defaultPort : parsePort(api.mock.portEnv, value)];
+      return [
+        api.name,
+        value === undefined || value === '' ? api.mock.defaultPort : parsePort(api.mock.portEnv, value),
+      ];
     }),
   );
 }
@@ -85,23 +88,30 @@ export function logLevelFromEnv(env = process.env) {
  */
 export async function startMocks({ ports = {}, host = '127.0.0.1', logLevel = 'warn', log = process.stdout } = {}) {
   /** @param {string} name */
-  const portOf = (name) => (ports === 0 ? 0 : (ports[name] ?? apis.find((a) => a.name === name)?.mock.defaultPort ?? 0));
+  const portOf = (name) =>
+    ports === 0 ? 0 : (ports[name] ?? apis.find((a) => a.name === name)?.mock.defaultPort ?? 0);
   for (const api of apis) {
     const port = portOf(api.name);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new Error(`${api.name} mock: port ${port} is not an integer from 0 to 65535`);
     }
     if (!existsSync(bundlePath(api.name))) {
-      throw new Error(`${api.name} mock: ${path.relative(repoRoot, bundlePath(api.name))} is missing: run \`npm run bundle\``);
+      throw new Error(
+        `${api.name} mock: ${path.relative(repoRoot, bundlePath(api.name))} is missing: run \`npm run bundle\``,
+      );
     }
     const clash = apis.find((other) => other !== api && port !== 0 && portOf(other.name) === port);
     if (clash) {
-      throw new Error(`both mocks asked for port ${port}: give ${api.mock.portEnv} and ${clash.mock.portEnv} different values`);
+      throw new Error(
+        `both mocks asked for port ${port}: give ${api.mock.portEnv} and ${clash.mock.portEnv} different values`,
+      );
     }
   }
 
   const started = await Promise.allSettled(
-    apis.map((api) => startPrism({ name: api.name, document: bundlePath(api.name), host, port: portOf(api.name), logLevel, log })),
+    apis.map((api) =>
+      startPrism({ name: api.name, document: bundlePath(api.name), host, port: portOf(api.name), logLevel, log }),
+    ),
   );
   const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failures = started.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));

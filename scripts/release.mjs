@@ -23,7 +23,8 @@ import { setInfoVersion } from './release/spec-version.mjs';
 
 const USAGE = `usage: npm run release -- <${apis.map((a) => a.name).join('|')}|all> <${RATINGS.slice().reverse().join('|')}>`;
 
-const git = (...args) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const git = (...args) =>
+  execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 function parseArgs(argv) {
   const [target, level, ...rest] = argv;
@@ -48,7 +49,10 @@ function requirePassingTests() {
   }
   console.log('… npm test (on the released state)');
   const result = spawnSync('npm', ['test'], { cwd: repoRoot, stdio: 'inherit' });
-  if (result.status !== 0) throw new Refusal(`npm test failed (exit ${result.status}); the release's changes were undone: fix the tests, then release again`);
+  if (result.status !== 0)
+    throw new Refusal(
+      `npm test failed (exit ${result.status}); the release's changes were undone: fix the tests, then release again`,
+    );
 }
 
 function writeJson(file, value) {
@@ -99,7 +103,10 @@ async function main() {
     setPackageVersion(nextPackage);
     console.log('… npm run generate');
     const skipDocs = process.env.KYC_RELEASE_SKIP_DOCS === '1' ? ['--skip', 'build-docs.mjs'] : [];
-    const generated = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'generate.mjs'), ...skipDocs], { cwd: repoRoot, stdio: 'inherit' });
+    const generated = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'generate.mjs'), ...skipDocs], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    });
     if (generated.status !== 0) throw new Error(`npm run generate failed (exit ${generated.status})`);
 
     const bundles = currentBundles({ bundleDir: path.join(repoRoot, 'generated') });
@@ -118,7 +125,10 @@ async function main() {
       date: today,
       apis: results.map((r) => ({ ...r, next: next[r.api] })),
     });
-    writeFileSync(changelogFile, prependSection(existsSync(changelogFile) ? readFileSync(changelogFile, 'utf8') : undefined, section));
+    writeFileSync(
+      changelogFile,
+      prependSection(existsSync(changelogFile) ? readFileSync(changelogFile, 'utf8') : undefined, section),
+    );
 
     // The release must leave the gate green: judge the new state as npm test will.
     const after = await diffApis({ baselines: readBaselines(), current: bundles, today });
@@ -126,7 +136,9 @@ async function main() {
     if (failures.length > 0) throw new Error(`the gate still fails after the release:\n${failures.join('\n')}`);
     requirePassingTests();
 
-    console.log(`\n✔ release ${nextPackage} prepared (package ${previous} → ${nextPackage}; ${changed.map((r) => `${r.api} ${r.released} → ${next[r.api]}`).join(', ')})`);
+    console.log(
+      `\n✔ release ${nextPackage} prepared (package ${previous} → ${nextPackage}; ${changed.map((r) => `${r.api} ${r.released} → ${next[r.api]}`).join(', ')})`,
+    );
     console.log(`Review it (git diff, CHANGELOG.md), then: git add -A && git commit -m "Release ${nextPackage}"`);
   } catch (error) {
     rollback(created);

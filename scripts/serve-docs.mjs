@@ -103,7 +103,12 @@ function handler(root, bundlesDir) {
  * as /specs/<api>.yaml and /specs/<api>.json; port 0 picks a free port.
  * @returns {Promise<{url: string, port: number, close(): Promise<void>}>}
  */
-export async function serveDocs({ port = 4000, host = '127.0.0.1', root = DEFAULT_DOCS_ROOT, bundlesDir = DEFAULT_BUNDLES_DIR } = {}) {
+export async function serveDocs({
+  port = 4000,
+  host = '127.0.0.1',
+  root = DEFAULT_DOCS_ROOT,
+  bundlesDir = DEFAULT_BUNDLES_DIR,
+} = {}) {
   if (!existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${path.relative(repoRoot, root) || root}/index.html is missing: run \`npm run docs\` first`);
   }

@@ -5,5 +5,7 @@ import { ENTRIES, kib, measureEntry } from './bench/entry-size.mjs';
 
 for (const entry of ENTRIES) {
   const size = await measureEntry(entry);
-  console.log(`kyc-contracts/${entry.name}: ${kib(size.minified)} minified, ${kib(size.gzip)} min+gzip, ${kib(size.lazyGzip)} more on demand`);
+  console.log(
+    `kyc-contracts/${entry.name}: ${kib(size.minified)} minified, ${kib(size.gzip)} min+gzip, ${kib(size.lazyGzip)} more on demand`,
+  );
 }

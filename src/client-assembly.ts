@@ -3,7 +3,13 @@
 // credential (how requests are authorized) and its servers.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { compiledValidator, type CompiledValidator, type ValidatorLoaders } from './compiled-validator.js';
-import { COMMON_OPTION_NAMES, rejectUnknownKeys, requireOptionsObject, resolveCommonOptions, type ResolvedCommonOptions } from './options.js';
+import {
+  COMMON_OPTION_NAMES,
+  rejectUnknownKeys,
+  requireOptionsObject,
+  resolveCommonOptions,
+  type ResolvedCommonOptions,
+} from './options.js';
 import { pathParameterMiddleware } from './path-parameters.js';
 import { createRedactor, type Redactor } from './redaction.js';
 import { responseBodyMiddleware } from './response-body.js';
@@ -27,7 +33,10 @@ export interface AssemblyContext {
 }
 
 /** Checks an API's own options (its credential) and says how its requests are authorized. */
-export type CredentialSetup = (given: Record<string, unknown>, redactor: Redactor) => (context: AssemblyContext) => FetchFunction;
+export type CredentialSetup = (
+  given: Record<string, unknown>,
+  redactor: Redactor,
+) => (context: AssemblyContext) => FetchFunction;
 
 /** Everything that differs between two APIs' clients. */
 export interface ApiDefinition<Server extends string> {
@@ -48,11 +57,18 @@ export interface ApiDefinition<Server extends string> {
 }
 
 /** Validation middleware whose code loads with `import()` on its first use (validate-calls.ts). */
-function lazyValidation(kind: 'request' | 'response', spec: RuntimeSpec, validator: CompiledValidator, redactor: Redactor): Middleware {
+function lazyValidation(
+  kind: 'request' | 'response',
+  spec: RuntimeSpec,
+  validator: CompiledValidator,
+  redactor: Redactor,
+): Middleware {
   let loaded: Promise<Middleware> | undefined;
   const load = () =>
     (loaded ??= import('./validate-calls.js').then((m) =>
-      kind === 'request' ? m.requestValidationMiddleware(spec, validator, redactor) : m.responseValidationMiddleware(spec, validator, redactor),
+      kind === 'request'
+        ? m.requestValidationMiddleware(spec, validator, redactor)
+        : m.responseValidationMiddleware(spec, validator, redactor),
     ));
   return kind === 'request'
     ? { onRequest: async (context) => (await load()).onRequest!(context) }
@@ -60,7 +76,9 @@ function lazyValidation(kind: 'request' | 'response', spec: RuntimeSpec, validat
 }
 
 /** A client factory for one API: checks options in a fixed order (credential, common options, server). */
-export function defineClient<Paths extends {}, Server extends string, Options>(api: ApiDefinition<Server>): (options: Options) => Client<Paths> {
+export function defineClient<Paths extends {}, Server extends string, Options>(
+  api: ApiDefinition<Server>,
+): (options: Options) => Client<Paths> {
   const known = [...api.optionNames, 'server', ...COMMON_OPTION_NAMES];
   return (options) => {
     const given = requireOptionsObject(api.client, options);
@@ -68,9 +86,18 @@ export function defineClient<Paths extends {}, Server extends string, Options>(a
     const redactor = createRedactor();
     const authorize = api.credential(given, redactor);
     const common = resolveCommonOptions(api.client, given, api.credentialHeader);
-    const baseUrl = resolveServer(api.client, api.runtime, api.title, api.servers, api.defaultServer, given['server'], common.baseUrl);
+    const baseUrl = resolveServer(
+      api.client,
+      api.runtime,
+      api.title,
+      api.servers,
+      api.defaultServer,
+      given['server'],
+      common.baseUrl,
+    );
     const clock = common.clock ?? systemClock;
-    const validator = common.validateRequests || common.validateResponses ? compiledValidator(api.validators) : undefined;
+    const validator =
+      common.validateRequests || common.validateResponses ? compiledValidator(api.validators) : undefined;
     // Order matters: onRequest runs in this order (path check first, before anything is sent or a token requested),
     // onResponse in the reverse one (validation sees the raw answer, the origin is recorded on the Response finally
     // returned).
@@ -79,8 +106,10 @@ export function defineClient<Paths extends {}, Server extends string, Options>(a
       responseOriginMiddleware(api.runtime, redactor),
       responseBodyMiddleware(api.runtime, redactor),
     ];
-    if (validator && common.validateRequests) middleware.push(lazyValidation('request', api.runtime, validator, redactor));
-    if (validator && common.validateResponses) middleware.push(lazyValidation('response', api.runtime, validator, redactor));
+    if (validator && common.validateRequests)
+      middleware.push(lazyValidation('request', api.runtime, validator, redactor));
+    if (validator && common.validateResponses)
+      middleware.push(lazyValidation('response', api.runtime, validator, redactor));
     const base: TransportOptions = {
       fetch: common.fetch,
       timeoutMs: common.timeoutMs,
@@ -89,7 +118,14 @@ export function defineClient<Paths extends {}, Server extends string, Options>(a
       redact: redactor.text,
       maxResponseBytes: common.maxResponseBytes,
     };
-    const fetch = authorize({ baseUrl, clock, redactor, common, middleware, transport: (extra) => createTransport({ ...base, ...extra }) });
+    const fetch = authorize({
+      baseUrl,
+      clock,
+      redactor,
+      common,
+      middleware,
+      transport: (extra) => createTransport({ ...base, ...extra }),
+    });
     const client = createClient<Paths>({ baseUrl, fetch, headers: common.headers });
     client.use(...middleware);
     return client;

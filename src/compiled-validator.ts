@@ -20,7 +20,8 @@ export interface CompiledValidator {
 function pick(module: ValidatorModule, key: string): ValidateFunction {
   const fn = module[key];
   // A runtime module and validators from different generations: a packaging fault, said plainly.
-  if (typeof fn !== 'function') throw new Error(`the generated validators have no schema "${key}": run npm run generate`);
+  if (typeof fn !== 'function')
+    throw new Error(`the generated validators have no schema "${key}": run npm run generate`);
   return fn as ValidateFunction;
 }
 

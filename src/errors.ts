@@ -12,7 +12,13 @@ type IsUnknown<T> = unknown extends T ? true : false;
 export type ErrorStatusOf<Op> =
   IsUnknown<Op> extends true
     ? number
-    : { [K in keyof ResponsesOf<Op>]: K extends number ? (`${K}` extends `4${string}` | `5${string}` ? K : never) : never }[keyof ResponsesOf<Op>];
+    : {
+        [K in keyof ResponsesOf<Op>]: K extends number
+          ? `${K}` extends `4${string}` | `5${string}`
+            ? K
+            : never
+          : never;
+      }[keyof ResponsesOf<Op>];
 
 type JsonBodyOf<Response> = Response extends { content: infer C }
   ? C extends { 'application/json': infer J }
@@ -29,7 +35,10 @@ export type ErrorBodyOf<Op, S = ErrorStatusOf<Op>> =
 export type OperationOf<Result> = [Result] extends [FetchResponse<infer Op, any, any>] ? Op : unknown;
 
 /** An ApiError whose status is known to be `S`, so its body is that status's documented body. */
-export type ApiErrorWithStatus<Op, S extends number> = ApiError<Op> & { readonly status: S; readonly body: ErrorBodyOf<Op, S> };
+export type ApiErrorWithStatus<Op, S extends number> = ApiError<Op> & {
+  readonly status: S;
+  readonly body: ErrorBodyOf<Op, S>;
+};
 
 // A server's message is quoted in ours; bound it so that an HTML error page does not become the message.
 const MAX_QUOTED_MESSAGE = 300;
@@ -55,7 +64,9 @@ export function capDepth(value: unknown, maxDepth: number): unknown {
     else if (depth > maxDepth) target[key] = TOO_DEEP;
     else if (Array.isArray(source)) {
       const items: unknown[] = new Array(source.length);
-      source.forEach((item, i) => stack.push({ source: item, target: items as unknown as Record<number, unknown>, key: i, depth: depth + 1 }));
+      source.forEach((item, i) =>
+        stack.push({ source: item, target: items as unknown as Record<number, unknown>, key: i, depth: depth + 1 }),
+      );
       target[key] = items;
     } else {
       const fields: Record<string, unknown> = {};
@@ -153,7 +164,10 @@ export function unwrap<Result extends FetchResult>(result: Result): DataOf<Resul
  * Type guard for catch blocks. With a status, narrows `status`; given an ApiError typed by its operation
  * (from apiErrorOf), also narrows `body` to that status's documented body.
  */
-export function isApiError<Op, S extends ErrorStatusOf<Op>>(value: ApiError<Op>, status: S): value is ApiErrorWithStatus<Op, S>;
+export function isApiError<Op, S extends ErrorStatusOf<Op>>(
+  value: ApiError<Op>,
+  status: S,
+): value is ApiErrorWithStatus<Op, S>;
 export function isApiError<S extends number>(value: unknown, status: S): value is ApiError & { readonly status: S };
 export function isApiError(value: unknown): value is ApiError;
 export function isApiError(value: unknown, status?: number): boolean {
@@ -173,5 +187,7 @@ export interface OperationErrorGuard<Operations> {
 /** Builds the guard for one API's `operations` (see isPortablApiError, isIdentityApiError). */
 export function operationErrorGuard<Operations>(): OperationErrorGuard<Operations> {
   return ((value: unknown, operationId: string, status?: number) =>
-    value instanceof ApiError && value.operation === operationId && (status === undefined || value.status === status)) as OperationErrorGuard<Operations>;
+    value instanceof ApiError &&
+    value.operation === operationId &&
+    (status === undefined || value.status === status)) as OperationErrorGuard<Operations>;
 }

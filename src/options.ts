@@ -89,7 +89,11 @@ export function requireOptionsObject(client: string, options: unknown): Record<s
 /** Rejects misspelt option names (`clientID`) that TypeScript would catch but plain JavaScript would not. */
 export function rejectUnknownKeys(client: string, options: Record<string, unknown>, known: readonly string[]): void {
   const unknown = Object.keys(options).filter((k) => !known.includes(k));
-  if (unknown.length) fail(client, `unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}; known: ${known.join(', ')}`);
+  if (unknown.length)
+    fail(
+      client,
+      `unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}; known: ${known.join(', ')}`,
+    );
 }
 
 /** A credential string: present, a string, not blank. Its value never appears in the message. */
@@ -108,7 +112,10 @@ export function requireSecretString(client: string, name: string, value: unknown
 export function requireHeaderSecret(client: string, name: string, value: unknown): string {
   const secret = requireSecretString(client, name, value);
   if (secret !== secret.trim()) {
-    fail(client, `${name} must not start or end with whitespace (a line break copied from a file or an environment variable?)`);
+    fail(
+      client,
+      `${name} must not start or end with whitespace (a line break copied from a file or an environment variable?)`,
+    );
   }
   // Visible ASCII, spaces only inside: what a header value carries unchanged in every runtime.
   if (!/^[\x21-\x7E]([\x20-\x7E]*[\x21-\x7E])?$/.test(secret)) {
@@ -124,12 +131,18 @@ export function requireHeaderSecret(client: string, name: string, value: unknown
  */
 export function requireRedactableSecret(client: string, name: string, secret: string, spec: RuntimeSpec): string {
   if (secret.length < MIN_SECRET_LENGTH) {
-    fail(client, `${name} is shorter than ${MIN_SECRET_LENGTH} characters: too short to be a real credential, and short enough to occur in ordinary text, which redacting it from errors would rewrite`);
+    fail(
+      client,
+      `${name} is shorter than ${MIN_SECRET_LENGTH} characters: too short to be a real credential, and short enough to occur in ordinary text, which redacting it from errors would rewrite`,
+    );
   }
   const probe = createRedactor();
   probe.add(secret);
   if (spec.constants.some((constant) => probe.text(constant) !== constant)) {
-    fail(client, `${name} occurs inside a value the spec documents (such as an error code), which redacting it from errors would rewrite; it cannot be a real credential`);
+    fail(
+      client,
+      `${name} occurs inside a value the spec documents (such as an error code), which redacting it from errors would rewrite; it cannot be a real credential`,
+    );
   }
   return secret;
 }
@@ -137,16 +150,23 @@ export function requireRedactableSecret(client: string, name: string, secret: st
 /** The `headers` option: anything `new Headers()` takes, without the credential header. Values are never quoted. */
 export function resolveHeaders(client: string, value: unknown, credentialHeader: string): Headers {
   if (value === undefined) return new Headers();
-  if (typeof value !== 'object' || value === null) fail(client, `headers must be an object, a Headers or [name, value] pairs (got ${describeType(value)})`);
+  if (typeof value !== 'object' || value === null)
+    fail(client, `headers must be an object, a Headers or [name, value] pairs (got ${describeType(value)})`);
   let headers: Headers;
   try {
     headers = new Headers(value as HeadersInit);
   } catch {
     // Headers' own TypeError quotes the value, which may be a secret.
-    fail(client, 'headers has a name or value a header cannot carry (a control character, a line break, or a pair that is not [name, value])');
+    fail(
+      client,
+      'headers has a name or value a header cannot carry (a control character, a line break, or a pair that is not [name, value])',
+    );
   }
   if (headers.has(credentialHeader)) {
-    fail(client, `headers must not set "${credentialHeader}": the client sets its credential header itself, on its own copy of each request`);
+    fail(
+      client,
+      `headers must not set "${credentialHeader}": the client sets its credential header itself, on its own copy of each request`,
+    );
   }
   return headers;
 }
@@ -154,7 +174,10 @@ export function resolveHeaders(client: string, value: unknown, credentialHeader:
 export function resolveMaxResponseBytes(client: string, value: unknown): number {
   if (value === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_RESPONSE_BYTES) {
-    fail(client, `maxResponseBytes must be an integer number of bytes from 1 to ${MAX_RESPONSE_BYTES} (got ${typeof value === 'number' ? value : describeType(value)})`);
+    fail(
+      client,
+      `maxResponseBytes must be an integer number of bytes from 1 to ${MAX_RESPONSE_BYTES} (got ${typeof value === 'number' ? value : describeType(value)})`,
+    );
   }
   return value;
 }
@@ -168,12 +191,15 @@ export function resolveBaseUrl(client: string, value: unknown): string | undefin
   } catch {
     fail(client, 'baseUrl must be an absolute URL such as "http://127.0.0.1:4010" (it could not be parsed)');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(client, `baseUrl must use http or https (got "${url.protocol}")`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    fail(client, `baseUrl must use http or https (got "${url.protocol}")`);
   // Credentials in a URL end up in logs and error messages; the clients carry their own.
-  if (url.username || url.password) fail(client, 'baseUrl must not contain user info (user:password@); pass credentials as options');
+  if (url.username || url.password)
+    fail(client, 'baseUrl must not contain user info (user:password@); pass credentials as options');
   // The raw text, not url.search/url.hash: those are '' for a bare trailing "?" or "#", which would still end up
   // in front of every request path.
-  if (value.includes('?') || value.includes('#')) fail(client, 'baseUrl must not contain a query string or fragment ("?" or "#")');
+  if (value.includes('?') || value.includes('#'))
+    fail(client, 'baseUrl must not contain a query string or fragment ("?" or "#")');
   return value;
 }
 
@@ -192,13 +218,19 @@ export function resolveRetry(client: string, value: unknown): RetryOptions {
   if (!Number.isInteger(attempts) || (attempts as number) < 1 || (attempts as number) > MAX_ATTEMPTS) {
     fail(client, `retry.attempts must be an integer from 1 to ${MAX_ATTEMPTS} (got ${String(attempts)})`);
   }
-  for (const [name, ms] of [['baseDelayMs', baseDelayMs], ['maxDelayMs', maxDelayMs]] as const) {
+  for (const [name, ms] of [
+    ['baseDelayMs', baseDelayMs],
+    ['maxDelayMs', maxDelayMs],
+  ] as const) {
     if (!Number.isInteger(ms) || (ms as number) < 0 || (ms as number) > MAX_TIMEOUT_MS) {
       fail(client, `retry.${name} must be an integer number of ms from 0 to ${MAX_TIMEOUT_MS} (got ${String(ms)})`);
     }
   }
   if ((maxDelayMs as number) < (baseDelayMs as number)) {
-    fail(client, `retry.maxDelayMs (${String(maxDelayMs)}) must not be less than retry.baseDelayMs (${String(baseDelayMs)})`);
+    fail(
+      client,
+      `retry.maxDelayMs (${String(maxDelayMs)}) must not be less than retry.baseDelayMs (${String(baseDelayMs)})`,
+    );
   }
   return retry as RetryOptions;
 }
@@ -206,7 +238,10 @@ export function resolveRetry(client: string, value: unknown): RetryOptions {
 export function resolveTimeout(client: string, value: unknown): number {
   if (value === undefined) return DEFAULT_TIMEOUT_MS;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_MS) {
-    fail(client, `timeoutMs must be an integer number of ms from 1 to ${MAX_TIMEOUT_MS} (got ${typeof value === 'number' ? value : describeType(value)})`);
+    fail(
+      client,
+      `timeoutMs must be an integer number of ms from 1 to ${MAX_TIMEOUT_MS} (got ${typeof value === 'number' ? value : describeType(value)})`,
+    );
   }
   return value;
 }
@@ -220,7 +255,13 @@ function resolveFunction<T>(client: string, name: string, value: unknown): T | u
 function resolveClock(client: string, value: unknown): Clock | undefined {
   if (value === undefined) return undefined;
   const clock = value as Partial<Clock> | null;
-  if (typeof clock !== 'object' || clock === null || typeof clock.now !== 'function' || typeof clock.sleep !== 'function' || typeof clock.deadline !== 'function') {
+  if (
+    typeof clock !== 'object' ||
+    clock === null ||
+    typeof clock.now !== 'function' ||
+    typeof clock.sleep !== 'function' ||
+    typeof clock.deadline !== 'function'
+  ) {
     fail(client, 'clock must be an object with now(), sleep(ms, signal) and deadline(ms) functions');
   }
   return clock as Clock;
@@ -239,12 +280,17 @@ export const COMMON_OPTION_NAMES = [
 ] as const;
 
 function resolveBoolean(client: string, name: string, value: unknown): boolean {
-  if (value !== undefined && typeof value !== 'boolean') fail(client, `${name} must be a boolean (got ${describeType(value)})`);
+  if (value !== undefined && typeof value !== 'boolean')
+    fail(client, `${name} must be a boolean (got ${describeType(value)})`);
   return value === true;
 }
 
 /** Every common option, checked; `credentialHeader` is the header the client's credential travels in. */
-export function resolveCommonOptions(client: string, options: Record<string, unknown>, credentialHeader: string): ResolvedCommonOptions {
+export function resolveCommonOptions(
+  client: string,
+  options: Record<string, unknown>,
+  credentialHeader: string,
+): ResolvedCommonOptions {
   const validate = resolveBoolean(client, 'validateResponses', options['validateResponses']);
   return {
     baseUrl: resolveBaseUrl(client, options['baseUrl']),

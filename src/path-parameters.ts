@@ -30,7 +30,16 @@ export class PathParameterError extends TypeError {
 // ajv-formats' `uuid` format (the one the mock and the validators apply), so both sides agree on what a uuid is.
 const FORMATS: Record<string, RegExp> = { uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i };
 // Keywords that document rather than constrain.
-const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'deprecated', '$comment', 'readOnly', 'writeOnly']);
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  'examples',
+  'example',
+  'deprecated',
+  '$comment',
+  'readOnly',
+  'writeOnly',
+]);
 
 type Check = (value: unknown) => string | undefined;
 
@@ -41,29 +50,50 @@ export function compilePathSchema(schema: Record<string, unknown>, where: string
     if (ANNOTATIONS.has(keyword) || keyword.startsWith('x-')) continue;
     switch (keyword) {
       case 'type':
-        if (rule === 'string') checks.push((v) => (typeof v === 'string' ? undefined : `must be a string (got ${v === null ? 'null' : typeof v})`));
+        if (rule === 'string')
+          checks.push((v) =>
+            typeof v === 'string' ? undefined : `must be a string (got ${v === null ? 'null' : typeof v})`,
+          );
         else if (rule === 'integer') checks.push((v) => (Number.isInteger(v) ? undefined : 'must be an integer'));
-        else throw new Error(`${where}: path parameter type ${JSON.stringify(rule)} is not supported by the client's checker`);
+        else
+          throw new Error(
+            `${where}: path parameter type ${JSON.stringify(rule)} is not supported by the client's checker`,
+          );
         break;
       case 'format': {
         const pattern = FORMATS[String(rule)];
-        if (!pattern) throw new Error(`${where}: path parameter format ${JSON.stringify(rule)} is not supported by the client's checker`);
+        if (!pattern)
+          throw new Error(
+            `${where}: path parameter format ${JSON.stringify(rule)} is not supported by the client's checker`,
+          );
         checks.push((v) => (typeof v !== 'string' || pattern.test(v) ? undefined : `must be a ${String(rule)}`));
         break;
       }
       case 'pattern': {
         const pattern = new RegExp(String(rule), 'u');
-        checks.push((v) => (typeof v !== 'string' || pattern.test(v) ? undefined : `must match the pattern ${String(rule)}`));
+        checks.push((v) =>
+          typeof v !== 'string' || pattern.test(v) ? undefined : `must match the pattern ${String(rule)}`,
+        );
         break;
       }
       case 'minLength':
-        checks.push((v) => (typeof v !== 'string' || [...v].length >= Number(rule) ? undefined : `must be at least ${String(rule)} characters long`));
+        checks.push((v) =>
+          typeof v !== 'string' || [...v].length >= Number(rule)
+            ? undefined
+            : `must be at least ${String(rule)} characters long`,
+        );
         break;
       case 'maxLength':
-        checks.push((v) => (typeof v !== 'string' || [...v].length <= Number(rule) ? undefined : `must be at most ${String(rule)} characters long`));
+        checks.push((v) =>
+          typeof v !== 'string' || [...v].length <= Number(rule)
+            ? undefined
+            : `must be at most ${String(rule)} characters long`,
+        );
         break;
       case 'enum':
-        checks.push((v) => ((rule as unknown[]).includes(v) ? undefined : `must be one of ${(rule as unknown[]).map(String).join(', ')}`));
+        checks.push((v) =>
+          (rule as unknown[]).includes(v) ? undefined : `must be one of ${(rule as unknown[]).map(String).join(', ')}`,
+        );
         break;
       case 'const':
         checks.push((v) => (v === rule ? undefined : `must be ${String(rule)}`));
@@ -116,7 +146,12 @@ export function pathParameterMiddleware(spec: RuntimeSpec): Middleware {
       const rule = known.get(`${request.method.toUpperCase()} ${schemaPath}`);
       // A path template the spec lacks only reaches here through a cast; its placeholders must not be sent either.
       if (!rule) {
-        if (/\{[^}]*\}/.test(schemaPath)) throw new PathParameterError(`${request.method.toUpperCase()} ${schemaPath}`, schemaPath.match(/\{([^}]*)\}/)![1]!, 'belongs to a path the spec does not have');
+        if (/\{[^}]*\}/.test(schemaPath))
+          throw new PathParameterError(
+            `${request.method.toUpperCase()} ${schemaPath}`,
+            schemaPath.match(/\{([^}]*)\}/)![1]!,
+            'belongs to a path the spec does not have',
+          );
         return undefined;
       }
       const given = (params as { path?: Record<string, unknown> } | undefined)?.path ?? {};

@@ -85,7 +85,8 @@ function backslashes(text: string, p: number): number {
 function encodingEnds(text: string, p: number, char: string): number[] {
   const first = text[p];
   // Every encoded form starts with one of these; anywhere else only the character itself can match.
-  if (first !== '\\' && first !== '%' && first !== '&' && first !== '+') return text.startsWith(char, p) ? [p + char.length] : [];
+  if (first !== '\\' && first !== '%' && first !== '&' && first !== '+')
+    return text.startsWith(char, p) ? [p + char.length] : [];
   const ends: number[] = [];
   if (text.startsWith(char, p)) ends.push(p + char.length);
   const run = backslashes(text, p);
@@ -102,7 +103,13 @@ function encodingEnds(text: string, p: number, char: string): number[] {
     for (let u = 0; u < char.length && ok; u++) {
       const k = backslashes(text, q);
       const hex = text.slice(q + k + 1, q + k + 5);
-      ok = k >= 1 && k <= MAX_BACKSLASHES && text[q + k] === 'u' && hex.length === 4 && [...hex].every(isHex) && parseInt(hex, 16) === char.charCodeAt(u);
+      ok =
+        k >= 1 &&
+        k <= MAX_BACKSLASHES &&
+        text[q + k] === 'u' &&
+        hex.length === 4 &&
+        [...hex].every(isHex) &&
+        parseInt(hex, 16) === char.charCodeAt(u);
       q += k + 5;
     }
     if (ok) ends.push(q);
@@ -117,7 +124,12 @@ function encodingEnds(text: string, p: number, char: string): number[] {
         break;
       }
       q++;
-      for (let layer = 0; layer < MAX_PERCENT_LAYERS && text.startsWith('25', q) && isHex(text[q + 2]) && isHex(text[q + 3]); layer++) q += 2;
+      for (
+        let layer = 0;
+        layer < MAX_PERCENT_LAYERS && text.startsWith('25', q) && isHex(text[q + 2]) && isHex(text[q + 3]);
+        layer++
+      )
+        q += 2;
       if (!(isHex(text[q]) && isHex(text[q + 1]) && parseInt(text.slice(q, q + 2), 16) === byte)) {
         ok = false;
         break;
@@ -214,7 +226,10 @@ function prepare(secrets: Iterable<string>): string[][] {
 /** `text` with every echo of `secrets` replaced by [REDACTED]. */
 export function redactEchoes(text: string, secrets: readonly string[] | readonly (readonly string[])[]): string {
   if (secrets.length === 0 || text === '') return text;
-  const prepared = typeof secrets[0] === 'string' ? prepare(secrets as readonly string[]) : (secrets as readonly (readonly string[])[]);
+  const prepared =
+    typeof secrets[0] === 'string'
+      ? prepare(secrets as readonly string[])
+      : (secrets as readonly (readonly string[])[]);
   let spans: [number, number][];
   try {
     spans = echoSpans(text, prepared);
@@ -241,7 +256,9 @@ export function mapStrings(input: unknown, map: (text: string) => string): unkno
   if (input === null || typeof input !== 'object') return input;
   const root: unknown[] = [undefined];
   // Each entry: a source container and where its copy goes.
-  const stack: { source: unknown; target: Record<string, unknown> | unknown[]; key: string | number }[] = [{ source: input, target: root, key: 0 }];
+  const stack: { source: unknown; target: Record<string, unknown> | unknown[]; key: string | number }[] = [
+    { source: input, target: root, key: 0 },
+  ];
   while (stack.length) {
     const { source, target, key } = stack.pop()!;
     let copy: unknown;

@@ -26,9 +26,22 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 export class ResponseBodyError extends ApiError {
   override readonly name: string = 'ResponseBodyError';
   readonly reason: string;
-  constructor(init: { operation: string; status: number; headers: Headers; text: string; reason: string; redactor: Redactor }) {
+  constructor(init: {
+    operation: string;
+    status: number;
+    headers: Headers;
+    text: string;
+    reason: string;
+    redactor: Redactor;
+  }) {
     const kept = init.text.length > MAX_KEPT_TEXT ? `${init.text.slice(0, MAX_KEPT_TEXT)}…` : init.text;
-    super({ status: init.status, body: kept, operation: init.operation, headers: init.headers, redactor: init.redactor });
+    super({
+      status: init.status,
+      body: kept,
+      operation: init.operation,
+      headers: init.headers,
+      redactor: init.redactor,
+    });
     this.reason = init.reason;
     const excerpt = (this.body as string).slice(0, 200);
     this.message = `${init.operation} answered HTTP ${init.status} with a body that cannot be read: ${init.reason}${excerpt ? ` (it begins: ${JSON.stringify(excerpt)})` : ''}`;
@@ -99,7 +112,9 @@ export function responseBodyMiddleware(spec: RuntimeSpec, redactor: Redactor = n
         return withBody(response, null);
       }
       if (!json) {
-        fail(`the body is not JSON (${contentType}${response.headers.get('content-encoding') ? `, content-encoding ${response.headers.get('content-encoding')}` : ''})`);
+        fail(
+          `the body is not JSON (${contentType}${response.headers.get('content-encoding') ? `, content-encoding ${response.headers.get('content-encoding')}` : ''})`,
+        );
       }
       return undefined;
     },

@@ -67,6 +67,7 @@ export function ruleOf(spec: RuntimeSpec, name: string): Record<string, unknown>
 /** A rule's `pattern` as a RegExp; JSON Schema patterns are ECMA-262 with the `u` flag, as Ajv reads them. */
 export function patternOfRule(spec: RuntimeSpec, name: string): RegExp {
   const pattern = ruleOf(spec, name)['pattern'];
-  if (typeof pattern !== 'string') throw new Error(`the generated ${spec.api} runtime module has no pattern for "${name}"`);
+  if (typeof pattern !== 'string')
+    throw new Error(`the generated ${spec.api} runtime module has no pattern for "${name}"`);
   return new RegExp(pattern, 'u');
 }

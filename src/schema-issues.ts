@@ -50,11 +50,18 @@ function cutArrays(value: unknown, limit: number): { copy: unknown; cut: Set<str
         left += source.length - limit;
       }
       const items: unknown[] = new Array(Math.min(limit, source.length));
-      for (let i = 0; i < items.length; i++) stack.push({ source: source[i], target: items as unknown as Record<number, unknown>, key: i, path: `${path}/${i}` });
+      for (let i = 0; i < items.length; i++)
+        stack.push({
+          source: source[i],
+          target: items as unknown as Record<number, unknown>,
+          key: i,
+          path: `${path}/${i}`,
+        });
       target[key] = items;
     } else if (source !== null && typeof source === 'object') {
       const fields: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(source)) stack.push({ source: v, target: fields, key: k, path: `${path}/${pointerSegment(k)}` });
+      for (const [k, v] of Object.entries(source))
+        stack.push({ source: v, target: fields, key: k, path: `${path}/${pointerSegment(k)}` });
       target[key] = fields;
     } else target[key] = source;
   }
@@ -74,14 +81,16 @@ export function toIssues(errors: ErrorObject[] | null | undefined): SchemaIssue[
  */
 export function toPropertyIssues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
   return (errors ?? []).map((e) => {
-    const params = e.params as { additionalProperty?: unknown; unevaluatedProperty?: unknown; missingProperty?: unknown };
+    const params = e.params as {
+      additionalProperty?: unknown;
+      unevaluatedProperty?: unknown;
+      missingProperty?: unknown;
+    };
     const property = params.additionalProperty ?? params.unevaluatedProperty ?? params.missingProperty;
     const path = typeof property === 'string' ? `${e.instancePath}/${pointerSegment(property)}` : e.instancePath;
     return { path, message: toIssues([e])[0]!.message };
   });
 }
-
-
 
 /** A validate function as Ajv compiles it: true, or false with `errors` set. */
 export type ValidateFunction = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -102,11 +111,18 @@ export async function boundedIssues(
 }
 
 /** The second pass of boundedIssues, synchronous for the compiler the tests use. */
-export function secondPass(firstIssues: SchemaIssue[], all: ValidateFunction, value: unknown, maxIssues: number): BoundedIssues {
+export function secondPass(
+  firstIssues: SchemaIssue[],
+  all: ValidateFunction,
+  value: unknown,
+  maxIssues: number,
+): BoundedIssues {
   const { copy, cut, left } = cutArrays(value, ITEMS_EXAMINED);
   const found = all(copy)
     ? []
-    : toPropertyIssues((all.errors ?? []).filter((e) => !(WHOLE_ARRAY_KEYWORDS.has(e.keyword) && cut.has(e.instancePath))));
+    : toPropertyIssues(
+        (all.errors ?? []).filter((e) => !(WHOLE_ARRAY_KEYWORDS.has(e.keyword) && cut.has(e.instancePath))),
+      );
   // The first pass saw the whole value: its issue leads, even where it lies beyond the cut.
   const seen = new Set<string>();
   const unique = [...firstIssues, ...found].filter((i) => {

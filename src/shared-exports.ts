@@ -15,7 +15,13 @@ export {
 export { RequestValidationError, ResponseValidationError } from './validation.js';
 export type { SchemaIssue } from './spec-validator.js';
 export { ClientOptionsError, DEFAULT_TIMEOUT_MS, type CommonClientOptions, type RetrySetting } from './options.js';
-export { NetworkError, RedirectRefusedError, RequestTimeoutError, ResponseTooLargeError, type NetworkFailure } from './transport/errors.js';
+export {
+  NetworkError,
+  RedirectRefusedError,
+  RequestTimeoutError,
+  ResponseTooLargeError,
+  type NetworkFailure,
+} from './transport/errors.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './transport/fetch.js';
 export { PathParameterError } from './path-parameters.js';
 export { ResponseBodyError } from './response-body.js';

@@ -42,14 +42,21 @@ function readPointer(spec: SpecDocument, pointer: string): unknown {
     .slice(2)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), spec);
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      spec,
+    );
 }
 
 /**
  * Follows local `$ref`s (a bundle refers to shared responses as `{$ref: '#/components/responses/...'}`) and
  * returns the object with the pointer where it really lives, so schemas under it can be addressed.
  */
-export function resolveLocalRef<T>(spec: SpecDocument, value: unknown, pointer: string): { value: T; pointer: string } | undefined {
+export function resolveLocalRef<T>(
+  spec: SpecDocument,
+  value: unknown,
+  pointer: string,
+): { value: T; pointer: string } | undefined {
   let current = value;
   let at = pointer;
   for (let hops = 0; hops < 16; hops++) {
@@ -102,7 +109,11 @@ export function documentedResponse(
   const responses = findOperation(spec, method, pathTemplate)?.responses ?? {};
   for (const key of [String(status), `${String(status)[0]}XX`, 'default']) {
     if (responses[key] !== undefined) {
-      return resolveLocalRef<SpecResponse>(spec, responses[key], `${operationPointer(method, pathTemplate)}/responses/${escapePointerSegment(key)}`);
+      return resolveLocalRef<SpecResponse>(
+        spec,
+        responses[key],
+        `${operationPointer(method, pathTemplate)}/responses/${escapePointerSegment(key)}`,
+      );
     }
   }
   return undefined;
@@ -129,7 +140,11 @@ export function operationParameters(spec: SpecDocument, method: string, pathTemp
     (list ?? []).forEach((raw, i) => {
       const parameter = resolveLocalRef<Record<string, unknown>>(spec, raw, `${base}/parameters/${i}`);
       if (!parameter) return;
-      const schema = resolveLocalRef<Record<string, unknown>>(spec, parameter.value['schema'], `${parameter.pointer}/schema`);
+      const schema = resolveLocalRef<Record<string, unknown>>(
+        spec,
+        parameter.value['schema'],
+        `${parameter.pointer}/schema`,
+      );
       const where = parameter.value['in'] as SpecParameter['in'];
       const name = String(parameter.value['name']);
       found.set(`${where}:${name}`, {

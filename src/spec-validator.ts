@@ -11,8 +11,21 @@ const formatsModule = ajvFormats as unknown as { default: AddFormats | { default
 const addFormats: AddFormats =
   typeof formatsModule.default === 'function' ? formatsModule.default : formatsModule.default.default;
 
-export { ITEMS_EXAMINED, MAX_LISTED_ISSUES, pointerSegment, type BoundedIssues, type SchemaIssue } from './schema-issues.js';
-import { MAX_LISTED_ISSUES, secondPass, toIssues, toPropertyIssues, type BoundedIssues, type SchemaIssue } from './schema-issues.js';
+export {
+  ITEMS_EXAMINED,
+  MAX_LISTED_ISSUES,
+  pointerSegment,
+  type BoundedIssues,
+  type SchemaIssue,
+} from './schema-issues.js';
+import {
+  MAX_LISTED_ISSUES,
+  secondPass,
+  toIssues,
+  toPropertyIssues,
+  type BoundedIssues,
+  type SchemaIssue,
+} from './schema-issues.js';
 
 export interface SpecValidator {
   /**
@@ -29,7 +42,10 @@ export interface SpecValidator {
   validateBounded(pointer: string, value: unknown, maxIssues?: number): BoundedIssues;
 }
 
-export function createSpecValidator(document: object, id = 'https://kyc-contracts.invalid/openapi.json'): SpecValidator {
+export function createSpecValidator(
+  document: object,
+  id = 'https://kyc-contracts.invalid/openapi.json',
+): SpecValidator {
   // strict: false because an OpenAPI document is not a pure JSON Schema (discriminator, example, x-* keywords),
   // and strictRequired would reject `required` inside `if`/`then`. Formats stay enforced.
   const compilerFor = (allErrors: boolean) => {

@@ -16,8 +16,15 @@ const single = (message: string, path = ''): BoundedIssues => ({ issues: [{ path
 const NONE: BoundedIssues = { issues: [], more: 0, unexamined: 0 };
 
 /** The mismatches of one response by the compiled validators; no issue when it matches. */
-async function checkCompiled(spec: RuntimeSpec, validator: CompiledValidator, method: string, pathTemplate: string, response: Response): Promise<BoundedIssues> {
-  if (!operationOf(spec, method, pathTemplate)) return single(`${method.toUpperCase()} ${pathTemplate} is not an operation of the ${spec.api} spec`);
+async function checkCompiled(
+  spec: RuntimeSpec,
+  validator: CompiledValidator,
+  method: string,
+  pathTemplate: string,
+  response: Response,
+): Promise<BoundedIssues> {
+  if (!operationOf(spec, method, pathTemplate))
+    return single(`${method.toUpperCase()} ${pathTemplate} is not an operation of the ${spec.api} spec`);
   const content = documentedContent(spec, method, pathTemplate, response.status);
   if (!content) return single(`status ${response.status} is not documented for this operation`);
   const mediaTypes = Object.keys(content);
@@ -41,13 +48,22 @@ const redactIssues = (issues: readonly SchemaIssue[], redactor: Redactor) =>
   issues.map((i) => ({ path: bound(redactor.text(i.path)), message: bound(redactor.text(i.message)) }));
 
 /** openapi-fetch middleware: throws ResponseValidationError from the call whose response does not match. */
-export function responseValidationMiddleware(spec: RuntimeSpec, validator: CompiledValidator, redactor: Redactor = noRedaction): Middleware {
+export function responseValidationMiddleware(
+  spec: RuntimeSpec,
+  validator: CompiledValidator,
+  redactor: Redactor = noRedaction,
+): Middleware {
   return {
     async onResponse({ request, response, schemaPath }) {
       const found = await checkCompiled(spec, validator, request.method, schemaPath, response);
       if (found.issues.length === 0) return;
       // Ajv quotes schema facts and property names, not values; redacting anyway costs little.
-      throw new ResponseValidationError(operationName(spec, request.method, schemaPath), response.status, redactIssues(found.issues, redactor), found);
+      throw new ResponseValidationError(
+        operationName(spec, request.method, schemaPath),
+        response.status,
+        redactIssues(found.issues, redactor),
+        found,
+      );
     },
   };
 }
@@ -70,7 +86,8 @@ async function checkRequest(
     const given = params?.[where] ?? {};
     const declared = operation.parameters.filter((p) => p.in === where);
     for (const name of Object.keys(given)) {
-      if (given[name] !== undefined && !declared.some((p) => p.name === name)) found.push(single('is not a parameter of this operation', `/${where}/${pointerSegment(name)}`));
+      if (given[name] !== undefined && !declared.some((p) => p.name === name))
+        found.push(single('is not a parameter of this operation', `/${where}/${pointerSegment(name)}`));
     }
     for (const p of declared) {
       const at = `/${where}/${pointerSegment(p.name)}`;
@@ -112,12 +129,20 @@ async function checkRequest(
 }
 
 /** openapi-fetch middleware: throws RequestValidationError, before anything is sent, for a request that breaks the spec. */
-export function requestValidationMiddleware(spec: RuntimeSpec, validator: CompiledValidator, redactor: Redactor = noRedaction): Middleware {
+export function requestValidationMiddleware(
+  spec: RuntimeSpec,
+  validator: CompiledValidator,
+  redactor: Redactor = noRedaction,
+): Middleware {
   return {
     async onRequest({ request, schemaPath, params }) {
       const found = await checkRequest(spec, validator, request.method, schemaPath, params as Params, request);
       if (found.issues.length === 0) return undefined;
-      throw new RequestValidationError(operationName(spec, request.method, schemaPath), redactIssues(found.issues, redactor), found);
+      throw new RequestValidationError(
+        operationName(spec, request.method, schemaPath),
+        redactIssues(found.issues, redactor),
+        found,
+      );
     },
   };
 }

@@ -11,12 +11,14 @@ import type { BoundedIssues, SchemaIssue } from './schema-issues.js';
 import type { SpecValidator } from './spec-validator.js';
 import { documentedResponse, escapePointerSegment, findOperation, type SpecDocument } from './spec-document.js';
 
-
 /** The issues as an error message lists them, with the count of those not listed. */
 function describeIssues(issues: readonly SchemaIssue[], more: number, unexamined: number, whole: string): string {
   const listed = issues.map((i) => `${i.path === '' ? `(${whole})` : i.path} ${i.message}`).join('; ');
   const rest = more > 0 ? `; and ${more} more issue${more === 1 ? '' : 's'}` : '';
-  const skipped = unexamined > 0 ? ` (${unexamined} array item${unexamined === 1 ? '' : 's'} past the first of each array not examined for further issues)` : '';
+  const skipped =
+    unexamined > 0
+      ? ` (${unexamined} array item${unexamined === 1 ? '' : 's'} past the first of each array not examined for further issues)`
+      : '';
   return `${listed}${rest}${skipped}`;
 }
 
@@ -40,7 +42,9 @@ export class ResponseValidationError extends Error {
   ) {
     const more = counts.more ?? 0;
     const unexamined = counts.unexamined ?? 0;
-    super(`${operation} answered HTTP ${status} with a body that does not match the spec: ${describeIssues(issues, more, unexamined, 'body')}`);
+    super(
+      `${operation} answered HTTP ${status} with a body that does not match the spec: ${describeIssues(issues, more, unexamined, 'body')}`,
+    );
     this.more = more;
     this.unexamined = unexamined;
   }
@@ -63,7 +67,9 @@ export class RequestValidationError extends Error {
   ) {
     const more = counts.more ?? 0;
     const unexamined = counts.unexamined ?? 0;
-    super(`${operation}: the request does not match the spec and was not sent: ${describeIssues(issues, more, unexamined, 'request')}`);
+    super(
+      `${operation}: the request does not match the spec and was not sent: ${describeIssues(issues, more, unexamined, 'request')}`,
+    );
     this.more = more;
     this.unexamined = unexamined;
   }
@@ -90,7 +96,8 @@ export async function checkResponseBounded(
   pathTemplate: string,
   response: Response,
 ): Promise<BoundedIssues> {
-  if (!findOperation(spec, method, pathTemplate)) return single(`${method.toUpperCase()} ${pathTemplate} is not an operation of the ${api} spec`);
+  if (!findOperation(spec, method, pathTemplate))
+    return single(`${method.toUpperCase()} ${pathTemplate} is not an operation of the ${api} spec`);
   const documented = documentedResponse(spec, method, pathTemplate, response.status);
   if (!documented) return single(`status ${response.status} is not documented for this operation`);
   const declared = documented.value;
@@ -112,8 +119,12 @@ export async function checkResponseBounded(
 }
 
 /** The mismatches of one response; an empty list when it matches. */
-export async function checkResponse(spec: SpecDocument, api: string, method: string, pathTemplate: string, response: Response): Promise<SchemaIssue[]> {
+export async function checkResponse(
+  spec: SpecDocument,
+  api: string,
+  method: string,
+  pathTemplate: string,
+  response: Response,
+): Promise<SchemaIssue[]> {
   return (await checkResponseBounded(spec, api, method, pathTemplate, response)).issues;
 }
-
-

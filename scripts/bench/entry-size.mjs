@@ -37,7 +37,9 @@ export async function measureEntry(entry, options = {}) {
     absWorkingDir: options.absWorkingDir ?? repoRoot,
   });
   const outputs = result.metafile.outputs;
-  const byPath = new Map(result.outputFiles.map((f) => [path.relative(options.absWorkingDir ?? repoRoot, f.path), f.contents]));
+  const byPath = new Map(
+    result.outputFiles.map((f) => [path.relative(options.absWorkingDir ?? repoRoot, f.path), f.contents]),
+  );
   const entryOut = Object.keys(outputs).find((o) => outputs[o].entryPoint);
   const eager = new Set();
   const visit = (o) => {
@@ -50,7 +52,9 @@ export async function measureEntry(entry, options = {}) {
   const eagerCode = concat([...eager]);
   const lazy = Object.keys(outputs).filter((o) => !eager.has(o) && o.endsWith('.js'));
   const inputs = {};
-  for (const o of eager) for (const [file, { bytesInOutput }] of Object.entries(outputs[o].inputs)) inputs[file] = (inputs[file] ?? 0) + bytesInOutput;
+  for (const o of eager)
+    for (const [file, { bytesInOutput }] of Object.entries(outputs[o].inputs))
+      inputs[file] = (inputs[file] ?? 0) + bytesInOutput;
   return {
     minified: eagerCode.byteLength,
     gzip: gzipSync(eagerCode, { level: 9 }).byteLength,

@@ -9,7 +9,9 @@ import { resolveLocalRef } from '../../dist/src/spec-document.js';
 
 const load = (api) => JSON.parse(readFileSync(path.join(repoRoot, 'generated', api, 'openapi.json'), 'utf8'));
 const documents = { portabl: load('portabl'), identity: load('identity') };
-const tables = Object.fromEntries(Object.entries(documents).map(([api, doc]) => [api, new Map(mockOperations(doc).map((o) => [o.operationId, o]))]));
+const tables = Object.fromEntries(
+  Object.entries(documents).map(([api, doc]) => [api, new Map(mockOperations(doc).map((o) => [o.operationId, o]))]),
+);
 
 /** The default answer's example body of an operation. */
 export function answerOf(api, operationId) {
@@ -44,6 +46,9 @@ export const fixtures = {
 /** `{ total, data }` with `count` identities: the person example with its id varied. */
 export function identityList(count) {
   const person = fixtures.identity.data;
-  const data = Array.from({ length: count }, (_, i) => ({ ...person, id: `${person.id.slice(0, 24)}${String(i).padStart(12, '0')}` }));
+  const data = Array.from({ length: count }, (_, i) => ({
+    ...person,
+    id: `${person.id.slice(0, 24)}${String(i).padStart(12, '0')}`,
+  }));
   return { total: count, data };
 }

@@ -30,7 +30,10 @@ console.log(JSON.stringify({ ms, rss: process.memoryUsage().rss - rss }));
 `;
 
 async function probe(code) {
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', code], { cwd: repoRoot, timeout: 60_000 });
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: repoRoot,
+    timeout: 60_000,
+  });
   return JSON.parse(stdout.trim().split('\n').pop());
 }
 
@@ -90,7 +93,11 @@ export async function firstValidatedCallSection(base, { rounds }) {
       after.push(probed.later);
     }
     // Portabl's first call also asks for the token: two requests, the token answer validated too.
-    rows.push([`${which} client + validateResponses${which === 'portabl' ? ' (first call includes the token request)' : ''}`, fixed(median(first)), fixed(median(after), 2)]);
+    rows.push([
+      `${which} client + validateResponses${which === 'portabl' ? ' (first call includes the token request)' : ''}`,
+      fixed(median(first)),
+      fixed(median(after), 2),
+    ]);
   }
   return table(['client', 'first call, ms', 'later calls, ms (median)'], rows);
 }

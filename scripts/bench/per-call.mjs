@@ -17,7 +17,8 @@ const rawJson = async (url, headers) => {
 };
 const ok = async (promise) => {
   const result = await promise;
-  if (result.error !== undefined || !result.response.ok) throw new Error(`${result.response.url}: ${result.response.status}`);
+  if (result.error !== undefined || !result.response.ok)
+    throw new Error(`${result.response.url}: ${result.response.status}`);
   return result.data;
 };
 
@@ -35,7 +36,8 @@ export function variants(base) {
   return {
     'GET /identities/{id}': {
       'raw fetch': () => rawJson(`${base}/identities/${IDENTITY_ID}`, { apikey: API_KEY }),
-      'openapi-fetch': () => ok(bareIdentity.GET('/identities/{id}', { ...identityPath, headers: { apikey: API_KEY } })),
+      'openapi-fetch': () =>
+        ok(bareIdentity.GET('/identities/{id}', { ...identityPath, headers: { apikey: API_KEY } })),
       'identity client': () => ok(identity.GET('/identities/{id}', identityPath)),
       'identity + validateResponses': () => ok(identityValidating.GET('/identities/{id}', identityPath)),
     },
@@ -75,7 +77,10 @@ async function interleaved(jobs, { rounds, calls, check }) {
     }
   }
   return Object.fromEntries(
-    [...samples].map(([key, values]) => [key, { wall: median(values.map((v) => v.wall)), cpu: median(values.map((v) => v.cpu)) }]),
+    [...samples].map(([key, values]) => [
+      key,
+      { wall: median(values.map((v) => v.wall)), cpu: median(values.map((v) => v.cpu)) },
+    ]),
   );
 }
 
@@ -83,16 +88,20 @@ async function interleaved(jobs, { rounds, calls, check }) {
 export async function perCallSection(base, { rounds, calls }) {
   const check = deadline(600);
   const all = variants(base);
-  for (const fns of Object.values(all)) for (const call of Object.values(fns)) for (let i = 0; i < 100; i++) await call(); // warm-up: JIT, token, validators
+  for (const fns of Object.values(all))
+    for (const call of Object.values(fns)) for (let i = 0; i < 100; i++) await call(); // warm-up: JIT, token, validators
   // Every request, variant and concurrency in one interleaved set, so that a slow spell of the machine spreads
   // over all of them rather than landing on one.
   const jobs = Object.entries(all).flatMap(([request, fns]) =>
-    Object.entries(fns).flatMap(([name, call]) => [1, 16].map((concurrency) => ({ key: `${request}|${name}|${concurrency}`, call, concurrency }))),
+    Object.entries(fns).flatMap(([name, call]) =>
+      [1, 16].map((concurrency) => ({ key: `${request}|${name}|${concurrency}`, call, concurrency })),
+    ),
   );
   const perCall = await interleaved(jobs, { rounds, calls, check });
   const rows = [];
   for (const [request, fns] of Object.entries(all)) {
-    const at = (concurrency) => Object.fromEntries(Object.keys(fns).map((name) => [name, perCall[`${request}|${name}|${concurrency}`]]));
+    const at = (concurrency) =>
+      Object.fromEntries(Object.keys(fns).map((name) => [name, perCall[`${request}|${name}|${concurrency}`]]));
     const [sequential, concurrent] = [at(1), at(16)];
     for (const name of Object.keys(fns)) {
       rows.push([
@@ -153,8 +162,18 @@ export async function growthSection(base, { rounds }) {
     );
     for (const name of Object.keys(fns)) {
       const { wall, cpu } = perCall[name];
-      rows.push([count.toLocaleString('en'), name, fixed(wall / 1000, 2), fixed(cpu / 1000, 2), ratio(cpu, perCall['raw fetch'].cpu), ratio(cpu, perCall['openapi-fetch'].cpu)]);
+      rows.push([
+        count.toLocaleString('en'),
+        name,
+        fixed(wall / 1000, 2),
+        fixed(cpu / 1000, 2),
+        ratio(cpu, perCall['raw fetch'].cpu),
+        ratio(cpu, perCall['openapi-fetch'].cpu),
+      ]);
     }
   }
-  return table(['identities in the answer', 'variant', 'wall ms/call', 'CPU ms/call', 'CPU × raw fetch', 'CPU × openapi-fetch'], rows);
+  return table(
+    ['identities in the answer', 'variant', 'wall ms/call', 'CPU ms/call', 'CPU × raw fetch', 'CPU × openapi-fetch'],
+    rows,
+  );
 }

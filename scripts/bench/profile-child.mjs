@@ -7,7 +7,15 @@ import { Session } from 'node:inspector/promises';
 
 const [variant, base, callsText, profileFile] = process.argv.slice(2);
 const calls = Number(callsText);
-const counts = { 'new Request': 0, 'Request.clone': 0, 'new Response': 0, 'Response.clone': 0, 'new AbortController': 0, 'AbortSignal.any': 0, 'AbortSignal.timeout': 0 };
+const counts = {
+  'new Request': 0,
+  'Request.clone': 0,
+  'new Response': 0,
+  'Response.clone': 0,
+  'new AbortController': 0,
+  'AbortSignal.any': 0,
+  'AbortSignal.timeout': 0,
+};
 let counting = false;
 const count = (name) => counting && counts[name]++;
 

@@ -55,9 +55,19 @@ function inclusiveTimes(profile, pick) {
 const area = ({ url, functionName }) => {
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
   if (url.includes('/dist/src/')) return `kyc-contracts ${url.slice(url.indexOf('/dist/src/') + 10)}`;
-  if (url.includes('node_modules/')) return url.slice(url.lastIndexOf('node_modules/') + 13).split('/').slice(0, 1).join('/');
+  if (url.includes('node_modules/'))
+    return url
+      .slice(url.lastIndexOf('node_modules/') + 13)
+      .split('/')
+      .slice(0, 1)
+      .join('/');
   if (url.startsWith('node:internal/deps/undici')) return 'undici (fetch)';
-  if (url.startsWith('node:')) return url.replace(/^node:internal\//, 'node:').split('/').slice(0, 2).join('/');
+  if (url.startsWith('node:'))
+    return url
+      .replace(/^node:internal\//, 'node:')
+      .split('/')
+      .slice(0, 2)
+      .join('/');
   return path.basename(url);
 };
 
@@ -79,15 +89,44 @@ try {
     const total = selfTimes(profile, () => 'all')[0][1];
     const idle = selfTimes(profile, (f) => f.functionName === '(idle)').find(([k]) => k === true)?.[1] ?? 0;
     const byArea = selfTimes(profile, area).slice(0, 10);
-    const byFunction = selfTimes(profile, (f) => `${f.functionName || '(anonymous)'} ${area(f)}:${f.lineNumber + 1}`).slice(0, 12);
+    const byFunction = selfTimes(
+      profile,
+      (f) => `${f.functionName || '(anonymous)'} ${area(f)}:${f.lineNumber + 1}`,
+    ).slice(0, 12);
     const pct = (ms) => `${((100 * ms) / total).toFixed(1)} %`;
     console.log(`\n### ${variant} (${calls} calls, ${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
-    console.log(`CPU time in this process: ${((1000 * (total - idle)) / calls).toFixed(0)} µs per call (wall ${((1000 * total) / calls).toFixed(0)} µs)\n`);
-    console.log(table(['made in JavaScript, per call', 'count'], Object.entries(perCall).map(([k, v]) => [k, v.toFixed(2)])));
-    console.log('\n' + table(['self time by area', 'ms', 'share'], byArea.map(([k, ms]) => [k, ms.toFixed(0), pct(ms)])));
-    console.log('\n' + table(['self time by function', 'ms', 'share'], byFunction.map(([k, ms]) => [k, ms.toFixed(0), pct(ms)])));
+    console.log(
+      `CPU time in this process: ${((1000 * (total - idle)) / calls).toFixed(0)} µs per call (wall ${((1000 * total) / calls).toFixed(0)} µs)\n`,
+    );
+    console.log(
+      table(
+        ['made in JavaScript, per call', 'count'],
+        Object.entries(perCall).map(([k, v]) => [k, v.toFixed(2)]),
+      ),
+    );
+    console.log(
+      '\n' +
+        table(
+          ['self time by area', 'ms', 'share'],
+          byArea.map(([k, ms]) => [k, ms.toFixed(0), pct(ms)]),
+        ),
+    );
+    console.log(
+      '\n' +
+        table(
+          ['self time by function', 'ms', 'share'],
+          byFunction.map(([k, ms]) => [k, ms.toFixed(0), pct(ms)]),
+        ),
+    );
     const ours = inclusiveTimes(profile, (f) => f.url.includes('/dist/src/') || f.url.includes('openapi-fetch'));
-    if (ours.length) console.log('\n' + table(['time inside (callees included)', 'µs per call', 'share'], ours.slice(0, 14).map(([k, ms]) => [k, ((1000 * ms) / calls).toFixed(1), pct(ms)])));
+    if (ours.length)
+      console.log(
+        '\n' +
+          table(
+            ['time inside (callees included)', 'µs per call', 'share'],
+            ours.slice(0, 14).map(([k, ms]) => [k, ((1000 * ms) / calls).toFixed(1), pct(ms)]),
+          ),
+      );
   }
 } finally {
   await bare.stop();

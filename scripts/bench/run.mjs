@@ -18,7 +18,9 @@ const onlyAt = argv.indexOf('--only');
 const only = onlyAt === -1 ? SECTIONS : (argv[onlyAt + 1] ?? '').split(',').filter(Boolean);
 const unknown = only.filter((s) => !SECTIONS.includes(s));
 if (unknown.length || only.length === 0) {
-  console.error(`--only takes a comma-separated list of sections among ${SECTIONS.join(', ')} (got ${JSON.stringify(argv[onlyAt + 1] ?? '')})`);
+  console.error(
+    `--only takes a comma-separated list of sections among ${SECTIONS.join(', ')} (got ${JSON.stringify(argv[onlyAt + 1] ?? '')})`,
+  );
   process.exit(2);
 }
 
@@ -41,7 +43,9 @@ const rounds = positiveInt('BENCH_ROUNDS', 7, 50);
 const calls = positiveInt('BENCH_CALLS', 300, 10_000);
 const seconds = positiveInt('BENCH_SECONDS', 3, 30);
 
-console.log(`## npm run bench\n\n\`\`\`\n${describeMachine()}\nrounds ${rounds}, calls per batch ${calls}, ${seconds} s per load run\n\`\`\``);
+console.log(
+  `## npm run bench\n\n\`\`\`\n${describeMachine()}\nrounds ${rounds}, calls per batch ${calls}, ${seconds} s per load run\n\`\`\``,
+);
 
 async function sizes() {
   const rows = [];
@@ -49,13 +53,25 @@ async function sizes() {
   rows.push(['openapi-fetch (alone)', kib(base.minified), kib(base.gzip), '—', '1.00×']);
   for (const entry of ENTRIES) {
     const size = await measureEntry(entry);
-    rows.push([`kyc-contracts/${entry.name}${entry.external ? ` (${entry.external.join(', ')} excluded)` : ''}`, kib(size.minified), kib(size.gzip), kib(size.lazyGzip), `${(size.gzip / base.gzip).toFixed(1)}×`]);
+    rows.push([
+      `kyc-contracts/${entry.name}${entry.external ? ` (${entry.external.join(', ')} excluded)` : ''}`,
+      kib(size.minified),
+      kib(size.gzip),
+      kib(size.lazyGzip),
+      `${(size.gzip / base.gzip).toFixed(1)}×`,
+    ]);
   }
-  return table(['entry, with its dependencies', 'minified', 'min+gzip', 'more on demand (min+gzip)', '× openapi-fetch'], rows);
+  return table(
+    ['entry, with its dependencies', 'minified', 'min+gzip', 'more on demand (min+gzip)', '× openapi-fetch'],
+    rows,
+  );
 }
 
 const sections = {
-  a: ['(a) Per-call cost against a bare node:http server (µs per call, medians; CPU = this process, user + system)', async (base) => (await import('./per-call.mjs')).perCallSection(base, { rounds, calls })],
+  a: [
+    '(a) Per-call cost against a bare node:http server (µs per call, medians; CPU = this process, user + system)',
+    async (base) => (await import('./per-call.mjs')).perCallSection(base, { rounds, calls }),
+  ],
   b: [
     '(b) Import cost in a fresh process, and the first call with validateResponses',
     async (base) => {
@@ -64,8 +80,14 @@ const sections = {
     },
   ],
   c: ['(c) Size: min+gzip with dependencies (esbuild)', sizes],
-  d: ['(d) Servers: throughput and latency (autocannon)', async () => (await import('./servers.mjs')).serverSection({ rounds: Math.min(rounds, 3), seconds })],
-  e: ['(e) Client cost by response size: GET /identities?all=true', async (base) => (await import('./per-call.mjs')).growthSection(base, { rounds })],
+  d: [
+    '(d) Servers: throughput and latency (autocannon)',
+    async () => (await import('./servers.mjs')).serverSection({ rounds: Math.min(rounds, 3), seconds }),
+  ],
+  e: [
+    '(e) Client cost by response size: GET /identities?all=true',
+    async (base) => (await import('./per-call.mjs')).growthSection(base, { rounds }),
+  ],
 };
 
 const needsBare = only.some((s) => ['a', 'b', 'e'].includes(s));

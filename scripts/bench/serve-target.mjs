@@ -35,7 +35,9 @@ function bare() {
     req.on('end', () => {
       const [pathname] = req.url.split('?');
       const sized = /^\/n(\d+)(\/identities)$/.exec(pathname);
-      const body = sized ? listOf(Number(sized[1])) : ROUTES.find(([m, re]) => m === req.method && re.test(pathname))?.[2];
+      const body = sized
+        ? listOf(Number(sized[1]))
+        : ROUTES.find(([m, re]) => m === req.method && re.test(pathname))?.[2];
       if (!body) return res.writeHead(404, { 'content-type': 'application/json' }).end('{"code":"not_found"}');
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.byteLength }).end(body);
     });
@@ -46,13 +48,18 @@ function bare() {
 
 async function mock() {
   const { startPrism } = await import('../mock/prism.mjs');
-  const prism = await startPrism({ name: 'identity', document: bundlePath(apiNamed('identity'), 'yaml'), logLevel: 'silent' });
+  const prism = await startPrism({
+    name: 'identity',
+    document: bundlePath(apiNamed('identity'), 'yaml'),
+    logLevel: 'silent',
+  });
   ready(prism.url);
 }
 
 async function sandbox() {
   const entry = path.join(repoRoot, 'dist/src/sandbox/index.js');
-  if (!existsSync(entry)) throw new Error('dist/src/sandbox/index.js is missing: the sandbox (issue 4/7) is not in this branch');
+  if (!existsSync(entry))
+    throw new Error('dist/src/sandbox/index.js is missing: the sandbox (issue 4/7) is not in this branch');
   const { startSandbox } = await import(pathToFileURL(entry).href);
   // The Identities API of issue 4/7's sandbox (in memory, rate limit off by default), with the bench's API key.
   const running = await startSandbox({ host: '127.0.0.1', credentials: { identity: [{ apiKey: API_KEY }] } });

@@ -23,7 +23,9 @@ function load(options) {
 export async function serverSection({ rounds, seconds }) {
   const check = deadline(900);
   const kinds = ['bare', 'mock', 'stock', ...(sandboxAvailable() ? ['sandbox'] : [])];
-  const notes = sandboxAvailable() ? [] : ['sandbox: not measured: src/sandbox (issue 4/7) is not in this branch; the target activates when it is.'];
+  const notes = sandboxAvailable()
+    ? []
+    : ['sandbox: not measured: src/sandbox (issue 4/7) is not in this branch; the target activates when it is.'];
   const targets = [];
   try {
     for (const kind of kinds) {
@@ -37,7 +39,11 @@ export async function serverSection({ rounds, seconds }) {
     // On the sandbox the GET reads an identity the create made; elsewhere any id answers the example.
     const ids = {};
     for (const target of targets) {
-      const created = await fetch(`${target.url}/identities`, { method: 'POST', headers, body: JSON.stringify(fixtures.createBody) });
+      const created = await fetch(`${target.url}/identities`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(fixtures.createBody),
+      });
       ids[target.name] = created.ok ? ((await created.json()).data?.id ?? IDENTITY_ID) : IDENTITY_ID;
     }
     let creates = 0;
@@ -49,12 +55,20 @@ export async function serverSection({ rounds, seconds }) {
         url: `${t.url}/identities`,
         method: 'POST',
         headers,
-        requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify({ ...fixtures.createBody, email: `bench+${++creates}@example.com` }) }) }],
+        requests: [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify({ ...fixtures.createBody, email: `bench+${++creates}@example.com` }),
+            }),
+          },
+        ],
       }),
     };
     const samples = new Map();
     const key = (request, connections, name) => `${request}|${connections}|${name}`;
-    for (const target of targets) await load({ ...requests['GET /identities/{id}'](target), connections: 4, duration: 1 }); // warm-up
+    for (const target of targets)
+      await load({ ...requests['GET /identities/{id}'](target), connections: 4, duration: 1 }); // warm-up
     for (let round = 0; round < rounds; round++) {
       for (const [request, make] of Object.entries(requests)) {
         for (const connections of [1, 16]) {
@@ -81,12 +95,25 @@ export async function serverSection({ rounds, seconds }) {
         for (const target of targets) {
           const s = samples.get(key(request, connections, target.name));
           const rps = median(s.rps);
-          rows.push([request, String(connections), target.name, fixed(rps, 0), ratio(rps, bare), ratio(rps, ours), fixed(median(s.p50), 1), fixed(median(s.p99), 1), String(s.errors)]);
+          rows.push([
+            request,
+            String(connections),
+            target.name,
+            fixed(rps, 0),
+            ratio(rps, bare),
+            ratio(rps, ours),
+            fixed(median(s.p50), 1),
+            fixed(median(s.p99), 1),
+            String(s.errors),
+          ]);
         }
       }
     }
     return [
-      table(['request', 'connections', 'server', 'req/s', '× bare', '× our mock', 'p50 ms', 'p99 ms', 'non-2xx or errors'], rows),
+      table(
+        ['request', 'connections', 'server', 'req/s', '× bare', '× our mock', 'p50 ms', 'p99 ms', 'non-2xx or errors'],
+        rows,
+      ),
       ...notes,
     ].join('\n');
   } finally {

@@ -27,7 +27,10 @@ export const ratio = (value, base) => (Number.isFinite(value) && base > 0 ? `${(
 /** What the figures were measured on: they mean little without it. */
 export function describeMachine() {
   const cpus = os.cpus();
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   return [
     `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
     `${os.type()} ${os.release()} ${os.arch()}, Node ${process.version}, load average ${load} (1/5/15 min) at start`,

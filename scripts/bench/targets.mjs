@@ -22,7 +22,10 @@ function waitForUrl(child, name, pattern) {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => fail(new Error(`${name}: not listening after ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(new Error(`${name}: not listening after ${READY_TIMEOUT_MS / 1000} s`)),
+      READY_TIMEOUT_MS,
+    );
     const fail = (error) => {
       clearTimeout(timer);
       child.kill();
@@ -40,7 +43,9 @@ function waitForUrl(child, name, pattern) {
         resolve(match[1]);
       }
     });
-    child.once('exit', (code) => fail(new Error(`${name} exited (${code}) before listening: ${err.trim() || out.trim()}`)));
+    child.once('exit', (code) =>
+      fail(new Error(`${name} exited (${code}) before listening: ${err.trim() || out.trim()}`)),
+    );
   });
 }
 
@@ -54,13 +59,20 @@ export async function startTarget(kind) {
   if (kind === 'stock') {
     const port = await freePort();
     const cli = path.join(repoRoot, 'node_modules/@stoplight/prism-cli/dist/index.js');
-    child = spawn(process.execPath, [cli, 'mock', '-h', '127.0.0.1', '-p', String(port), bundlePath(apiNamed('identity'), 'yaml')], {
+    child = spawn(
+      process.execPath,
+      [cli, 'mock', '-h', '127.0.0.1', '-p', String(port), bundlePath(apiNamed('identity'), 'yaml')],
+      {
+        cwd: repoRoot,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    pattern = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/;
+  } else {
+    child = spawn(process.execPath, [path.join(repoRoot, 'scripts/bench/serve-target.mjs'), kind], {
       cwd: repoRoot,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    pattern = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/;
-  } else {
-    child = spawn(process.execPath, [path.join(repoRoot, 'scripts/bench/serve-target.mjs'), kind], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
   }
   const url = await waitForUrl(child, kind, pattern);
   child.stderr.resume();

@@ -48,7 +48,10 @@ export function responseChecks({ model, validator }, answer) {
   } else {
     const documentedTypes = Object.keys(documented.content ?? {});
     if (documentedTypes.length === 0) {
-      results.content_type_conformance = answer.text.length === 0 ? undefined : `answered a body (${actualType || 'no content-type'}) where ${answer.status} documents none`;
+      results.content_type_conformance =
+        answer.text.length === 0
+          ? undefined
+          : `answered a body (${actualType || 'no content-type'}) where ${answer.status} documents none`;
     } else {
       results.content_type_conformance = documentedTypes.some((t) => mediaTypeMatches(t, actualType))
         ? undefined
@@ -64,10 +67,17 @@ export function responseChecks({ model, validator }, answer) {
       } catch {
         body = Symbol.for('invalid');
       }
-      if (body === Symbol.for('invalid')) results.response_schema_conformance = `the ${answer.status} body is not JSON: ${answer.text.slice(0, 80)}`;
+      if (body === Symbol.for('invalid'))
+        results.response_schema_conformance = `the ${answer.status} body is not JSON: ${answer.text.slice(0, 80)}`;
       else {
         const issues = validator.check(schema, body);
-        results.response_schema_conformance = issues.length === 0 ? undefined : `the ${answer.status} body breaks its schema: ${issues.slice(0, 3).map((i) => i.message).join('; ')}`;
+        results.response_schema_conformance =
+          issues.length === 0
+            ? undefined
+            : `the ${answer.status} body breaks its schema: ${issues
+                .slice(0, 3)
+                .map((i) => i.message)
+                .join('; ')}`;
       }
     }
   }
@@ -77,8 +87,10 @@ export function responseChecks({ model, validator }, answer) {
     .filter(([, header]) => header.required === true)
     .map(([name]) => name)
     .filter((name) => !answer.headers.has(name));
-  if (answer.status === 429 && !answer.headers.has('retry-after') && !missing.includes('Retry-After')) missing.push('Retry-After');
-  results.response_headers_conformance = missing.length === 0 ? undefined : `the ${answer.status} answer lacks ${missing.join(', ')}`;
+  if (answer.status === 429 && !answer.headers.has('retry-after') && !missing.includes('Retry-After'))
+    missing.push('Retry-After');
+  results.response_headers_conformance =
+    missing.length === 0 ? undefined : `the ${answer.status} answer lacks ${missing.join(', ')}`;
   return results;
 }
 

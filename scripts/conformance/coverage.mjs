@@ -15,7 +15,8 @@ function declaredProperties(doc, rawSchema, prefix = '', depth = 0, out = new Se
   if (schema.items) declaredProperties(doc, schema.items, `${prefix}[]`, depth, out, inner);
   const view = flattenObject(doc, schema);
   for (const conditional of view.conditionals) {
-    for (const [name, subs] of Object.entries(flattenObject(doc, conditional.then).properties)) (view.properties[name] ??= []).push(...subs);
+    for (const [name, subs] of Object.entries(flattenObject(doc, conditional.then).properties))
+      (view.properties[name] ??= []).push(...subs);
   }
   for (const [name, subs] of Object.entries(view.properties)) {
     const here = prefix ? `${prefix}.${name}` : name;
@@ -43,8 +44,14 @@ function matchOperation(models, baseUrl, entry) {
   if (entry._operationId) return models.find((m) => m.operationId === entry._operationId);
   const url = new URL(entry.request.url);
   const base = new URL(baseUrl);
-  const rest = url.pathname.startsWith(base.pathname.replace(/\/$/, '')) ? url.pathname.slice(base.pathname.replace(/\/$/, '').length) : url.pathname;
-  return models.find((m) => m.method === entry.request.method.toLowerCase() && new RegExp(`^${m.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(rest));
+  const rest = url.pathname.startsWith(base.pathname.replace(/\/$/, ''))
+    ? url.pathname.slice(base.pathname.replace(/\/$/, '').length)
+    : url.pathname;
+  return models.find(
+    (m) =>
+      m.method === entry.request.method.toLowerCase() &&
+      new RegExp(`^${m.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(rest),
+  );
 }
 
 const parse = (text) => {
@@ -70,7 +77,8 @@ export function coverageOf(doc, baseUrl, entries) {
     models.map((m) => {
       const responseDeclared = new Set();
       for (const response of Object.values(m.responses)) {
-        for (const media of Object.values(response.content ?? {})) declaredProperties(doc, media.schema, '', 0, responseDeclared);
+        for (const media of Object.values(response.content ?? {}))
+          declaredProperties(doc, media.schema, '', 0, responseDeclared);
       }
       return [
         m.operationId,
@@ -104,9 +112,11 @@ export function coverageOf(doc, baseUrl, entries) {
       if (present) row.parameters.seen.add(`${p.in} ${p.name}`);
     }
     const declaredRequest = new Set(row.requestProperties.declared);
-    for (const prop of presentProperties(parse(entry.request.postData?.text))) if (declaredRequest.has(prop)) row.requestProperties.seen.add(prop);
+    for (const prop of presentProperties(parse(entry.request.postData?.text)))
+      if (declaredRequest.has(prop)) row.requestProperties.seen.add(prop);
     const declaredResponse = new Set(row.responseProperties.declared);
-    for (const prop of presentProperties(parse(entry.response.content?.text))) if (declaredResponse.has(prop)) row.responseProperties.seen.add(prop);
+    for (const prop of presentProperties(parse(entry.response.content?.text)))
+      if (declaredResponse.has(prop)) row.responseProperties.seen.add(prop);
   }
   const operations = [...rows.values()].map((row) => ({
     ...row,

@@ -23,7 +23,9 @@ function credentialOf(doc, operation) {
   const scheme = resolveRef(doc, doc.components?.securitySchemes?.[Object.keys(first)[0]]);
   if (scheme?.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer') return { kind: 'bearer' };
   if (scheme?.type === 'apiKey') return { kind: 'apiKey', in: scheme.in, name: scheme.name };
-  throw new Error(`security scheme ${Object.keys(first)[0]} (${scheme?.type}) is not one the conformance runner can send`);
+  throw new Error(
+    `security scheme ${Object.keys(first)[0]} (${scheme?.type}) is not one the conformance runner can send`,
+  );
 }
 
 /**
@@ -41,7 +43,9 @@ export function operationModels(doc) {
       if (!mediaType) throw new Error(`${operation.operationId}: only JSON request bodies can be generated`);
       body = { schema: requestBody.content[mediaType].schema, required: requestBody.required === true, mediaType };
     }
-    const responses = Object.fromEntries(Object.entries(operation.responses ?? {}).map(([status, r]) => [status, resolveRef(doc, r)]));
+    const responses = Object.fromEntries(
+      Object.entries(operation.responses ?? {}).map(([status, r]) => [status, resolveRef(doc, r)]),
+    );
     return {
       operationId: operation.operationId ?? `${method.toUpperCase()} ${path}`,
       method,

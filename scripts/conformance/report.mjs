@@ -16,7 +16,9 @@ export function formatSummary(result) {
     }
     lines.push('');
   }
-  lines.push(`Checks (seed ${result.seed}, ${result.requests} requests in ${(result.elapsedMs / 1000).toFixed(1)} s${result.interrupted ? ', stopped by the time cap' : ''}):`);
+  lines.push(
+    `Checks (seed ${result.seed}, ${result.requests} requests in ${(result.elapsedMs / 1000).toFixed(1)} s${result.interrupted ? ', stopped by the time cap' : ''}):`,
+  );
   let passed = 0;
   let failed = 0;
   const width = Math.max(...CHECK_NAMES.map((n) => n.length));

@@ -33,7 +33,8 @@ export function requestIssues(model, validator, request) {
       if (parameter.required) issues.push(`${parameter.in} ${parameter.name}: required`);
       continue;
     }
-    for (const e of validator.check(parameter.schema, bag[parameter.name])) issues.push(`${parameter.in} ${parameter.name}${e.message.replace('(root)', '')}`);
+    for (const e of validator.check(parameter.schema, bag[parameter.name]))
+      issues.push(`${parameter.in} ${parameter.name}${e.message.replace('(root)', '')}`);
   }
   for (const bag of ['pathParams', 'query', 'headers']) {
     for (const name of Object.keys(request[bag])) {
@@ -73,7 +74,9 @@ export function validRequestArbitrary(doc, model, validator, { now }) {
   const body = model.body
     ? model.body.required
       ? schemaArbitrary(doc, model.body.schema, options).map((value) => ({ body: value }))
-      : fc.option(schemaArbitrary(doc, model.body.schema, options), { nil: undefined, freq: 4 }).map((value) => (value === undefined ? {} : { body: value }))
+      : fc
+          .option(schemaArbitrary(doc, model.body.schema, options), { nil: undefined, freq: 4 })
+          .map((value) => (value === undefined ? {} : { body: value }))
     : fc.constant({});
   return fc
     .tuple(record('pathParams'), record('query'), record('headers'), body)
@@ -93,7 +96,13 @@ export function validRequestArbitrary(doc, model, validator, { now }) {
 // ---- negative requests: one rule broken ----------------------------------------------------------------------
 
 const PATTERN_BREAKERS = ['', ' ', '\u0001', '\n', 'in:x', '!', '~', 'a', 'A', '0', '::', 'é'];
-const BAD_FORMATS = { uuid: 'not-a-uuid', email: 'not-an-email', date: '2020-13-01', 'date-time': '2020-01-01', uri: 'not a uri' };
+const BAD_FORMATS = {
+  uuid: 'not-a-uuid',
+  email: 'not-an-email',
+  date: '2020-13-01',
+  'date-time': '2020-01-01',
+  uri: 'not a uri',
+};
 
 function stringBreaks(schema, value) {
   const out = [];
@@ -130,7 +139,13 @@ function breaksAt(doc, validator, rawSchema, value, where, typed) {
   if (Array.isArray(branches)) {
     const discriminator = schema.discriminator;
     if (discriminator && value && typeof value === 'object' && !Array.isArray(value)) {
-      edits.push({ rule: 'discriminator', where: `${where}/${discriminator.propertyName}`, value: '__unknown_kind__', key: discriminator.propertyName, parent: where });
+      edits.push({
+        rule: 'discriminator',
+        where: `${where}/${discriminator.propertyName}`,
+        value: '__unknown_kind__',
+        key: discriminator.propertyName,
+        parent: where,
+      });
     }
     const branch = branches.find((b) => validator.matches(b, value));
     if (branch) edits.push(...breaksAt(doc, validator, branch, value, where, typed));
@@ -139,14 +154,22 @@ function breaksAt(doc, validator, rawSchema, value, where, typed) {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const view = flattenObject(doc, schema);
     if (typed) at('type', []);
-    for (const key of view.required) if (key in value) edits.push({ rule: 'required', where: `${where}/${key}`, remove: key, parent: where });
-    if (view.closed) edits.push({ rule: 'additionalProperties', where: `${where}/unexpectedProperty`, add: 'unexpectedProperty', parent: where });
+    for (const key of view.required)
+      if (key in value) edits.push({ rule: 'required', where: `${where}/${key}`, remove: key, parent: where });
+    if (view.closed)
+      edits.push({
+        rule: 'additionalProperties',
+        where: `${where}/unexpectedProperty`,
+        add: 'unexpectedProperty',
+        parent: where,
+      });
     const overrides = {};
     for (const conditional of view.conditionals) {
       if (!validator.matches(conditional.if, value)) continue;
       const thenView = flattenObject(doc, conditional.then);
       for (const key of thenView.required) {
-        if (key in value && !view.required.has(key)) edits.push({ rule: 'if/then', where: `${where}/${key}`, remove: key, parent: where });
+        if (key in value && !view.required.has(key))
+          edits.push({ rule: 'if/then', where: `${where}/${key}`, remove: key, parent: where });
       }
       for (const [key, schemas] of Object.entries(thenView.properties)) {
         const specific = schemas.find((s) => Object.keys(resolveRef(doc, s) ?? {}).length > 0);
@@ -156,7 +179,10 @@ function breaksAt(doc, validator, rawSchema, value, where, typed) {
     for (const [key, child] of Object.entries(value)) {
       const schemas = view.properties[key];
       if (!schemas && !overrides[key]) continue;
-      const specific = overrides[key] ?? schemas.find((s) => 'const' in (resolveRef(doc, s) ?? {})) ?? schemas.filter((s) => Object.keys(resolveRef(doc, s) ?? {}).length > 0).at(-1);
+      const specific =
+        overrides[key] ??
+        schemas.find((s) => 'const' in (resolveRef(doc, s) ?? {})) ??
+        schemas.filter((s) => Object.keys(resolveRef(doc, s) ?? {}).length > 0).at(-1);
       if (specific) edits.push(...breaksAt(doc, validator, specific, child, `${where}/${key}`, typed));
     }
     return edits;
@@ -164,15 +190,21 @@ function breaksAt(doc, validator, rawSchema, value, where, typed) {
   if (Array.isArray(value)) {
     if (typed) at('type', {});
     if (schema.maxItems !== undefined && value.length > 0 && schema.maxItems < 1000) {
-      at('length', Array.from({ length: schema.maxItems + 1 }, (_, i) => value[i % value.length]));
+      at(
+        'length',
+        Array.from({ length: schema.maxItems + 1 }, (_, i) => value[i % value.length]),
+      );
     }
     if (schema.minItems > 0) at('length', []);
-    value.forEach((item, i) => edits.push(...breaksAt(doc, validator, schema.items ?? {}, item, `${where}/${i}`, typed)));
+    value.forEach((item, i) =>
+      edits.push(...breaksAt(doc, validator, schema.items ?? {}, item, `${where}/${i}`, typed)),
+    );
     return edits;
   }
   if (typeof value === 'string') {
     if (typed) at('type', 12345);
-    if (!Array.isArray(schema.enum) && !('const' in schema)) for (const b of stringBreaks(schema, value)) at(b.rule, b.value);
+    if (!Array.isArray(schema.enum) && !('const' in schema))
+      for (const b of stringBreaks(schema, value)) at(b.rule, b.value);
   } else if (typeof value === 'number') {
     at('type', typed ? String(value) : 'not-a-number');
     if (schema.minimum !== undefined) at('range', schema.minimum - 1);
@@ -215,17 +247,29 @@ function applyEdit(request, bag, edit) {
  */
 export function negativeCandidates(doc, model, validator, request) {
   const variants = [];
-  const push = (bag, edit, label) => variants.push({ ...applyEdit(request, bag, edit), broken: { rule: edit.rule, where: label } });
+  const push = (bag, edit, label) =>
+    variants.push({ ...applyEdit(request, bag, edit), broken: { rule: edit.rule, where: label } });
   for (const parameter of model.parameters) {
     const bag = IN[parameter.in];
     if (!bag) continue;
     const present = parameter.name in request[bag];
     if (parameter.required && present && parameter.in !== 'path') {
-      push(bag, { rule: 'required', where: `/${parameter.name}`, remove: parameter.name, parent: '' }, `${parameter.in} ${parameter.name}`);
+      push(
+        bag,
+        { rule: 'required', where: `/${parameter.name}`, remove: parameter.name, parent: '' },
+        `${parameter.in} ${parameter.name}`,
+      );
     }
     if (!present) continue;
     // Path, query and header values travel as text: breaking their "type" means text that does not parse.
-    for (const edit of breaksAt(doc, validator, parameter.schema, request[bag][parameter.name], `/${parameter.name}`, false)) {
+    for (const edit of breaksAt(
+      doc,
+      validator,
+      parameter.schema,
+      request[bag][parameter.name],
+      `/${parameter.name}`,
+      false,
+    )) {
       // An empty path segment changes the route, not the parameter.
       if (parameter.in === 'path' && (edit.value === '' || edit.value === ' ')) continue;
       push(bag, edit, `${parameter.in} ${edit.where.slice(1).replace(/\//g, '.')}`);
@@ -257,7 +301,10 @@ export function negativeRequestArbitrary(doc, model, validator, options) {
       const candidates = negativeCandidates(doc, model, validator, request);
       const rules = [...new Set(candidates.map((c) => c.broken.rule))];
       const rule = rules[rulePick % rules.length];
-      const ordered = [...candidates.filter((c) => c.broken.rule === rule), ...candidates.filter((c) => c.broken.rule !== rule)];
+      const ordered = [
+        ...candidates.filter((c) => c.broken.rule === rule),
+        ...candidates.filter((c) => c.broken.rule !== rule),
+      ];
       const first = candidates.filter((c) => c.broken.rule === rule).length;
       for (let i = 0; i < ordered.length; i++) {
         const candidate = ordered[i < first ? (pick + i) % first : i];
@@ -274,7 +321,10 @@ export function negativeRequestArbitrary(doc, model, validator, options) {
  */
 export function unauthenticatedRequestArbitrary(doc, model, validator, options, { wrongCredentials }) {
   return fc
-    .tuple(validRequestArbitrary(doc, model, validator, options), wrongCredentials ? fc.constantFrom('missing', 'wrong') : fc.constant('missing'))
+    .tuple(
+      validRequestArbitrary(doc, model, validator, options),
+      wrongCredentials ? fc.constantFrom('missing', 'wrong') : fc.constant('missing'),
+    )
     .map(([request, credential]) => ({ ...request, credential }));
 }
 

@@ -13,7 +13,12 @@ import {
   responseChecks,
 } from './checks.mjs';
 import { operationModels } from './operations.mjs';
-import { canBreak, negativeRequestArbitrary, unauthenticatedRequestArbitrary, validRequestArbitrary } from './requests.mjs';
+import {
+  canBreak,
+  negativeRequestArbitrary,
+  unauthenticatedRequestArbitrary,
+  validRequestArbitrary,
+} from './requests.mjs';
 import { LIFECYCLES } from './resources.mjs';
 import { createValidator } from './spec-validator.mjs';
 import { toCurl, toHttp } from './wire.mjs';
@@ -113,9 +118,11 @@ export async function runConformance({
 }) {
   if (!Number.isInteger(seed)) throw new Error(`seed ${seed} is not an integer`);
   for (const id of operations ?? []) {
-    if (!apis.some((api) => operationModels(api.doc).some((m) => m.operationId === id))) throw new Error(`no API of the target has an operation ${id}`);
+    if (!apis.some((api) => operationModels(api.doc).some((m) => m.operationId === id)))
+      throw new Error(`no API of the target has an operation ${id}`);
   }
-  if (!Number.isInteger(requestsPerOperation) || requestsPerOperation < 1) throw new Error(`requestsPerOperation ${requestsPerOperation} is not a positive integer`);
+  if (!Number.isInteger(requestsPerOperation) || requestsPerOperation < 1)
+    throw new Error(`requestsPerOperation ${requestsPerOperation} is not a positive integer`);
   const started = Date.now();
   const deadline = started + timeCapMs;
   const checks = Object.fromEntries(CHECK_NAMES.map((name) => [name, { requests: 0, failed: 0 }]));
@@ -145,7 +152,12 @@ export async function runConformance({
         });
         answer = { status: response.status, headers: response.headers, text: await response.text() };
       } catch (error) {
-        answer = { status: 0, headers: new Headers(), text: '', error: error instanceof Error ? error.message : String(error) };
+        answer = {
+          status: 0,
+          headers: new Headers(),
+          text: '',
+          error: error instanceof Error ? error.message : String(error),
+        };
       }
       exchanges.push(harEntry(api, model, http, answer, startedAt));
       return { http, answer };
@@ -171,7 +183,14 @@ export async function runConformance({
       if (reported.has(`${model.operationId} ${check}`)) return;
       reported.add(`${model.operationId} ${check}`);
       checks[check].failed += 1;
-      const failure = { check, api: api.name, operationId: model.operationId, reason, curl: toCurl(http, api.credential), status: answer.status };
+      const failure = {
+        check,
+        api: api.name,
+        operationId: model.operationId,
+        reason,
+        curl: toCurl(http, api.credential),
+        status: answer.status,
+      };
       failures.push(failure);
       log(`✖ ${check} ${api.name} ${model.operationId}: ${reason}\n    ${failure.curl}`);
     };
@@ -202,7 +221,9 @@ export async function runConformance({
         if (!outcome.failed || (outcome.interrupted && !outcome.counterexample)) return;
         if (!outcome.counterexample) {
           // No counterexample and no interruption: generation itself failed (e.g. a filter that rejects everything).
-          throw new Error(`${api.name} ${model.operationId} (${kind} requests): ${outcome.errorInstance?.message ?? fc.defaultReportMessage(outcome)}`);
+          throw new Error(
+            `${api.name} ${model.operationId} (${kind} requests): ${outcome.errorInstance?.message ?? fc.defaultReportMessage(outcome)}`,
+          );
         }
         const [shrunk] = outcome.counterexample;
         const seen = last.get(shrunk) ?? { ...(await exchange(model, shrunk)) };
@@ -217,30 +238,82 @@ export async function runConformance({
 
     const share = requestsPerOperation;
     for (const model of models) {
-      await explore(model, 'valid', validRequestArbitrary(api.doc, model, validator, generation), { name: 'positive_data_acceptance', fn: positiveDataAcceptance }, share);
+      await explore(
+        model,
+        'valid',
+        validRequestArbitrary(api.doc, model, validator, generation),
+        { name: 'positive_data_acceptance', fn: positiveDataAcceptance },
+        share,
+      );
       if (canBreak(model)) {
-        await explore(model, 'negative', negativeRequestArbitrary(api.doc, model, validator, generation), { name: 'negative_data_rejection', fn: negativeDataRejection }, share);
+        await explore(
+          model,
+          'negative',
+          negativeRequestArbitrary(api.doc, model, validator, generation),
+          { name: 'negative_data_rejection', fn: negativeDataRejection },
+          share,
+        );
       }
       if (model.credential) {
-        const arbitrary = unauthenticatedRequestArbitrary(api.doc, model, validator, generation, { wrongCredentials: api.wrongCredentials });
+        const arbitrary = unauthenticatedRequestArbitrary(api.doc, model, validator, generation, {
+          wrongCredentials: api.wrongCredentials,
+        });
         await explore(model, 'credential', arbitrary, { name: 'ignored_auth', fn: ignoredAuth }, share);
       }
     }
 
     if (api.stateful) {
-      for (const lifecycle of (LIFECYCLES[api.name] ?? []).filter((l) => !operations || operations.includes(l.create))) {
-        await exploreLifecycle({ api, byId, lifecycle, validator, generation, exchange, judge, record, checks, seed, share, deadline, onInterrupt: () => (interrupted = true) });
+      for (const lifecycle of (LIFECYCLES[api.name] ?? []).filter(
+        (l) => !operations || operations.includes(l.create),
+      )) {
+        await exploreLifecycle({
+          api,
+          byId,
+          lifecycle,
+          validator,
+          generation,
+          exchange,
+          judge,
+          record,
+          checks,
+          seed,
+          share,
+          deadline,
+          onInterrupt: () => (interrupted = true),
+        });
       }
     }
   }
-  return { seed, checks, failures, exchanges, requests: exchanges.length, interrupted, elapsedMs: Date.now() - started };
+  return {
+    seed,
+    checks,
+    failures,
+    exchanges,
+    requests: exchanges.length,
+    interrupted,
+    elapsedMs: Date.now() - started,
+  };
 }
 
 /**
  * ensure_resource_availability (a created resource reads back 2xx) and use_after_free (a deleted one reads 404),
  * over generated valid creates. The create, read and delete answers are judged by the response checks too.
  */
-async function exploreLifecycle({ api, byId, lifecycle, validator, generation, exchange, judge, record, checks, seed, share, deadline, onInterrupt }) {
+async function exploreLifecycle({
+  api,
+  byId,
+  lifecycle,
+  validator,
+  generation,
+  exchange,
+  judge,
+  record,
+  checks,
+  seed,
+  share,
+  deadline,
+  onInterrupt,
+}) {
   const need = (operationId) => {
     const model = byId.get(operationId);
     if (!model) throw new Error(`resources.mjs names ${operationId}, which the ${api.name} bundle does not have`);
@@ -250,7 +323,15 @@ async function exploreLifecycle({ api, byId, lifecycle, validator, generation, e
   const read = need(lifecycle.read);
   const remove = lifecycle.remove ? need(lifecycle.remove) : undefined;
   const failed = new Set();
-  const readRequest = (model, param, id) => ({ operationId: model.operationId, method: model.method, path: model.path, pathParams: { [param]: id }, query: {}, headers: {}, credential: 'valid' });
+  const readRequest = (model, param, id) => ({
+    operationId: model.operationId,
+    method: model.method,
+    path: model.path,
+    pathParams: { [param]: id },
+    query: {},
+    headers: {},
+    credential: 'valid',
+  });
   const fail = (check, reason, seen) => {
     if (failed.has(check)) return;
     failed.add(check);
@@ -286,7 +367,11 @@ async function exploreLifecycle({ api, byId, lifecycle, validator, generation, e
       const afterCreate = await send(read, readBack);
       checks.ensure_resource_availability.requests += 1;
       if (afterCreate.answer.status < 200 || afterCreate.answer.status >= 300) {
-        fail('ensure_resource_availability', `${lifecycle.create} answered ${created.answer.status}, then ${lifecycle.read} answered ${afterCreate.answer.status}`, { model: read, ...afterCreate });
+        fail(
+          'ensure_resource_availability',
+          `${lifecycle.create} answered ${created.answer.status}, then ${lifecycle.read} answered ${afterCreate.answer.status}`,
+          { model: read, ...afterCreate },
+        );
       }
       if (!remove) return true;
       const removal = readRequest(remove, lifecycle.removeParam, id);
@@ -295,11 +380,20 @@ async function exploreLifecycle({ api, byId, lifecycle, validator, generation, e
       const afterRemove = await send(read, readBack);
       checks.use_after_free.requests += 1;
       if (afterRemove.answer.status !== 404) {
-        fail('use_after_free', `${lifecycle.remove} answered ${removed.answer.status}, then ${lifecycle.read} answered ${afterRemove.answer.status} instead of 404`, { model: read, ...afterRemove });
+        fail(
+          'use_after_free',
+          `${lifecycle.remove} answered ${removed.answer.status}, then ${lifecycle.read} answered ${afterRemove.answer.status} instead of 404`,
+          { model: read, ...afterRemove },
+        );
       }
       return true;
     }),
-    { seed: deriveSeed(seed, api.name, lifecycle.create, 'lifecycle'), numRuns: Math.min(share, MAX_LIFECYCLES), interruptAfterTimeLimit: remaining, markInterruptAsFailure: false },
+    {
+      seed: deriveSeed(seed, api.name, lifecycle.create, 'lifecycle'),
+      numRuns: Math.min(share, MAX_LIFECYCLES),
+      interruptAfterTimeLimit: remaining,
+      markInterruptAsFailure: false,
+    },
   );
   if (outcome.interrupted) onInterrupt();
   if (outcome.failed && outcome.errorInstance) throw outcome.errorInstance;

@@ -18,7 +18,8 @@ export async function openSandboxTarget(selected) {
       identity: { apiKey: sandbox.credentials.identity[0].apiKey },
     };
     const apis = [];
-    for (const api of selected) apis.push(await apiTarget(api, sandbox.urls[api], credentials[api], { wrongCredentials: true, stateful: true }));
+    for (const api of selected)
+      apis.push(await apiTarget(api, sandbox.urls[api], credentials[api], { wrongCredentials: true, stateful: true }));
     return { apis, close: () => sandbox.close(), urls: sandbox.urls };
   } catch (error) {
     await sandbox.close();

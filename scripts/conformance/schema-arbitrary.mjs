@@ -58,19 +58,26 @@ function formatArbitrary(schema, now) {
     case 'email':
       // Plain addresses every email validator accepts; fast-check's own include RFC corner cases that some refuse.
       return fc
-        .tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,11}$/), fc.constantFrom('example.com', 'example.org', 'test.example'))
+        .tuple(
+          fc.stringMatching(/^[a-z][a-z0-9]{0,11}$/),
+          fc.constantFrom('example.com', 'example.org', 'test.example'),
+        )
         .map(([local, domain]) => `${local}@${domain}`);
     case 'date': {
       // x-age-range (Identities' birthday): the server refuses ages outside it, a rule outside the schema.
       const range = schema['x-age-range'];
       if (range) {
         const year = 365.25 * DAY_MS;
-        return fc.integer({ min: now - (range.max - 0.01) * year, max: now - (range.min + 0.01) * year }).map((ms) => isoDate(ms));
+        return fc
+          .integer({ min: now - (range.max - 0.01) * year, max: now - (range.min + 0.01) * year })
+          .map((ms) => isoDate(ms));
       }
       return fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => isoDate(ms));
     }
     case 'date-time':
-      return fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => new Date(ms).toISOString());
+      return fc
+        .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2030, 0, 1) })
+        .map((ms) => new Date(ms).toISOString());
     case 'uri':
       return fc.stringMatching(/^[a-z]{1,10}$/).map((host) => `https://${host}.example/${host}`);
     default:
@@ -87,7 +94,10 @@ function stringArbitrary(schema, now) {
   if (byFormat) base = byFormat;
   else if (schema.pattern) {
     const pattern = new RegExp(schema.pattern, 'u');
-    const plain = () => fc.string({ minLength: Math.max(1, minLength), maxLength: Math.min(maxLength, MAX_GENERATED_LENGTH) }).filter((s) => pattern.test(s));
+    const plain = () =>
+      fc
+        .string({ minLength: Math.max(1, minLength), maxLength: Math.min(maxLength, MAX_GENERATED_LENGTH) })
+        .filter((s) => pattern.test(s));
     // Negated classes ("no control characters") make fast-check's stringMatching slow, and lookaheads are beyond
     // it: printable strings kept when the pattern accepts them serve both (nearly all pass).
     if (/\[\^|\(\?[=!]/.test(schema.pattern)) base = plain();
@@ -109,9 +119,13 @@ function stringArbitrary(schema, now) {
 }
 
 function numberArbitrary(schema, integer) {
-  const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (integer ? 1 : 1e-9) : -1e6);
-  const max = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - (integer ? 1 : 1e-9) : 1e6);
-  return integer ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+  const min =
+    schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (integer ? 1 : 1e-9) : -1e6);
+  const max =
+    schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - (integer ? 1 : 1e-9) : 1e6);
+  return integer
+    ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
+    : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 }
 
 /**
@@ -121,16 +135,23 @@ function numberArbitrary(schema, integer) {
 function objectArbitrary(doc, rawSchema, options) {
   const view = flattenObject(doc, rawSchema);
   const model = {};
-  for (const [name, schemas] of Object.entries(view.properties)) model[name] = schemaArbitrary(doc, mostSpecific(doc, schemas), options);
+  for (const [name, schemas] of Object.entries(view.properties))
+    model[name] = schemaArbitrary(doc, mostSpecific(doc, schemas), options);
   const requiredKeys = [...view.required].filter((name) => name in model);
   const plainRecord = fc.record(model, { requiredKeys });
   if (view.conditionals.length === 0) return plainRecord;
   // An `if` on a `const` (a US address needs a state) is rarely met by chance: half the values are steered into
   // one of the `if`s by setting its constants, so that the `then` part is exercised too.
   const steered = view.conditionals
-    .map(({ if: condition }) => Object.entries(resolveRef(doc, condition).properties ?? {}).filter(([name, sub]) => name in model && 'const' in sub))
+    .map(({ if: condition }) =>
+      Object.entries(resolveRef(doc, condition).properties ?? {}).filter(
+        ([name, sub]) => name in model && 'const' in sub,
+      ),
+    )
     .filter((consts) => consts.length > 0)
-    .map((consts) => plainRecord.map((value) => ({ ...value, ...Object.fromEntries(consts.map(([name, sub]) => [name, sub.const])) })));
+    .map((consts) =>
+      plainRecord.map((value) => ({ ...value, ...Object.fromEntries(consts.map(([name, sub]) => [name, sub.const])) })),
+    );
   const record = steered.length > 0 ? fc.oneof(plainRecord, ...steered) : plainRecord;
   // For each conditional: the values its `then` needs, generated alongside, and used only when the `if` holds.
   const thenParts = view.conditionals.map(({ then }) => {
@@ -138,12 +159,19 @@ function objectArbitrary(doc, rawSchema, options) {
     const parts = {};
     for (const name of new Set([...thenView.required, ...Object.keys(thenView.properties)])) {
       const specific = mostSpecific(doc, [...(thenView.properties[name] ?? []), ...(view.properties[name] ?? [])]);
-      const thenSchemas = (thenView.properties[name] ?? []).filter((s) => Object.keys(resolveRef(doc, s) ?? {}).length > 0);
-      parts[name] = { arbitrary: schemaArbitrary(doc, thenSchemas.length ? thenSchemas[0] : specific, options), replace: thenSchemas.length > 0 };
+      const thenSchemas = (thenView.properties[name] ?? []).filter(
+        (s) => Object.keys(resolveRef(doc, s) ?? {}).length > 0,
+      );
+      parts[name] = {
+        arbitrary: schemaArbitrary(doc, thenSchemas.length ? thenSchemas[0] : specific, options),
+        replace: thenSchemas.length > 0,
+      };
     }
     return parts;
   });
-  const extras = fc.tuple(...thenParts.map((parts) => fc.record(Object.fromEntries(Object.entries(parts).map(([k, p]) => [k, p.arbitrary])))));
+  const extras = fc.tuple(
+    ...thenParts.map((parts) => fc.record(Object.fromEntries(Object.entries(parts).map(([k, p]) => [k, p.arbitrary])))),
+  );
   return fc.tuple(record, extras).map(([value, extraValues]) => {
     const out = { ...value };
     view.conditionals.forEach((conditional, i) => {

@@ -35,7 +35,11 @@ export function createValidator(document, id) {
       }
       return fn(value)
         ? []
-        : fn.errors.map((e) => ({ path: e.instancePath, keyword: e.keyword, message: `${e.instancePath || '(root)'} ${e.message}` }));
+        : fn.errors.map((e) => ({
+            path: e.instancePath,
+            keyword: e.keyword,
+            message: `${e.instancePath || '(root)'} ${e.message}`,
+          }));
     },
     matches(schema, value) {
       return this.check(schema, value).length === 0;
@@ -48,7 +52,13 @@ export function createValidator(document, id) {
         fn = ajv.compile(JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#/g, `"$ref":"${id}#`)));
         inline.set(schema, fn);
       }
-      return fn(value) ? [] : fn.errors.map((e) => ({ path: e.instancePath, keyword: e.keyword, message: `${e.instancePath || '(root)'} ${e.message}` }));
+      return fn(value)
+        ? []
+        : fn.errors.map((e) => ({
+            path: e.instancePath,
+            keyword: e.keyword,
+            message: `${e.instancePath || '(root)'} ${e.message}`,
+          }));
     },
   };
 }

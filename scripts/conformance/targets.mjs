@@ -9,12 +9,19 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 
 /** The APIs, with the environment variables that point the run at a deployment of each. */
 export const API_SETTINGS = {
-  portabl: { urlVariable: 'CONTRACT_PORTABL_URL', credentialVariables: ['CONTRACT_PORTABL_CLIENT_ID', 'CONTRACT_PORTABL_CLIENT_SECRET'] },
+  portabl: {
+    urlVariable: 'CONTRACT_PORTABL_URL',
+    credentialVariables: ['CONTRACT_PORTABL_CLIENT_ID', 'CONTRACT_PORTABL_CLIENT_SECRET'],
+  },
   identity: { urlVariable: 'CONTRACT_IDENTITY_URL', credentialVariables: ['CONTRACT_IDENTITY_API_KEY'] },
 };
 
 /** Credentials the mocks accept; plainly fake (a mock checks only that one is present). */
-export const MOCK_CREDENTIALS = { clientId: 'conformance-client', clientSecret: 'fake-client-secret-for-the-mock', apiKey: 'fake-api-key-for-the-mock' };
+export const MOCK_CREDENTIALS = {
+  clientId: 'conformance-client',
+  clientSecret: 'fake-client-secret-for-the-mock',
+  apiKey: 'fake-api-key-for-the-mock',
+};
 
 /** A made-up credential of the right kind, for ignored_auth against targets that judge credential values. */
 const WRONG = { portabl: 'Bearer conformance-made-up-token', identity: 'conformance-made-up-api-key' };
@@ -23,7 +30,8 @@ const bundles = new Map();
 
 /** The committed bundle of an API, read once per process (treat it as read-only). */
 export function loadBundle(api) {
-  if (!bundles.has(api)) bundles.set(api, JSON.parse(readFileSync(path.join(repoRoot, 'generated', api, 'openapi.json'), 'utf8')));
+  if (!bundles.has(api))
+    bundles.set(api, JSON.parse(readFileSync(path.join(repoRoot, 'generated', api, 'openapi.json'), 'utf8')));
   return bundles.get(api);
 }
 
@@ -39,9 +47,13 @@ export async function portablToken(baseUrl, clientId, clientSecret, fetchImpl = 
     signal: AbortSignal.timeout(10_000),
   });
   const text = await response.text();
-  if (response.status !== 200) throw new Error(`POST ${baseUrl}/provider/token answered ${response.status}: no access token, so Portabl cannot be tested (${text.slice(0, 200)})`);
+  if (response.status !== 200)
+    throw new Error(
+      `POST ${baseUrl}/provider/token answered ${response.status}: no access token, so Portabl cannot be tested (${text.slice(0, 200)})`,
+    );
   const token = JSON.parse(text).accessToken;
-  if (typeof token !== 'string' || token === '') throw new Error(`POST ${baseUrl}/provider/token answered 200 without an accessToken`);
+  if (typeof token !== 'string' || token === '')
+    throw new Error(`POST ${baseUrl}/provider/token answered 200 without an accessToken`);
   return token;
 }
 
@@ -81,10 +93,14 @@ export function deploymentSettings(api, env, url) {
   } catch {
     throw new Error(`"${baseUrl}" is not a URL: give the API's base URL, e.g. https://host/api/v1`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`"${baseUrl}" is not an http(s) URL`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new Error(`"${baseUrl}" is not an http(s) URL`);
   const missing = credentialVariables.filter((v) => !env[v]);
   if (missing.length > 0) throw new Error(`${api} at ${baseUrl} needs credentials: set ${missing.join(' and ')}`);
   return api === 'portabl'
-    ? { baseUrl, credentials: { clientId: env.CONTRACT_PORTABL_CLIENT_ID, clientSecret: env.CONTRACT_PORTABL_CLIENT_SECRET } }
+    ? {
+        baseUrl,
+        credentials: { clientId: env.CONTRACT_PORTABL_CLIENT_ID, clientSecret: env.CONTRACT_PORTABL_CLIENT_SECRET },
+      }
     : { baseUrl, credentials: { apiKey: env.CONTRACT_IDENTITY_API_KEY } };
 }

@@ -24,7 +24,9 @@ const encodeQueryName = (name) => encodeURIComponent(name).replace(/%5B/g, '[').
  * @returns {{method: string, url: string, headers: Record<string, string>, body: string | undefined}}
  */
 export function toHttp(model, request, baseUrl, credential) {
-  const path = model.path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(String(request.pathParams[name] ?? '')));
+  const path = model.path.replace(/\{([^}]+)\}/g, (_, name) =>
+    encodeURIComponent(String(request.pathParams[name] ?? '')),
+  );
   const pairs = Object.entries(request.query).flatMap(([name, value]) =>
     queryPairs(model.parameters.find((p) => p.in === 'query' && p.name === name) ?? { name }, value),
   );
@@ -49,7 +51,8 @@ const shellQuote = (text) => `'${String(text).replace(/'/g, `'\\''`)}'`;
 export function toCurl(http, credential) {
   const parts = ['curl', '-g', '-i', '-X', http.method, shellQuote(http.url)];
   for (const [name, value] of Object.entries(http.headers)) {
-    if (credential && name === credential.header && value === credential.value) parts.push('-H', `"${name}: ${credential.variable}"`);
+    if (credential && name === credential.header && value === credential.value)
+      parts.push('-H', `"${name}: ${credential.variable}"`);
     else parts.push('-H', shellQuote(`${name}: ${value}`));
   }
   if (http.body !== undefined) parts.push('--data-raw', shellQuote(http.body));

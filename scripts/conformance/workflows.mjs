@@ -16,7 +16,11 @@ export function workflowFiles() {
   return readdirSync(workflowsDir)
     .filter((f) => f.endsWith('.arazzo.yaml'))
     .sort()
-    .map((f) => ({ file: path.join(workflowsDir, f), name: f.replace(/\.arazzo\.yaml$/, ''), document: parseYaml(readFileSync(path.join(workflowsDir, f), 'utf8')) }));
+    .map((f) => ({
+      file: path.join(workflowsDir, f),
+      name: f.replace(/\.arazzo\.yaml$/, ''),
+      document: parseYaml(readFileSync(path.join(workflowsDir, f), 'utf8')),
+    }));
 }
 
 /**
@@ -34,11 +38,15 @@ export function workflowFiles() {
  * @example await runWorkflows({ files, servers: { identity: 'http://127.0.0.1:4011' }, inputs: { apiKey: 'k', email: 'a@example.com' } })
  */
 export async function runWorkflows({ files, servers, inputs, har }) {
-  if (har && files.length !== 1) throw new Error(`respect writes a HAR for one workflow file at a time, not ${files.length}`);
+  if (har && files.length !== 1)
+    throw new Error(`respect writes a HAR for one workflow file at a time, not ${files.length}`);
   for (const file of files) {
     const document = parseYaml(readFileSync(file, 'utf8'));
     for (const { name } of document.sourceDescriptions ?? []) {
-      if (!servers[name]) throw new Error(`${path.basename(file)}: no server given for source description "${name}" (it would call the bundle's own servers)`);
+      if (!servers[name])
+        throw new Error(
+          `${path.basename(file)}: no server given for source description "${name}" (it would call the bundle's own servers)`,
+        );
     }
   }
   const args = ['respect', ...files];

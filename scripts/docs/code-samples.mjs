@@ -25,7 +25,16 @@ export const SAMPLE_LABEL = PACKAGE_NAME;
 export const CLIENTS = Object.fromEntries(
   apis.flatMap((api) =>
     api.client
-      ? [[api.name, { ...api.client, module: `${PACKAGE_NAME}/${api.client.export.replace(/^\.\//, '')}`, options: api.client.sampleOptions }]]
+      ? [
+          [
+            api.name,
+            {
+              ...api.client,
+              module: `${PACKAGE_NAME}/${api.client.export.replace(/^\.\//, '')}`,
+              options: api.client.sampleOptions,
+            },
+          ],
+        ]
       : [],
   ),
 );
@@ -134,9 +143,13 @@ export function codeSamplesFor(apiName, doc) {
 export function withCodeSamples(apiName, doc) {
   const copy = structuredClone(doc);
   for (const entry of operationsOf(copy)) {
-    const samples = CLIENTS[apiName] ? [{ lang: SAMPLE_LANG, label: SAMPLE_LABEL, source: codeSampleFor(apiName, copy, entry) }] : [];
+    const samples = CLIENTS[apiName]
+      ? [{ lang: SAMPLE_LANG, label: SAMPLE_LABEL, source: codeSampleFor(apiName, copy, entry) }]
+      : [];
     const curl = { lang: 'Shell', label: CURL_LABEL, source: curlSampleFor(copy, entry) };
-    const existing = (entry.operation['x-codeSamples'] ?? []).filter((s) => s.label !== SAMPLE_LABEL && s.label !== CURL_LABEL);
+    const existing = (entry.operation['x-codeSamples'] ?? []).filter(
+      (s) => s.label !== SAMPLE_LABEL && s.label !== CURL_LABEL,
+    );
     entry.operation['x-codeSamples'] = [...samples, curl, ...existing];
   }
   return copy;

@@ -11,7 +11,8 @@ function credentialHeaders(doc, operation, credentials) {
   const headers = [];
   for (const name of Object.keys(requirements[0] ?? {})) {
     const scheme = resolveRef(doc, doc.components?.securitySchemes?.[name]);
-    if (scheme?.type === 'http' && /^bearer$/i.test(scheme.scheme)) headers.push(['Authorization', `Bearer ${credentials.bearer}`]);
+    if (scheme?.type === 'http' && /^bearer$/i.test(scheme.scheme))
+      headers.push(['Authorization', `Bearer ${credentials.bearer}`]);
     else if (scheme?.type === 'apiKey' && scheme.in === 'header') headers.push([scheme.name, credentials.apiKey]);
   }
   return headers;
@@ -45,7 +46,8 @@ export function curlArguments(doc, entry, baseUrl, credentials) {
   const url = `${baseUrl.replace(/\/$/, '')}${path}${query.length ? `?${query.join('&')}` : ''}`;
   // curl reads `[...]` in a URL as a glob: deepObject parameters (`filter[email]`) need --globoff.
   const args = [...(/[[\]{}]/.test(url) ? ['--globoff'] : []), '-X', entry.method.toUpperCase(), url];
-  for (const [name, value] of credentialHeaders(doc, entry.operation, credentials)) args.push('-H', `${name}: ${value}`);
+  for (const [name, value] of credentialHeaders(doc, entry.operation, credentials))
+    args.push('-H', `${name}: ${value}`);
   for (const [name, value] of Object.entries(params.header ?? {})) args.push('-H', `${name}: ${value}`);
   const body = bodyFor(doc, entry);
   if (body) args.push('-H', 'content-type: application/json', '-d', JSON.stringify(body.value));

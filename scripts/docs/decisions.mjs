@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { apis, repoRoot } from '../apis.mjs';
 
-export const BEGIN = '<!-- decisions: generated from the specs\' x-decisions by `npm run generate`; do not edit -->';
+export const BEGIN = "<!-- decisions: generated from the specs' x-decisions by `npm run generate`; do not edit -->";
 export const END = '<!-- end of decisions -->';
 
 /**
@@ -19,9 +19,11 @@ export function decisionsMarkdown(entries) {
   return entries
     .map(({ title, doc }) => {
       const decisions = doc['x-decisions'];
-      if (!Array.isArray(decisions) || decisions.length === 0) throw new Error(`${title}: the spec has no x-decisions list`);
+      if (!Array.isArray(decisions) || decisions.length === 0)
+        throw new Error(`${title}: the spec has no x-decisions list`);
       const items = decisions.map((d, i) => {
-        if (typeof d?.title !== 'string' || typeof d?.decision !== 'string') throw new Error(`${title}: x-decisions[${i}] needs a title and a decision`);
+        if (typeof d?.title !== 'string' || typeof d?.decision !== 'string')
+          throw new Error(`${title}: x-decisions[${i}] needs a title and a decision`);
         return `${i + 1}. **${d.title.replace(/\.$/, '')}.** ${d.decision.trim().replace(/\s+/g, ' ')}`;
       });
       return `### ${title}\n${items.join('\n')}`;
@@ -39,7 +41,10 @@ export function withDecisions(readme, markdown) {
 
 /** Reads the bundles in `bundleDir` (default generated/) and writes the README's decisions section. */
 export function writeReadmeDecisions(bundleDir = path.join(repoRoot, 'generated')) {
-  const entries = apis.map((api) => ({ title: api.title, doc: parseYaml(readFileSync(path.join(bundleDir, api.name, 'openapi.yaml'), 'utf8')) }));
+  const entries = apis.map((api) => ({
+    title: api.title,
+    doc: parseYaml(readFileSync(path.join(bundleDir, api.name, 'openapi.yaml'), 'utf8')),
+  }));
   const file = path.join(repoRoot, 'README.md');
   writeFileSync(file, withDecisions(readFileSync(file, 'utf8'), decisionsMarkdown(entries)));
 }

@@ -42,7 +42,9 @@ export function parameterExample(doc, parameter, { fromSchema }) {
 
 /** The JSON media type of a request body or response, or undefined. */
 export function jsonMedia(content) {
-  const type = Object.keys(content ?? {}).find((t) => t === 'application/json' || /^application\/[\w.+-]*\+?json/.test(t));
+  const type = Object.keys(content ?? {}).find(
+    (t) => t === 'application/json' || /^application\/[\w.+-]*\+?json/.test(t),
+  );
   return type === undefined ? undefined : { type, media: content[type] };
 }
 

@@ -148,7 +148,10 @@ function mocksSection(entries) {
 function sandboxPart(entries) {
   const rows = entries
     .filter(({ doc }) => doc['x-sandbox'])
-    .map(({ doc }) => `<tr><td>${escapeHtml(doc.info.title)}</td><td><code>http://127.0.0.1:${escapeHtml(String(doc['x-sandbox'].defaultPort))}</code></td><td><code>${escapeHtml(doc['x-sandbox'].portSetting)}</code></td></tr>`)
+    .map(
+      ({ doc }) =>
+        `<tr><td>${escapeHtml(doc.info.title)}</td><td><code>http://127.0.0.1:${escapeHtml(String(doc['x-sandbox'].defaultPort))}</code></td><td><code>${escapeHtml(doc['x-sandbox'].portSetting)}</code></td></tr>`,
+    )
     .join('\n        ');
   if (!rows) return '';
   return `<h3>The sandbox: both APIs with state</h3>
@@ -170,7 +173,8 @@ function sandboxPart(entries) {
 export const tarballName = (pkg) => `${pkg.name.replace(/^@/, '').replace('/', '-')}-${pkg.version}.tgz`;
 
 /** The install lines the docs and the README show; tests/package/consumer.test.ts runs them. */
-export const installLines = (pkg) => `npm pack                          # in a clone of this repository: writes ${tarballName(pkg)}\nnpm install ./${tarballName(pkg)}   # in your project, with the path to that file`;
+export const installLines = (pkg) =>
+  `npm pack                          # in a clone of this repository: writes ${tarballName(pkg)}\nnpm install ./${tarballName(pkg)}   # in your project, with the path to that file`;
 
 function clientsSection(entries, pkg) {
   const calls = entries

@@ -23,7 +23,11 @@ const code = (text) => `<code>${escapeHtml(text)}</code>`;
 
 /** `$sourceDescriptions.identity.getIdentity` → `GET /identities/{id}`, from the bundle the workflow names. */
 function operationLine(docs, operationId) {
-  const [, source, id] = /^\$sourceDescriptions\.([^.]+)\.(.+)$/.exec(operationId) ?? [undefined, undefined, operationId];
+  const [, source, id] = /^\$sourceDescriptions\.([^.]+)\.(.+)$/.exec(operationId) ?? [
+    undefined,
+    undefined,
+    operationId,
+  ];
   const doc = docs[source];
   const found = doc && operationsOf(doc).find((o) => o.operation.operationId === id);
   return found ? `${found.method.toUpperCase()} ${found.path} (${id})` : id;
@@ -78,7 +82,13 @@ export function renderWorkflowsPage({ workflows, docs }) {
     return [
       `<section id="${escapeHtml(file.replace(/\.arazzo\.yaml$/, ''))}">`,
       `<h2>${escapeHtml(document.info.title)}</h2>`,
-      `<p>${escapeHtml((document.info.description ?? '').trim().split(/\n\s*\n/)[0].replace(/\s+/g, ' ').replace(/`/g, ''))}</p>`,
+      `<p>${escapeHtml(
+        (document.info.description ?? '')
+          .trim()
+          .split(/\n\s*\n/)[0]
+          .replace(/\s+/g, ' ')
+          .replace(/`/g, ''),
+      )}</p>`,
       `<p class="label">Run it</p><pre><code>${escapeHtml(respectCommand(file, document))}</code></pre>`,
       `<p class="file">${code(`workflows/${file}`)} (Arazzo ${escapeHtml(document.arazzo)})</p>`,
       ...flows,

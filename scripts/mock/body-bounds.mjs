@@ -8,7 +8,7 @@ import { resolveRef } from '../../src/openapi/document.js';
 // escapes everything). 12 covers every encoder.
 const BYTES_PER_CHARACTER = 12;
 // Lengths of values whose format fixes them, for strings the spec bounds by format rather than maxLength.
-const FORMAT_LENGTHS = { uuid: 36, date: 10, 'date-time': 64, time: 32, email: 320, 'int32': 11, 'int64': 20 };
+const FORMAT_LENGTHS = { uuid: 36, date: 10, 'date-time': 64, time: 32, email: 320, int32: 11, int64: 20 };
 const NUMBER_BYTES = 32;
 
 /** Thrown when a schema has no bound: the body limit cannot be derived, and the spec should gain one. */
@@ -31,13 +31,22 @@ export function maxJsonSize(doc, schema, where, seen = new Set()) {
     if (seen.has(schema.$ref)) throw new UnboundedSchemaError(`${where}: ${schema.$ref} is recursive`);
     return maxJsonSize(doc, resolveRef(doc, schema), `${where} → ${schema.$ref}`, new Set([...seen, schema.$ref]));
   }
-  if ('const' in schema) return { bytes: JSON.stringify(schema.const).length * BYTES_PER_CHARACTER, depth: 0, values: 1 };
+  if ('const' in schema)
+    return { bytes: JSON.stringify(schema.const).length * BYTES_PER_CHARACTER, depth: 0, values: 1 };
   if (Array.isArray(schema.enum)) {
-    return { bytes: Math.max(...schema.enum.map((v) => JSON.stringify(v).length * BYTES_PER_CHARACTER)), depth: 0, values: 1 };
+    return {
+      bytes: Math.max(...schema.enum.map((v) => JSON.stringify(v).length * BYTES_PER_CHARACTER)),
+      depth: 0,
+      values: 1,
+    };
   }
   const parts = [ownSize(doc, schema, where, seen)];
   for (const sub of schema.allOf ?? []) parts.push(maxJsonSize(doc, sub, `${where} allOf`, seen));
-  const alternatives = [...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...['then', 'else'].flatMap((k) => (schema[k] ? [schema[k]] : []))];
+  const alternatives = [
+    ...(schema.oneOf ?? []),
+    ...(schema.anyOf ?? []),
+    ...['then', 'else'].flatMap((k) => (schema[k] ? [schema[k]] : [])),
+  ];
   if (alternatives.length > 0) {
     const sizes = alternatives.map((sub) => maxJsonSize(doc, sub, `${where} branch`, seen));
     parts.push(largest(sizes));
@@ -80,16 +89,25 @@ function ownSize(doc, schema, where, seen) {
       case 'array': {
         if (schema.maxItems === undefined) throw new UnboundedSchemaError(`${where}: an array without maxItems`);
         const item = maxJsonSize(doc, schema.items, `${where} items`, seen);
-        return { bytes: 2 + schema.maxItems * (item.bytes + 1), depth: 1 + item.depth, values: 1 + schema.maxItems * item.values };
+        return {
+          bytes: 2 + schema.maxItems * (item.bytes + 1),
+          depth: 1 + item.depth,
+          values: 1 + schema.maxItems * item.values,
+        };
       }
       case 'object': {
         const open = schema.additionalProperties !== false && schema.unevaluatedProperties !== false;
         // An open object inside a closed one (allOf members) is bounded by the closed one's own properties.
         const composed = ['allOf', 'oneOf', 'anyOf'].some((k) => Array.isArray(schema[k]));
-        if (open && !schema.properties && !composed) throw new UnboundedSchemaError(`${where}: an object without properties`);
+        if (open && !schema.properties && !composed)
+          throw new UnboundedSchemaError(`${where}: an object without properties`);
         const members = Object.entries(schema.properties ?? {}).map(([name, sub]) => {
           const value = maxJsonSize(doc, sub, `${where}.${name}`, seen);
-          return { bytes: JSON.stringify(name).length * BYTES_PER_CHARACTER + 2 + value.bytes, depth: value.depth, values: value.values };
+          return {
+            bytes: JSON.stringify(name).length * BYTES_PER_CHARACTER + 2 + value.bytes,
+            depth: value.depth,
+            values: value.values,
+          };
         });
         return {
           bytes: 2 + members.reduce((sum, m) => sum + m.bytes, 0),
@@ -120,7 +138,8 @@ export function jsonShape(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {

@@ -31,7 +31,8 @@ function credentialOf(doc, operation) {
     for (const name of Object.keys(requirement)) {
       const scheme = resolveRef(doc, doc.components?.securitySchemes?.[name]);
       if (scheme?.type === 'http' && /^bearer$/i.test(scheme.scheme)) return { kind: 'bearer', name: 'authorization' };
-      if (scheme?.type === 'apiKey' && scheme.in === 'header') return { kind: 'header', name: scheme.name.toLowerCase() };
+      if (scheme?.type === 'apiKey' && scheme.in === 'header')
+        return { kind: 'header', name: scheme.name.toLowerCase() };
     }
   }
   return undefined;
@@ -56,7 +57,9 @@ function bodyOf(doc, operation, label) {
   const discriminator = root?.discriminator?.mapping
     ? {
         propertyName: root.discriminator.propertyName,
-        mapping: Object.fromEntries(Object.entries(root.discriminator.mapping).map(([value, ref]) => [value, { $ref: ref }])),
+        mapping: Object.fromEntries(
+          Object.entries(root.discriminator.mapping).map(([value, ref]) => [value, { $ref: ref }]),
+        ),
       }
     : undefined;
   return {
@@ -77,9 +80,17 @@ function responsesOf(doc, operation) {
   for (const [status, raw] of Object.entries(operation.responses ?? {})) {
     const response = resolveRef(doc, raw);
     const json = jsonMedia(response.content);
-    const examples = Object.entries(json?.media.examples ?? {}).map(([key, example]) => ({ key, value: resolveRef(doc, example).value }));
+    const examples = Object.entries(json?.media.examples ?? {}).map(([key, example]) => ({
+      key,
+      value: resolveRef(doc, example).value,
+    }));
     if (json && 'example' in json.media) examples.unshift({ key: 'example', value: json.media.example });
-    responses.set(status, { examples, schema: json?.media.schema, mediaType: json?.type, headers: response.headers ?? {} });
+    responses.set(status, {
+      examples,
+      schema: json?.media.schema,
+      mediaType: json?.type,
+      headers: response.headers ?? {},
+    });
   }
   return responses;
 }
@@ -98,7 +109,9 @@ export function operationTable(doc) {
       method,
       path,
       segments: path.split('/'),
-      queryParameters: parameters.filter((p) => p.in === 'query').map((p) => ({ ...p, schema: resolveRef(doc, p.schema) })),
+      queryParameters: parameters
+        .filter((p) => p.in === 'query')
+        .map((p) => ({ ...p, schema: resolveRef(doc, p.schema) })),
       body,
       credential: credentialOf(doc, operation),
       responses: responsesOf(doc, operation),

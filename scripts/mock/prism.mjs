@@ -76,9 +76,13 @@ export async function startPrism({
     // YAML is a superset of JSON: one parser reads both kinds of bundle. Prism gets the parsed object, which is fine
     // for a self-contained bundle (a relative external $ref would no longer know its folder).
     parsed = parseYaml(await readFile(document, 'utf8'));
-    operations = await getHttpOperationsFromSpec(workarounds ? withLowercaseDeepObjectProperties(withJsonSchema2020(parsed)) : parsed);
+    operations = await getHttpOperationsFromSpec(
+      workarounds ? withLowercaseDeepObjectProperties(withJsonSchema2020(parsed)) : parsed,
+    );
   } catch (error) {
-    throw new Error(`${name}: Prism cannot read ${document}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `${name}: Prism cannot read ${document}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (operations.length === 0) throw new Error(`${name}: ${document} has no operations to mock`);
 
@@ -105,7 +109,16 @@ export async function startPrism({
 /** Our server around Prism's engine (server.mjs): Prism logs nothing itself, the server logs one line a request. */
 function hardenedServer({ name, parsed, operations, logLevel, log, allowedOrigins }) {
   const prismLogger = createLogger(name, { level: 'silent' }, { write: () => true });
-  const http = createMockServer({ name, document: parsed, operations, config: structuredClone(MOCK_CONFIG), prismLogger, logLevel, log, allowedOrigins });
+  const http = createMockServer({
+    name,
+    document: parsed,
+    operations,
+    config: structuredClone(MOCK_CONFIG),
+    prismLogger,
+    logLevel,
+    log,
+    allowedOrigins,
+  });
   return {
     listen: (port, host) =>
       new Promise((resolve, reject) => {

@@ -17,7 +17,12 @@ const contentType = createRequire(requireFromCli.resolve('@stoplight/prism-http-
  */
 
 /** @returns {Violation} */
-export const violation = (location, code, message) => ({ location: ['request', ...location], severity: 'Error', code, message });
+export const violation = (location, code, message) => ({
+  location: ['request', ...location],
+  severity: 'Error',
+  code,
+  message,
+});
 
 /** What a request names, quoted and cut short, so that a hostile value cannot flood a header or a log line. */
 export const quoted = (text, max = 60) => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
@@ -52,7 +57,9 @@ export function routeRequest(table, method, rawPath) {
   const matches = table.filter(
     (op) =>
       op.segments.length === segments.length &&
-      op.segments.every((template, i) => (/^\{.+\}$/.test(template) ? segments[i] !== '' : safeDecode(segments[i]) === template)),
+      op.segments.every((template, i) =>
+        /^\{.+\}$/.test(template) ? segments[i] !== '' : safeDecode(segments[i]) === template,
+      ),
   );
   if (matches.length === 0) return undefined;
   // A literal segment beats a parameter (`/identities/new` before `/identities/{id}`), as OpenAPI requires.
@@ -93,7 +100,9 @@ export function checkQuery(operation, rawQuery, admits) {
     const name = safeDecode(rawName.replace(/\+/g, ' '));
     const value = safeDecode(rawValue.replace(/\+/g, ' '));
     if (name === undefined || value === undefined) {
-      issues.push(violation(['query'], 'malformedEscape', `Request query has a malformed percent-escape in ${quoted(pair)}`));
+      issues.push(
+        violation(['query'], 'malformedEscape', `Request query has a malformed percent-escape in ${quoted(pair)}`),
+      );
       continue;
     }
     if (name in PREFER_CONTROLS) {
@@ -103,29 +112,61 @@ export function checkQuery(operation, rawQuery, admits) {
     const deep = /^([^[\]]+)\[([^[\]]*)\]$/.exec(name);
     const parameter = byName.get(deep ? deep[1] : name);
     if (!parameter) {
-      issues.push(violation(['query', name], 'unknownParameter', `Request query parameter ${quoted(name)} is not a parameter of ${operation.operationId} (its parameters: ${names()})`));
+      issues.push(
+        violation(
+          ['query', name],
+          'unknownParameter',
+          `Request query parameter ${quoted(name)} is not a parameter of ${operation.operationId} (its parameters: ${names()})`,
+        ),
+      );
       continue;
     }
     if (parameter.style === 'deepObject') {
       const properties = parameter.schema?.properties ?? {};
       if (!deep) {
-        issues.push(violation(['query', name], 'deepObject', `Request query parameter ${name} is an object: send ${name}[<property>]=<value> (properties: ${Object.keys(properties).join(', ')})`));
+        issues.push(
+          violation(
+            ['query', name],
+            'deepObject',
+            `Request query parameter ${name} is an object: send ${name}[<property>]=<value> (properties: ${Object.keys(properties).join(', ')})`,
+          ),
+        );
         continue;
       }
       if (parameter.schema?.additionalProperties === false && !(deep[2] in properties)) {
-        issues.push(violation(['query', parameter.name], 'unknownProperty', `Request query parameter ${parameter.name} has no property ${quoted(deep[2])} (properties: ${Object.keys(properties).join(', ')})`));
+        issues.push(
+          violation(
+            ['query', parameter.name],
+            'unknownProperty',
+            `Request query parameter ${parameter.name} has no property ${quoted(deep[2])} (properties: ${Object.keys(properties).join(', ')})`,
+          ),
+        );
         continue;
       }
       const schema = properties[deep[2]];
       if (value === '' && schema && !admits(schema, value)) {
-        issues.push(violation(['query', parameter.name, deep[2]], 'empty', `Request query parameter ${name} is empty: give a value or leave it out`));
+        issues.push(
+          violation(
+            ['query', parameter.name, deep[2]],
+            'empty',
+            `Request query parameter ${name} is empty: give a value or leave it out`,
+          ),
+        );
         continue;
       }
     } else if (deep) {
-      issues.push(violation(['query', name], 'unknownParameter', `Request query parameter ${quoted(name)} is not a parameter of ${operation.operationId} (its parameters: ${names()})`));
+      issues.push(
+        violation(
+          ['query', name],
+          'unknownParameter',
+          `Request query parameter ${quoted(name)} is not a parameter of ${operation.operationId} (its parameters: ${names()})`,
+        ),
+      );
       continue;
     } else if (value === '' && parameter.schema && !admits(parameter.schema, value)) {
-      issues.push(violation(['query', name], 'empty', `Request query parameter ${name} is empty: give a value or leave it out`));
+      issues.push(
+        violation(['query', name], 'empty', `Request query parameter ${name} is empty: give a value or leave it out`),
+      );
       continue;
     }
     if (name in query) {
@@ -156,20 +197,46 @@ export function checkContentType(operation, header, hasBody) {
   }
   const listed = operation.body.mediaTypes.join(', ');
   if (header === undefined || header === '') {
-    return { issues: [violation(['header', 'content-type'], 'contentType', `Request Content-Type is missing; send ${listed}`)] };
+    return {
+      issues: [violation(['header', 'content-type'], 'contentType', `Request Content-Type is missing; send ${listed}`)],
+    };
   }
   let parsed;
   try {
     parsed = contentType.parse(header);
   } catch {
-    return { issues: [violation(['header', 'content-type'], 'contentType', `Request Content-Type ${quoted(header)} is malformed; send ${listed}`)] };
+    return {
+      issues: [
+        violation(
+          ['header', 'content-type'],
+          'contentType',
+          `Request Content-Type ${quoted(header)} is malformed; send ${listed}`,
+        ),
+      ],
+    };
   }
   if (!operation.body.mediaTypes.includes(parsed.type)) {
-    return { issues: [violation(['header', 'content-type'], 'contentType', `Request Content-Type ${quoted(parsed.type)} is not accepted by ${operation.operationId}; send ${listed}`)] };
+    return {
+      issues: [
+        violation(
+          ['header', 'content-type'],
+          'contentType',
+          `Request Content-Type ${quoted(parsed.type)} is not accepted by ${operation.operationId}; send ${listed}`,
+        ),
+      ],
+    };
   }
   const charset = parsed.parameters.charset?.toLowerCase();
   if (charset !== undefined && charset !== 'utf-8') {
-    return { issues: [violation(['header', 'content-type'], 'contentType', `Request charset ${quoted(charset)} is not accepted; send UTF-8`)] };
+    return {
+      issues: [
+        violation(
+          ['header', 'content-type'],
+          'contentType',
+          `Request charset ${quoted(charset)} is not accepted; send UTF-8`,
+        ),
+      ],
+    };
   }
   return { mediaType: parsed.type, issues: [] };
 }
@@ -199,7 +266,13 @@ export function checkPreferences(operation, header, controls) {
   if (asked.code !== undefined) {
     const code = String(asked.code);
     if (!operation.responses.has(code)) {
-      issues.push(violation(where, 'prefer', `Prefer code=${quoted(code, 10)} is not documented for ${operation.operationId}; its statuses: ${documentedStatuses(operation)}`));
+      issues.push(
+        violation(
+          where,
+          'prefer',
+          `Prefer code=${quoted(code, 10)} is not documented for ${operation.operationId}; its statuses: ${documentedStatuses(operation)}`,
+        ),
+      );
     } else {
       result.code = Number(code);
     }
@@ -211,7 +284,13 @@ export function checkPreferences(operation, header, controls) {
       const documented = [...operation.responses]
         .flatMap(([s, r]) => r.examples.map((e) => `${s} ${e.key}`))
         .join(', ');
-      issues.push(violation(where, 'prefer', `Prefer example=${quoted(String(asked.example), 40)} is not an example of ${operation.operationId}'s ${status ?? ''} answer; its examples: ${documented || 'none'}`));
+      issues.push(
+        violation(
+          where,
+          'prefer',
+          `Prefer example=${quoted(String(asked.example), 40)} is not an example of ${operation.operationId}'s ${status ?? ''} answer; its examples: ${documented || 'none'}`,
+        ),
+      );
     } else {
       result.exampleKey = String(asked.example);
     }
@@ -219,7 +298,10 @@ export function checkPreferences(operation, header, controls) {
   if (asked.dynamic !== undefined) {
     if (asked.dynamic === 'true' || asked.dynamic === true) result.dynamic = true;
     else if (asked.dynamic === 'false') result.dynamic = false;
-    else issues.push(violation(where, 'prefer', `Prefer dynamic=${quoted(String(asked.dynamic), 20)} is not true or false`));
+    else
+      issues.push(
+        violation(where, 'prefer', `Prefer dynamic=${quoted(String(asked.dynamic), 20)} is not true or false`),
+      );
   }
   return result;
 }
@@ -240,5 +322,7 @@ export function originAllowed(origin, allowed = []) {
   } catch {
     return false;
   }
-  return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOST.test(url.hostname) && url.origin === origin;
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOST.test(url.hostname) && url.origin === origin
+  );
 }

@@ -17,7 +17,15 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { jsonShape } from './body-bounds.mjs';
 import { operationTable } from './operation-table.mjs';
-import { checkContentType, checkPreferences, checkQuery, originAllowed, quoted, routeRequest, violation } from './request-checks.mjs';
+import {
+  checkContentType,
+  checkPreferences,
+  checkQuery,
+  originAllowed,
+  quoted,
+  routeRequest,
+  violation,
+} from './request-checks.mjs';
 
 const requireFromCli = createRequire(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json'));
 const { createInstance } = requireFromCli('@stoplight/prism-http');
@@ -49,7 +57,9 @@ function specValidator(doc) {
   ajv.addSchema({ ...doc, $id: BUNDLE_ID });
   const cache = new WeakMap();
   const absolute = (schema) =>
-    JSON.parse(JSON.stringify(schema), (key, value) => (key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${BUNDLE_ID}${value}` : value));
+    JSON.parse(JSON.stringify(schema), (key, value) =>
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${BUNDLE_ID}${value}` : value,
+    );
   return (schema) => {
     let fn = cache.get(schema);
     if (!fn) {
@@ -76,13 +86,23 @@ const discriminatorValue = (value, name) => value?.[name] ?? value?.data?.[name]
  * @param {string[]} [options.allowedOrigins]  browser origins allowed besides loopback ones
  * @returns {http.Server}
  */
-export function createMockServer({ name, document, operations, config, prismLogger, logLevel, log, allowedOrigins = [] }) {
+export function createMockServer({
+  name,
+  document,
+  operations,
+  config,
+  prismLogger,
+  logLevel,
+  log,
+  allowedOrigins = [],
+}) {
   const table = operationTable(document);
   const validatorOf = specValidator(document);
   const prism = createInstance(config, { logger: prismLogger });
   const threshold = LEVELS.indexOf(logLevel);
   const write = (level, line) => {
-    if (LEVELS.indexOf(level) >= threshold && threshold < LEVELS.indexOf('silent')) log.write(`[${name}] ${level.padEnd(7)}${line}\n`);
+    if (LEVELS.indexOf(level) >= threshold && threshold < LEVELS.indexOf('silent'))
+      log.write(`[${name}] ${level.padEnd(7)}${line}\n`);
   };
   const admits = (schema, value) => validatorOf(schema)(value);
   // Every validator a refusal needs is compiled now, not by the first burst of bad requests (compiling takes
@@ -91,7 +111,8 @@ export function createMockServer({ name, document, operations, config, prismLogg
     for (const response of operation.responses.values()) if (response.schema) validatorOf(response.schema);
     for (const branch of Object.values(operation.body?.discriminator?.mapping ?? {})) validatorOf(branch);
     for (const parameter of operation.queryParameters) {
-      for (const schema of [parameter.schema, ...Object.values(parameter.schema?.properties ?? {})]) if (schema) validatorOf(schema);
+      for (const schema of [parameter.schema, ...Object.values(parameter.schema?.properties ?? {})])
+        if (schema) validatorOf(schema);
     }
   }
 
@@ -106,11 +127,17 @@ export function createMockServer({ name, document, operations, config, prismLogg
    * else the first documented 4xx.
    */
   const refusalStatus = (operation) =>
-    ['400', '422', ...[...operation.responses.keys()].filter((s) => /^4\d\d$/.test(s)).sort()].find((s) => operation.responses.has(s));
+    ['400', '422', ...[...operation.responses.keys()].filter((s) => /^4\d\d$/.test(s)).sort()].find((s) =>
+      operation.responses.has(s),
+    );
 
   /** The documented refusal (`validation_failed`), its message naming the reasons when the schema has room for it. */
   function refusalBody(operation, reasons) {
-    const { response, body } = documented(operation, refusalStatus(operation), (e) => e.value?.code === 'validation_failed');
+    const { response, body } = documented(
+      operation,
+      refusalStatus(operation),
+      (e) => e.value?.code === 'validation_failed',
+    );
     if (!response?.schema || typeof body !== 'object' || body === null) return body;
     const validate = validatorOf(response.schema);
     let message = `The mock refused this request: ${reasons.map((r) => r.message).join('; ')}`;
@@ -137,25 +164,56 @@ export function createMockServer({ name, document, operations, config, prismLogg
     const shown = more > 0 ? [...kept, violation([], 'more', `and ${more} more reasons`)] : kept;
     const documentedStatus = refusalStatus(operation);
     const status = Number(documentedStatus ?? 422);
-    write('warn', ` ${request.label} → ${status} refused: ${shown.map((r) => `${r.location.slice(1).join('.') || 'request'}: ${r.message}`).join(' | ')}`);
+    write(
+      'warn',
+      ` ${request.label} → ${status} refused: ${shown.map((r) => `${r.location.slice(1).join('.') || 'request'}: ${r.message}`).join(' | ')}`,
+    );
     const header = { 'sl-violations': JSON.stringify(shown) };
     if (!documentedStatus) {
       // The operation documents no refusal at all: Prism's own answer, a problem+json listing the violations.
-      return send(res, status, { 'content-type': 'application/problem+json', ...header }, { type: 'about:blank', title: 'Invalid request', status, detail: 'The request breaks the spec; see validation.', validation: shown });
+      return send(
+        res,
+        status,
+        { 'content-type': 'application/problem+json', ...header },
+        {
+          type: 'about:blank',
+          title: 'Invalid request',
+          status,
+          detail: 'The request breaks the spec; see validation.',
+          validation: shown,
+        },
+      );
     }
     const { response } = documented(operation, status);
-    send(res, status, { 'content-type': response?.mediaType ?? 'application/json', ...header }, refusalBody(operation, shown));
+    send(
+      res,
+      status,
+      { 'content-type': response?.mediaType ?? 'application/json', ...header },
+      refusalBody(operation, shown),
+    );
   }
 
   function answerDocumented(res, request, operation, status, why, extraHeaders = {}) {
     const { response, body } = documented(operation, status);
     write(status >= 500 ? 'error' : 'warn', ` ${request.label} → ${status} ${why}`);
-    send(res, status, body === undefined ? extraHeaders : { 'content-type': response?.mediaType ?? 'application/json', ...extraHeaders }, body);
+    send(
+      res,
+      status,
+      body === undefined
+        ? extraHeaders
+        : { 'content-type': response?.mediaType ?? 'application/json', ...extraHeaders },
+      body,
+    );
   }
 
   function notRouted(res, request, status, detail, headers = {}) {
     write('warn', ` ${request.label} → ${status} ${detail}`);
-    send(res, status, { 'content-type': 'application/problem+json', ...headers }, { type: 'about:blank', title: http.STATUS_CODES[status], status, detail });
+    send(
+      res,
+      status,
+      { 'content-type': 'application/problem+json', ...headers },
+      { type: 'about:blank', title: http.STATUS_CODES[status], status, detail },
+    );
   }
 
   /** Reads the body up to `limit` bytes; beyond it the rest is drained unread and only its size is kept. */
@@ -195,7 +253,10 @@ export function createMockServer({ name, document, operations, config, prismLogg
       .filter((v) => v.severity === ERROR && v.code !== SECURITY_VIOLATION)
       .map((v) => violation(v.path ?? [], String(v.code), v.message));
     const discriminator = operation.body?.discriminator;
-    const branch = discriminator && body && typeof body === 'object' ? discriminator.mapping[body[discriminator.propertyName]] : undefined;
+    const branch =
+      discriminator && body && typeof body === 'object'
+        ? discriminator.mapping[body[discriminator.propertyName]]
+        : undefined;
     if (!branch) return reasons;
     const validate = validatorOf(branch);
     const branchReasons = validate(body)
@@ -229,12 +290,23 @@ export function createMockServer({ name, document, operations, config, prismLogg
     }
     if (routed === undefined) {
       req.resume();
-      return notRouted(res, request, 404, `No operation has the path ${quoted(rawPath, 120)} (paths are matched as sent: no dot segment is resolved). Paths: ${[...new Set(table.map((op) => op.path))].join(', ')}`);
+      return notRouted(
+        res,
+        request,
+        404,
+        `No operation has the path ${quoted(rawPath, 120)} (paths are matched as sent: no dot segment is resolved). Paths: ${[...new Set(table.map((op) => op.path))].join(', ')}`,
+      );
     }
     if ('allowed' in routed) {
       req.resume();
       const allow = [...routed.allowed, 'OPTIONS'].join(', ');
-      return notRouted(res, request, 405, `${method.toUpperCase()} is not an operation of this path; allowed: ${allow}`, { allow });
+      return notRouted(
+        res,
+        request,
+        405,
+        `${method.toUpperCase()} is not an operation of this path; allowed: ${allow}`,
+        { allow },
+      );
     }
     const { operation } = routed;
     for (const [header, value] of Object.entries(corsHeaders(req, []))) res.setHeader(header, value);
@@ -246,17 +318,30 @@ export function createMockServer({ name, document, operations, config, prismLogg
     const credential = operation.credential;
     if (credential) {
       const value = req.headers[credential.name];
-      const present = typeof value === 'string' && (credential.kind === 'bearer' ? /^bearer +\S/i.test(value) : value.trim() !== '');
+      const present =
+        typeof value === 'string' && (credential.kind === 'bearer' ? /^bearer +\S/i.test(value) : value.trim() !== '');
       if (!present) {
-        return answerDocumented(res, request, operation, 401, credential.kind === 'bearer' ? 'no bearer token' : `no ${credential.name} header`,
-          credential.kind === 'bearer' ? { 'www-authenticate': 'Bearer' } : {});
+        return answerDocumented(
+          res,
+          request,
+          operation,
+          401,
+          credential.kind === 'bearer' ? 'no bearer token' : `no ${credential.name} header`,
+          credential.kind === 'bearer' ? { 'www-authenticate': 'Bearer' } : {},
+        );
       }
     }
 
     const issues = [...routed.issues];
     const origin = req.headers.origin;
     if (origin !== undefined && !originAllowed(origin, allowedOrigins)) {
-      issues.push(violation(['header', 'origin'], 'origin', `Request Origin ${quoted(origin)} is not allowed: the mock answers pages from loopback origins only`));
+      issues.push(
+        violation(
+          ['header', 'origin'],
+          'origin',
+          `Request Origin ${quoted(origin)} is not allowed: the mock answers pages from loopback origins only`,
+        ),
+      );
     }
     const query = checkQuery(operation, rawQuery, admits);
     issues.push(...query.issues);
@@ -268,13 +353,31 @@ export function createMockServer({ name, document, operations, config, prismLogg
     let body = null;
     if (hasBody && media.issues.length === 0) {
       if (text === undefined) {
-        issues.push(violation(['body'], 'maxBytes', `Request body of ${size} bytes is larger than any valid ${operation.operationId} body (at most ${limit} bytes)`));
+        issues.push(
+          violation(
+            ['body'],
+            'maxBytes',
+            `Request body of ${size} bytes is larger than any valid ${operation.operationId} body (at most ${limit} bytes)`,
+          ),
+        );
       } else {
         const shape = jsonShape(text);
         if (shape.depth > operation.body.maxDepth) {
-          issues.push(violation(['body'], 'maxDepth', `Request body nests ${shape.depth} levels deep; a valid ${operation.operationId} body nests at most ${operation.body.maxDepth}`));
+          issues.push(
+            violation(
+              ['body'],
+              'maxDepth',
+              `Request body nests ${shape.depth} levels deep; a valid ${operation.operationId} body nests at most ${operation.body.maxDepth}`,
+            ),
+          );
         } else if (shape.values > operation.body.maxValues * VALUES_SLACK) {
-          issues.push(violation(['body'], 'maxValues', `Request body holds more than ${VALUES_SLACK} times as many values as any valid ${operation.operationId} body (at most ${operation.body.maxValues})`));
+          issues.push(
+            violation(
+              ['body'],
+              'maxValues',
+              `Request body holds more than ${VALUES_SLACK} times as many values as any valid ${operation.operationId} body (at most ${operation.body.maxValues})`,
+            ),
+          );
         } else {
           try {
             body = JSON.parse(text);
@@ -296,7 +399,8 @@ export function createMockServer({ name, document, operations, config, prismLogg
       headers,
       body: hasBody ? body : undefined,
     };
-    const exampleKey = preferences.exampleKey ?? (preferences.code === undefined ? matchingExampleKey(operation, body) : undefined);
+    const exampleKey =
+      preferences.exampleKey ?? (preferences.code === undefined ? matchingExampleKey(operation, body) : undefined);
     const mockConfig = {
       ...config,
       mock: { ...config.mock, code: preferences.code, exampleKey, dynamic: preferences.dynamic ?? config.mock.dynamic },
@@ -311,9 +415,20 @@ export function createMockServer({ name, document, operations, config, prismLogg
         // An invalid request to an operation that documents no 4xx: Prism refuses it with its own 422.
         const invalid = error?.additional?.validation;
         if (Array.isArray(invalid) && invalid.length > 0) {
-          return refuse(res, request, operation, invalid.map((v) => violation(v.location ?? [], String(v.code), v.message)));
+          return refuse(
+            res,
+            request,
+            operation,
+            invalid.map((v) => violation(v.location ?? [], String(v.code), v.message)),
+          );
         }
-        return answerDocumented(res, request, operation, 500, `Prism failed: ${error?.title ?? error?.message ?? String(error)}`);
+        return answerDocumented(
+          res,
+          request,
+          operation,
+          500,
+          `Prism failed: ${error?.title ?? error?.message ?? String(error)}`,
+        );
       }
       const { output, validations } = result.right;
       const reasons = requestReasons(operation, body, validations.input);
@@ -321,25 +436,57 @@ export function createMockServer({ name, document, operations, config, prismLogg
       const wrong = validations.output.filter((v) => v.severity === ERROR);
       if (wrong.length > 0) {
         if (attempt < attempts) continue;
-        return answerDocumented(res, request, operation, 500, `the mock's answer breaks the spec: ${wrong.slice(0, 3).map((v) => v.message).join('; ')}`);
+        return answerDocumented(
+          res,
+          request,
+          operation,
+          500,
+          `the mock's answer breaks the spec: ${wrong
+            .slice(0, 3)
+            .map((v) => v.message)
+            .join('; ')}`,
+        );
       }
       write('info', ` ${request.label} → ${output.statusCode}${exampleKey ? ` (example ${exampleKey})` : ''}`);
       const contentType = output.headers?.['Content-type'] ?? output.headers?.['content-type'];
-      return send(res, output.statusCode, { ...output.headers }, output.body === undefined ? undefined : contentType && !/json/.test(contentType) ? String(output.body) : output.body);
+      return send(
+        res,
+        output.statusCode,
+        { ...output.headers },
+        output.body === undefined
+          ? undefined
+          : contentType && !/json/.test(contentType)
+            ? String(output.body)
+            : output.body,
+      );
     }
   }
 
   const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, (req, res) => {
     handle(req, res).catch((error) => {
-      write('error', ` ${req.method} ${quoted(String(req.url), 120)} → 500: the mock failed: ${error instanceof Error ? error.message : String(error)}`);
+      write(
+        'error',
+        ` ${req.method} ${quoted(String(req.url), 120)} → 500: the mock failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       if (!res.headersSent) {
-        send(res, 500, { 'content-type': 'application/problem+json' }, { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'The mock failed on this request; its log says why.' });
+        send(
+          res,
+          500,
+          { 'content-type': 'application/problem+json' },
+          {
+            type: 'about:blank',
+            title: 'Internal Server Error',
+            status: 500,
+            detail: 'The mock failed on this request; its log says why.',
+          },
+        );
       } else res.destroy();
     });
   });
   // A request Node's parser refuses (a malformed request line or header) gets a 400 and the connection closes.
   server.on('clientError', (error, socket) => {
-    if (socket.writable && !socket.destroyed) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    if (socket.writable && !socket.destroyed)
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
   });
   return server;

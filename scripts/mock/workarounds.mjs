@@ -35,7 +35,9 @@ export function withLowercaseDeepObjectProperties(document) {
     const names = Object.keys(schema.properties);
     const lowered = names.map((n) => n.toLowerCase());
     if (new Set(lowered).size !== names.length) {
-      throw new Error(`query parameter ${parameter.name}: properties differ only by case (${names.join(', ')}); Prism cannot tell them apart`);
+      throw new Error(
+        `query parameter ${parameter.name}: properties differ only by case (${names.join(', ')}); Prism cannot tell them apart`,
+      );
     }
     parameter.schema = {
       ...schema,

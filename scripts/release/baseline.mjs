@@ -18,12 +18,18 @@ function listDir(root, dir, ref) {
       return [];
     }
   }
-  const out = execFileSync('git', ['ls-tree', '--name-only', `${ref}:${dir}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('git', ['ls-tree', '--name-only', `${ref}:${dir}`], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return out.split('\n').filter(Boolean);
 }
 
 const readText = (root, file, ref) =>
-  ref ? execFileSync('git', ['show', `${ref}:${file}`], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }) : readFileSync(path.join(root, file), 'utf8');
+  ref
+    ? execFileSync('git', ['show', `${ref}:${file}`], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    : readFileSync(path.join(root, file), 'utf8');
 
 /**
  * The last release: its package version and each API's released bundle.
@@ -44,10 +50,13 @@ export function readBaselines({ root = repoRoot, ref } = {}) {
       throw new Error(`${dir}${ref ? ` at ${ref}` : ''}: cannot list it (${error.message.split('\n')[0]})`);
     }
     if (files.length !== 1) {
-      throw new Error(`${dir}${ref ? ` at ${ref}` : ''}: expected exactly one released bundle <version>.json, found ${files.length === 0 ? 'none' : files.join(', ')}`);
+      throw new Error(
+        `${dir}${ref ? ` at ${ref}` : ''}: expected exactly one released bundle <version>.json, found ${files.length === 0 ? 'none' : files.join(', ')}`,
+      );
     }
     const version = files[0].replace(/\.json$/, '');
-    if (!semver.valid(version)) throw new Error(`${dir}/${files[0]}: the file name must be the package version it was released in`);
+    if (!semver.valid(version))
+      throw new Error(`${dir}/${files[0]}: the file name must be the package version it was released in`);
     const file = baselineFile(name, version);
     let doc;
     try {
@@ -59,7 +68,14 @@ export function readBaselines({ root = repoRoot, ref } = {}) {
   }
   const versions = [...new Set(Object.values(found).map((b) => b.version))];
   if (versions.length !== 1) {
-    throw new Error(`releases/: the baselines name different package versions (${Object.values(found).map((b) => b.file).join(', ')}); a release moves them together`);
+    throw new Error(
+      `releases/: the baselines name different package versions (${Object.values(found)
+        .map((b) => b.file)
+        .join(', ')}); a release moves them together`,
+    );
   }
-  return { packageVersion: versions[0], apis: Object.fromEntries(Object.entries(found).map(([k, { file, doc }]) => [k, { file, doc }])) };
+  return {
+    packageVersion: versions[0],
+    apis: Object.fromEntries(Object.entries(found).map(([k, { file, doc }]) => [k, { file, doc }])),
+  };
 }

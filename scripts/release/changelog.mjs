@@ -30,7 +30,12 @@ function entries(changes, rating) {
   }
   return [...groups.values()].map((g) => {
     const ops = g.operations.map((o) => `\`${o}\``).join(', ');
-    const where = g.direction === 'document' ? 'Document' : g.direction === 'operation' ? ops : `${g.direction === 'request' ? 'Request' : 'Response'} of ${ops}`;
+    const where =
+      g.direction === 'document'
+        ? 'Document'
+        : g.direction === 'operation'
+          ? ops
+          : `${g.direction === 'request' ? 'Request' : 'Response'} of ${ops}`;
     const at = shortLocation(g.location);
     const line = `- ${rating === 'major' ? '**BREAKING** ' : ''}${where}: ${g.message} (\`${g.rule}\`${at ? ` at \`${at}\`` : ''})`;
     return rating === 'major' ? `${line}\n  **What a caller must change:** ${g.action}` : line;

@@ -1,7 +1,15 @@
 // Turns Redocly's diff report into the gate's list of changes: each with its operation, direction (request or
 // response), Redocly's rating and the gate's rating. Where Redocly rates a change wrongly for this project, one of
 // the rules below corrects it and names itself in `correctedBy`, so that the diff shows both ratings.
-import { escapePointerSegment, HTTP_METHODS, operationsIn, operationsOf, reachableRefs, resolveRef, unescapePointerSegment } from '../../src/openapi/document.js';
+import {
+  escapePointerSegment,
+  HTTP_METHODS,
+  operationsIn,
+  operationsOf,
+  reachableRefs,
+  resolveRef,
+  unescapePointerSegment,
+} from '../../src/openapi/document.js';
 import { actionFor } from './caller-actions.mjs';
 import { isDate } from './deprecations.mjs';
 
@@ -28,7 +36,8 @@ import { isDate } from './deprecations.mjs';
 export const RATINGS = ['patch', 'minor', 'major'];
 export const ratingRank = (rating) => RATINGS.indexOf(rating);
 /** The largest of some ratings, or undefined for none. */
-export const largestRating = (ratings) => ratings.reduce((max, r) => (max === undefined || ratingRank(r) > ratingRank(max) ? r : max), undefined);
+export const largestRating = (ratings) =>
+  ratings.reduce((max, r) => (max === undefined || ratingRank(r) > ratingRank(max) ? r : max), undefined);
 
 /**
  * Where a change sits: its operation (method, path) and what lies below it, from Redocly's `#/paths/...` path.
@@ -37,11 +46,16 @@ export const largestRating = (ratings) => ratings.reduce((max, r) => (max === un
  */
 export function locate(changePath) {
   const segments = changePath.replace(/^#\/?/, '').split('/').map(unescapePointerSegment);
-  if (segments[0] !== 'paths' || segments.length < 2) return { path: undefined, method: undefined, rest: segments, direction: 'document' };
+  if (segments[0] !== 'paths' || segments.length < 2)
+    return { path: undefined, method: undefined, rest: segments, direction: 'document' };
   const [, path, maybeMethod, ...rest] = segments;
   const method = /** @type {readonly string[]} */ (HTTP_METHODS).includes(maybeMethod) ? maybeMethod : undefined;
   const below = method ? rest : [maybeMethod, ...rest].filter((s) => s !== undefined);
-  const direction = below.includes('responses') ? 'response' : below.includes('requestBody') || below.includes('parameters') ? 'request' : 'operation';
+  const direction = below.includes('responses')
+    ? 'response'
+    : below.includes('requestBody') || below.includes('parameters')
+      ? 'request'
+      : 'operation';
   return { path, method, rest: below, direction };
 }
 
@@ -61,8 +75,17 @@ function operationLabel(docs, { path, method }) {
 
 /** Deprecating something (`deprecated: true`, its `x-sunset` date) announces a removal: minor, not patch. */
 function deprecation(change) {
-  if (change.kind === 'modified' && (change.property === 'deprecated' || change.property === 'x-sunset') && change.revision?.value !== undefined && change.revision.value !== false) {
-    return { rating: 'minor', rule: 'deprecation', why: 'a deprecation (with its sunset date) is a new announcement callers must act on' };
+  if (
+    change.kind === 'modified' &&
+    (change.property === 'deprecated' || change.property === 'x-sunset') &&
+    change.revision?.value !== undefined &&
+    change.revision.value !== false
+  ) {
+    return {
+      rating: 'minor',
+      rule: 'deprecation',
+      why: 'a deprecation (with its sunset date) is a new announcement callers must act on',
+    };
   }
   return undefined;
 }
@@ -76,12 +99,17 @@ function widenedRequestBound(change, where) {
   const before = change.base?.value;
   const after = change.revision?.value;
   if (typeof before !== 'number' || typeof after !== 'number') return undefined;
-  const widened = (UPPER_BOUNDS.includes(change.property) && after > before) || (LOWER_BOUNDS.includes(change.property) && after < before);
+  const widened =
+    (UPPER_BOUNDS.includes(change.property) && after > before) ||
+    (LOWER_BOUNDS.includes(change.property) && after < before);
   return widened && ratingRank(change.impact) < ratingRank('minor')
-    ? { rating: 'minor', rule: 'widened-request-bound', why: `${change.property} went from ${before} to ${after}: requests may now carry more` }
+    ? {
+        rating: 'minor',
+        rule: 'widened-request-bound',
+        why: `${change.property} went from ${before} to ${after}: requests may now carry more`,
+      }
     : undefined;
 }
-
 
 /** The deprecated elements a removed node carried (itself, or the operations of a removed path item). */
 function deprecatedIn(doc, value) {
@@ -89,7 +117,9 @@ function deprecatedIn(doc, value) {
   if (!node || typeof node !== 'object') return [];
   const own = value.deprecated === true ? value : node.deprecated === true ? node : undefined;
   if (own) return [{ sunset: own['x-sunset'] ?? node['x-sunset'] }];
-  return operationsIn(node).filter(([, operation]) => operation.deprecated === true).map(([, operation]) => ({ sunset: operation['x-sunset'] }));
+  return operationsIn(node)
+    .filter(([, operation]) => operation.deprecated === true)
+    .map(([, operation]) => ({ sunset: operation['x-sunset'] }));
 }
 
 /**
@@ -122,16 +152,24 @@ function extensibleEnumChanges(baseDoc, revisionDoc) {
     if (!after) continue;
     const prefix = `#/paths/${escapePointerSegment(before.path)}/${before.method}`;
     const sites = [];
-    for (const [type, media] of Object.entries(before.operation.requestBody ? resolveRef(baseDoc, before.operation.requestBody).content ?? {} : {})) {
+    for (const [type, media] of Object.entries(
+      before.operation.requestBody ? (resolveRef(baseDoc, before.operation.requestBody).content ?? {}) : {},
+    )) {
       const other = after.operation.requestBody && resolveRef(revisionDoc, after.operation.requestBody).content?.[type];
-      if (other) sites.push([media.schema, other.schema, `${prefix}/requestBody/content/${escapePointerSegment(type)}/schema`]);
+      if (other)
+        sites.push([media.schema, other.schema, `${prefix}/requestBody/content/${escapePointerSegment(type)}/schema`]);
     }
     for (const [status, rawResponse] of Object.entries(before.operation.responses ?? {})) {
       const otherResponse = after.operation.responses?.[status];
       if (!otherResponse) continue;
       for (const [type, media] of Object.entries(resolveRef(baseDoc, rawResponse).content ?? {})) {
         const other = resolveRef(revisionDoc, otherResponse).content?.[type];
-        if (other) sites.push([media.schema, other.schema, `${prefix}/responses/${status}/content/${escapePointerSegment(type)}/schema`]);
+        if (other)
+          sites.push([
+            media.schema,
+            other.schema,
+            `${prefix}/responses/${status}/content/${escapePointerSegment(type)}/schema`,
+          ]);
       }
     }
     for (const [a, b, pointer] of sites) compareSchemas(baseDoc, revisionDoc, a, b, pointer, new Set(), found);
@@ -152,17 +190,39 @@ function compareSchemas(baseDoc, revisionDoc, rawA, rawB, pointer, seen, found) 
     const added = listB.filter((v) => !listA.includes(v));
     const removed = listA.filter((v) => !listB.includes(v));
     if (added.length > 0 || removed.length > 0) {
-      found.push({ path: pointer, kind: 'modified', property: 'x-extensible-enum', impact: 'none', verdicts: [], added, removed, base: { value: listA }, revision: { value: listB } });
+      found.push({
+        path: pointer,
+        kind: 'modified',
+        property: 'x-extensible-enum',
+        impact: 'none',
+        verdicts: [],
+        added,
+        removed,
+        base: { value: listA },
+        revision: { value: listB },
+      });
     }
   }
   for (const key of ['properties', 'patternProperties']) {
     for (const name of Object.keys(a[key] ?? {})) {
-      if (b[key]?.[name]) compareSchemas(baseDoc, revisionDoc, a[key][name], b[key][name], `${pointer}/${key}/${escapePointerSegment(name)}`, seen, found);
+      if (b[key]?.[name])
+        compareSchemas(
+          baseDoc,
+          revisionDoc,
+          a[key][name],
+          b[key][name],
+          `${pointer}/${key}/${escapePointerSegment(name)}`,
+          seen,
+          found,
+        );
     }
   }
-  for (const key of ['items', 'additionalProperties', 'not']) compareSchemas(baseDoc, revisionDoc, a[key], b[key], `${pointer}/${key}`, seen, found);
+  for (const key of ['items', 'additionalProperties', 'not'])
+    compareSchemas(baseDoc, revisionDoc, a[key], b[key], `${pointer}/${key}`, seen, found);
   for (const key of ['allOf', 'oneOf', 'anyOf', 'prefixItems']) {
-    (a[key] ?? []).forEach((s, i) => compareSchemas(baseDoc, revisionDoc, s, b[key]?.[i], `${pointer}/${key}/${i}`, seen, found));
+    (a[key] ?? []).forEach((s, i) =>
+      compareSchemas(baseDoc, revisionDoc, s, b[key]?.[i], `${pointer}/${key}/${i}`, seen, found),
+    );
   }
 }
 
@@ -175,7 +235,12 @@ function rateExtensibleEnum(change, where) {
   const message = `Extensible enum of \`${name}\` ${parts.join('; ')}.`;
   // Callers must already accept unknown values of an extensible enum; only a value a caller may no longer send breaks.
   const rating = change.removed.length > 0 && where.direction === 'request' ? 'major' : 'minor';
-  return { message, rating, rule: 'extensible-enum', why: 'x-extensible-enum declares that callers must accept values they do not know; Redocly does not compare it' };
+  return {
+    message,
+    rating,
+    rule: 'extensible-enum',
+    why: 'x-extensible-enum declares that callers must accept values they do not know; Redocly does not compare it',
+  };
 }
 
 // ---- every operation a change reaches --------------------------------------------------------------------------
@@ -217,7 +282,10 @@ export function rateChanges({ base, revision, report, today }) {
     let rating = change.impact;
     let correctedBy;
     let why;
-    const correction = change.property === 'x-extensible-enum' && change.impact === 'none' ? rateExtensibleEnum(change, where) : deprecation(change) ?? widenedRequestBound(change, where);
+    const correction =
+      change.property === 'x-extensible-enum' && change.impact === 'none'
+        ? rateExtensibleEnum(change, where)
+        : (deprecation(change) ?? widenedRequestBound(change, where));
     if (correction) {
       ({ rating, why } = correction);
       correctedBy = correction.rule;
@@ -230,7 +298,8 @@ export function rateChanges({ base, revision, report, today }) {
     const component = componentOf(change.base?.pointer) ?? componentOf(change.revision?.pointer);
     if (component && (where.direction === 'request' || where.direction === 'response')) {
       for (const side of ['base', 'revision']) {
-        for (const o of indexes[side]) if (o[where.direction].has(component) && !operations.includes(o.label)) operations.push(o.label);
+        for (const o of indexes[side])
+          if (o[where.direction].has(component) && !operations.includes(o.label)) operations.push(o.label);
       }
     }
     /** @type {RatedChange} */
@@ -259,9 +328,11 @@ function describe(change) {
   const what = unescapePointerSegment(change.path.split('/').at(-1));
   if (change.kind === 'added') return `\`${what}\` was added.`;
   if (change.kind === 'removed') return `\`${what}\` was removed.`;
-  const show = (v) => (typeof v === 'string' ? (v.length > 60 ? `'${v.slice(0, 57)}...'` : `'${v}'`) : JSON.stringify(v));
+  const show = (v) =>
+    typeof v === 'string' ? (v.length > 60 ? `'${v.slice(0, 57)}...'` : `'${v}'`) : JSON.stringify(v);
   if (change.base?.value === undefined) return `\`${change.property}\` was set to ${show(change.revision?.value)}.`;
-  if (change.revision?.value === undefined) return `\`${change.property}\` was removed (was ${show(change.base.value)}).`;
+  if (change.revision?.value === undefined)
+    return `\`${change.property}\` was removed (was ${show(change.base.value)}).`;
   const long = (v) => typeof v === 'string' && v.length > 60;
   if (long(change.base.value) || long(change.revision.value)) return `\`${change.property}\` was reworded.`;
   return `\`${change.property}\` changed from ${show(change.base.value)} to ${show(change.revision.value)}.`;

@@ -16,7 +16,11 @@ export function currentBundles({ root = repoRoot, bundleDir } = {}) {
   const dir = bundleDir ?? mkdtempSync(path.join(os.tmpdir(), 'kyc-contracts-current-'));
   try {
     if (!bundleDir) {
-      const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'bundle.mjs'), '--out', dir, '--formats', 'json'], { cwd: root, encoding: 'utf8' });
+      const result = spawnSync(
+        process.execPath,
+        [path.join(root, 'scripts', 'bundle.mjs'), '--out', dir, '--formats', 'json'],
+        { cwd: root, encoding: 'utf8' },
+      );
       if (result.status !== 0) throw new Error(`bundling specs/ failed:\n${result.stdout}${result.stderr}`);
     }
     return Object.fromEntries(
@@ -35,4 +39,5 @@ export function currentBundles({ root = repoRoot, bundleDir } = {}) {
 }
 
 /** The package version in package.json. */
-export const packageVersion = (root = repoRoot) => JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+export const packageVersion = (root = repoRoot) =>
+  JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;

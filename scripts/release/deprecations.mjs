@@ -3,7 +3,8 @@
 import { childPointer } from '../../src/openapi/document.js';
 
 /** Whether a value is a calendar date written YYYY-MM-DD (the form of `x-sunset`). */
-export const isDate = (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+export const isDate = (value) =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 
 /**
  * JSON pointers of the `deprecated: true` nodes (operations, parameters, schemas, properties) whose `x-sunset` is

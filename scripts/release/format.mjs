@@ -14,8 +14,12 @@ export function formatText(results) {
   for (const r of results) {
     lines.push(heading(r));
     for (const c of r.changes) {
-      lines.push(`  ${c.rating.padEnd(5)} ${c.direction.padEnd(9)} ${c.operation}${c.location ? `  ${c.location}` : ''}`);
-      lines.push(`        ${c.message} [${c.rule}]${c.correctedBy ? ` (redocly rated it ${c.redoclyRating}; ${c.why})` : ''}`);
+      lines.push(
+        `  ${c.rating.padEnd(5)} ${c.direction.padEnd(9)} ${c.operation}${c.location ? `  ${c.location}` : ''}`,
+      );
+      lines.push(
+        `        ${c.message} [${c.rule}]${c.correctedBy ? ` (redocly rated it ${c.redoclyRating}; ${c.why})` : ''}`,
+      );
       if (c.operations.length > 1) lines.push(`        also reaches: ${c.operations.slice(1).join(', ')}`);
       if (c.refused) lines.push(`        REFUSED: ${c.refused}`);
       if (c.action) lines.push(`        caller must: ${c.action}`);
@@ -37,14 +41,18 @@ export function formatMarkdown(results) {
   for (const r of results) {
     out.push(`### ${heading(r)}`, '');
     if (r.changes.length === 0) continue;
-    out.push('| rating | direction | operation | change | what a caller must change |', '| --- | --- | --- | --- | --- |');
+    out.push(
+      '| rating | direction | operation | change | what a caller must change |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const c of r.changes) {
       const rating = `${c.rating === 'major' ? '**major**' : c.rating}${c.correctedBy ? ` (redocly: ${c.redoclyRating})` : ''}${c.refused ? ' **REFUSED**' : ''}`;
       const change = `${c.message} \`${c.rule}\`${c.location ? ` at \`${c.location}\`` : ''}${c.refused ? ` Refused: ${c.refused}` : ''}`;
-      out.push(`| ${cell(rating)} | ${c.direction} | ${c.operations.map((o) => `\`${cell(o)}\``).join('<br>')} | ${cell(change)} | ${cell(c.action ?? '')} |`);
+      out.push(
+        `| ${cell(rating)} | ${c.direction} | ${c.operations.map((o) => `\`${cell(o)}\``).join('<br>')} | ${cell(change)} | ${cell(c.action ?? '')} |`,
+      );
     }
     out.push('');
   }
   return out.join('\n');
 }
-

@@ -38,7 +38,14 @@ export async function diffApis({ baselines, current, today }) {
       const revision = current[name];
       if (!revision) throw new Error(`${name}: no current bundle given`);
       const changes = rateChanges({ base, revision, report: await redoclyDiff(base, revision), today });
-      return { api: name, title, released: base.info?.version, current: revision.info?.version, rating: largestRating(changes.map((c) => c.rating)), changes };
+      return {
+        api: name,
+        title,
+        released: base.info?.version,
+        current: revision.info?.version,
+        rating: largestRating(changes.map((c) => c.rating)),
+        changes,
+      };
     }),
   );
 }
@@ -56,19 +63,26 @@ export function requiredVersion(released, rating) {
  */
 export function judge(results, { releasedPackage, currentPackage }) {
   const failures = [];
-  for (const [label, value] of [['package version (package.json)', currentPackage], ['released package version (releases/)', releasedPackage]]) {
+  for (const [label, value] of [
+    ['package version (package.json)', currentPackage],
+    ['released package version (releases/)', releasedPackage],
+  ]) {
     if (!semver.valid(value)) failures.push(`${label} ${JSON.stringify(value)} is not a semantic version`);
   }
   const majorApis = [];
   for (const r of results) {
     for (const c of r.changes.filter((x) => x.refused)) {
-      failures.push(`${r.api}: ${c.operation} ${c.direction}: ${c.message} Refused: ${c.refused}. Restore it in specs/${r.api}/.`);
+      failures.push(
+        `${r.api}: ${c.operation} ${c.direction}: ${c.message} Refused: ${c.refused}. Restore it in specs/${r.api}/.`,
+      );
     }
     if (r.rating !== 'major') continue;
     const majors = r.changes.filter((c) => c.rating === 'major' && !c.refused);
     if (majors.length === 0) continue;
     if (!semver.valid(r.released) || !semver.valid(r.current)) {
-      failures.push(`${r.api}: info.version ${JSON.stringify(r.released)} → ${JSON.stringify(r.current)} is not a semantic version, so the gate cannot check it`);
+      failures.push(
+        `${r.api}: info.version ${JSON.stringify(r.released)} → ${JSON.stringify(r.current)} is not a semantic version, so the gate cannot check it`,
+      );
       continue;
     }
     const needApi = requiredVersion(r.released, 'major');
@@ -79,16 +93,22 @@ export function judge(results, { releasedPackage, currentPackage }) {
     majorApis.push(r.api);
     const why = [
       apiShort ? `${r.title} info.version is ${r.current} (needs ${needApi} or later, from ${r.released})` : undefined,
-      packageShort ? `the package version is ${currentPackage} (needs ${needPackage} or later, from ${releasedPackage})` : undefined,
+      packageShort
+        ? `the package version is ${currentPackage} (needs ${needPackage} or later, from ${releasedPackage})`
+        : undefined,
     ].filter(Boolean);
     const list = majors.map((c) => `    - ${c.operation} ${c.direction}: ${c.message} [${c.rule}]`).join('\n');
-    failures.push(`${r.api}: ${majors.length} breaking change(s) since the release, but ${why.join(' and ')}:\n${list}`);
+    failures.push(
+      `${r.api}: ${majors.length} breaking change(s) since the release, but ${why.join(' and ')}:\n${list}`,
+    );
   }
   if (majorApis.length > 0) {
     // The package ships every API, so a release takes every API that changed: name one only when it is the only one.
     const changed = results.filter((r) => r.rating).map((r) => r.api);
     const target = changed.length === 1 && majorApis.length === 1 ? majorApis[0] : 'all';
-    failures.push(`Fix: either undo the breaking change(s), or cut a major release: npm run release -- ${target} major`);
+    failures.push(
+      `Fix: either undo the breaking change(s), or cut a major release: npm run release -- ${target} major`,
+    );
   }
   return failures;
 }

@@ -17,7 +17,9 @@ export class Refusal extends Error {}
  * @example planRelease({ results, selected: ['identity'], target: 'identity', level: 'major', releasedPackage: '0.1.0', currentPackage: '0.1.0' })
  */
 export function planRelease({ results, selected, target, level, releasedPackage, currentPackage }) {
-  const refused = results.flatMap((r) => r.changes.filter((c) => c.refused).map((c) => `${r.api}: ${c.operation}: ${c.message} ${c.refused}`));
+  const refused = results.flatMap((r) =>
+    r.changes.filter((c) => c.refused).map((c) => `${r.api}: ${c.operation}: ${c.message} ${c.refused}`),
+  );
   if (refused.length > 0) throw new Refusal(`these changes cannot be released:\n${refused.join('\n')}`);
   const others = results.filter((r) => !selected.includes(r.api) && r.rating);
   if (others.length > 0) {
@@ -26,12 +28,19 @@ export function planRelease({ results, selected, target, level, releasedPackage,
     );
   }
   const changed = results.filter((r) => selected.includes(r.api) && r.rating);
-  if (changed.length === 0) throw new Refusal(`no contract change in ${selected.join(', ')} since ${releasedPackage}: nothing to release`);
+  if (changed.length === 0)
+    throw new Refusal(`no contract change in ${selected.join(', ')} since ${releasedPackage}: nothing to release`);
   const needed = largestRating(changed.map((r) => r.rating));
   if (ratingRank(level) < ratingRank(needed)) {
-    const examples = changed.flatMap((r) => r.changes.filter((c) => c.rating === needed).map((c) => `  ${r.api}: ${c.operation} ${c.direction}: ${c.message}`));
+    const examples = changed.flatMap((r) =>
+      r.changes
+        .filter((c) => c.rating === needed)
+        .map((c) => `  ${r.api}: ${c.operation} ${c.direction}: ${c.message}`),
+    );
     const more = examples.length > 10 ? `\n  ... and ${examples.length - 10} more` : '';
-    throw new Refusal(`the changes need a ${needed} release, not ${level}:\n${examples.slice(0, 10).join('\n')}${more}\nrun npm run release -- ${target} ${needed}`);
+    throw new Refusal(
+      `the changes need a ${needed} release, not ${level}:\n${examples.slice(0, 10).join('\n')}${more}\nrun npm run release -- ${target} ${needed}`,
+    );
   }
   const atLeast = (computed, current) => (semver.valid(current) && semver.gt(current, computed) ? current : computed);
   const next = Object.fromEntries(changed.map((r) => [r.api, atLeast(semver.inc(r.released, r.rating), r.current)]));

@@ -24,7 +24,15 @@ export async function redoclyDiff(base, revision) {
     writeFileSync(basePath, JSON.stringify(base));
     writeFileSync(revisionPath, JSON.stringify(revision));
     const { status, stdout, stderr } = await runAsync('redocly', [
-      'diff', basePath, revisionPath, '--config', config, '--format', 'json', '--fail-on', 'none',
+      'diff',
+      basePath,
+      revisionPath,
+      '--config',
+      config,
+      '--format',
+      'json',
+      '--fail-on',
+      'none',
     ]);
     const start = stdout.indexOf('{');
     try {

@@ -11,7 +11,8 @@ import { parseDocument } from 'yaml';
 export function setInfoVersion(text, version) {
   const doc = parseDocument(text);
   const node = /** @type {{ range?: number[], value?: unknown } | undefined} */ (doc.getIn(['info', 'version'], true));
-  if (!node || !Array.isArray(node.range) || typeof node.value !== 'string') throw new Error('no info.version string to raise');
+  if (!node || !Array.isArray(node.range) || typeof node.value !== 'string')
+    throw new Error('no info.version string to raise');
   const [start, end] = node.range;
   return `${text.slice(0, start)}${version}${text.slice(end)}`;
 }

@@ -6,11 +6,17 @@ const SKIPPED_KEYS = new Set(['example', 'examples', 'enum', 'const', 'default']
 
 /** Each pattern with the reason a reader gets; exported for the tests' list of phrases. */
 export const AUTHOR_TALK = [
-  [/\bthe (?:seed |source |provider'?s? )?document(?:s|ation)? (?:writes|names|says|shows|lists|gives|does|documents|describes|leaves|uses|calls|has|is|was|omits|spells|declares)\b/i, 'talks about the source document'],
+  [
+    /\bthe (?:seed |source |provider'?s? )?document(?:s|ation)? (?:writes|names|says|shows|lists|gives|does|documents|describes|leaves|uses|calls|has|is|was|omits|spells|declares)\b/i,
+    'talks about the source document',
+  ],
   [/\b(?:seed|source) documents?\b/i, 'talks about the source documents'],
   [/\bthe document(?:'s)? (?:example|curl|table|text|sample)s?\b/i, 'talks about the source document'],
   [/\b(?:as in|absent from) the document\b/i, 'talks about the source document'],
-  [/\bthis contract\b|\bthe contract's\b|\bthe contract (?:declares|chooses|chose|reads|keeps|adds|uses|writes)\b|\bchosen by this contract\b/i, 'talks about the contract itself'],
+  [
+    /\bthis contract\b|\bthe contract's\b|\bthe contract (?:declares|chooses|chose|reads|keeps|adds|uses|writes)\b|\bchosen by this contract\b/i,
+    'talks about the contract itself',
+  ],
   [/contradictions? resolved|\bwrites it `/i, 'talks about how the spec was written'],
   [/\bRequired cell\b|\bbody tables?\b|\boption table\b|\bspec authors?\b/i, 'talks about how the reference renders'],
 ];
@@ -24,7 +30,8 @@ function* texts(node, path) {
   for (const [key, value] of Object.entries(node)) {
     if (key.startsWith('x-') || SKIPPED_KEYS.has(key)) continue;
     // `properties` maps names to schemas: a property called `description` is a schema, not text.
-    if (TEXT_KEYS.has(key) && typeof value === 'string' && !(path.at(-1) === 'properties')) yield [value, [...path, key]];
+    if (TEXT_KEYS.has(key) && typeof value === 'string' && !(path.at(-1) === 'properties'))
+      yield [value, [...path, key]];
     else yield* texts(value, [...path, key]);
   }
 }
@@ -35,7 +42,10 @@ export default function callerVoice(document) {
     for (const [pattern, reason] of AUTHOR_TALK) {
       const found = pattern.exec(text);
       if (found) {
-        results.push({ message: `${path.at(-1)} ${reason} ("${found[0]}"): say what the caller needs, move the why to x-decision`, path });
+        results.push({
+          message: `${path.at(-1)} ${reason} ("${found[0]}"): say what the caller needs, move the why to x-decision`,
+          path,
+        });
         break;
       }
     }

@@ -8,7 +8,8 @@ export default function pathFileName(paths) {
     const ref = item && typeof item === 'object' ? item.$ref : undefined;
     if (typeof ref !== 'string') continue;
     const expected = `paths/${route.replace(/^\//, '').replaceAll('/', '_')}.yaml`;
-    if (ref.replace(/^\.\//, '') !== expected) results.push({ message: `Path ${route} is in ${ref}; write it in ${expected}`, path: [route, '$ref'] });
+    if (ref.replace(/^\.\//, '') !== expected)
+      results.push({ message: `Path ${route} is in ${ref}; write it in ${expected}`, path: [route, '$ref'] });
   }
   return results;
 }

@@ -5,7 +5,10 @@ export default function titleIsName(schemas) {
   return Object.entries(schemas)
     .filter(([name, schema]) => schema && typeof schema === 'object' && schema.title !== name)
     .map(([name, schema]) => ({
-      message: schema.title === undefined ? `Schema ${name} has no title (write title: ${name})` : `Schema ${name} has title "${schema.title}", not its name`,
+      message:
+        schema.title === undefined
+          ? `Schema ${name} has no title (write title: ${name})`
+          : `Schema ${name} has title "${schema.title}", not its name`,
       path: schema.title === undefined ? [name] : [name, 'title'],
     }));
 }

@@ -32,7 +32,12 @@ const create = defineClient<paths, IdentityServer, IdentityClientOptions>({
   credentialHeader: 'apikey',
   optionNames: ['apiKey'],
   credential(given, redactor) {
-    const apiKey = requireRedactableSecret(CLIENT, 'apiKey', requireHeaderSecret(CLIENT, 'apiKey', given['apiKey']), identityRuntime);
+    const apiKey = requireRedactableSecret(
+      CLIENT,
+      'apiKey',
+      requireHeaderSecret(CLIENT, 'apiKey', given['apiKey']),
+      identityRuntime,
+    );
     redactor.add(apiKey);
     // The key is added below openapi-fetch, by the transport, to the Request each attempt sends: middleware a caller
     // registers with `client.use` never sees it, before or after the call.

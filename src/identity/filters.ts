@@ -18,20 +18,33 @@ export class FilterValueError extends TypeError {
 }
 
 function checkValue(helper: string, value: unknown, what: string): string {
-  if (typeof value !== 'string') throw new FilterValueError(`${helper}: ${what} must be a string (got ${value === null ? 'null' : typeof value})`);
+  if (typeof value !== 'string')
+    throw new FilterValueError(`${helper}: ${what} must be a string (got ${value === null ? 'null' : typeof value})`);
   if (value.trim() === '') throw new FilterValueError(`${helper}: ${what} must not be empty or blank`);
   // The API reads a leading "in:", "nin:" or "like:" as an operator, so such a value cannot be matched literally.
-  if (OPERATOR_PREFIX.test(value)) throw new FilterValueError(`${helper}: ${what} ${JSON.stringify(value)} must not start with an operator ("in:", "nin:", "like:")`);
+  if (OPERATOR_PREFIX.test(value))
+    throw new FilterValueError(
+      `${helper}: ${what} ${JSON.stringify(value)} must not start with an operator ("in:", "nin:", "like:")`,
+    );
   return value;
 }
 
 function checkList(helper: string, values: unknown): string {
-  if (!Array.isArray(values)) throw new FilterValueError(`${helper}: expected an array of values (got ${values === null ? 'null' : typeof values})`);
-  if (values.length === 0) throw new FilterValueError(`${helper}: the list is empty; a filter on no values matches nothing or everything, so pass at least one`);
+  if (!Array.isArray(values))
+    throw new FilterValueError(
+      `${helper}: expected an array of values (got ${values === null ? 'null' : typeof values})`,
+    );
+  if (values.length === 0)
+    throw new FilterValueError(
+      `${helper}: the list is empty; a filter on no values matches nothing or everything, so pass at least one`,
+    );
   return values
     .map((value: unknown, i) => {
       const item = checkValue(helper, value, `item ${i}`);
-      if (item.includes(',')) throw new FilterValueError(`${helper}: item ${i} ${JSON.stringify(item)} contains a comma, which separates list items and cannot be escaped`);
+      if (item.includes(','))
+        throw new FilterValueError(
+          `${helper}: item ${i} ${JSON.stringify(item)} contains a comma, which separates list items and cannot be escaped`,
+        );
       return item;
     })
     .join(',');

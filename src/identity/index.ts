@@ -2,7 +2,13 @@
 import type { operations } from '../../generated/identity/schema.js';
 import { operationErrorGuard } from '../errors.js';
 
-export { createIdentityClient, IDENTITY_SERVERS, type IdentityClient, type IdentityClientOptions, type IdentityServer } from './client.js';
+export {
+  createIdentityClient,
+  IDENTITY_SERVERS,
+  type IdentityClient,
+  type IdentityClientOptions,
+  type IdentityServer,
+} from './client.js';
 export { anyOf, equals, FilterValueError, like, noneOf, type FilterOperatorValue } from './filters.js';
 export type { components, operations, paths } from '../../generated/identity/schema.js';
 export * from '../shared-exports.js';
@@ -12,4 +18,11 @@ export * from '../shared-exports.js';
  * and then `err.body` has the type the spec documents for it.
  */
 export const isIdentityApiError = operationErrorGuard<operations>();
-export { paginate, PaginateError, type Paginated, type PaginatedPath, type PaginatedPaths, type PaginateInit } from './paginate.js';
+export {
+  paginate,
+  PaginateError,
+  type Paginated,
+  type PaginatedPath,
+  type PaginatedPaths,
+  type PaginateInit,
+} from './paginate.js';

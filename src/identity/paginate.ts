@@ -42,22 +42,31 @@ function check(client: unknown, path: unknown, init: PaginateInit | undefined): 
     throw new PaginateError('paginate: the first argument must be a client from createIdentityClient');
   }
   if (typeof path !== 'string' || !PAGINATED.includes(path)) {
-    throw new PaginateError(`paginate: ${JSON.stringify(path)} is not a paginated list; paginated: ${PAGINATED.join(', ')}`);
+    throw new PaginateError(
+      `paginate: ${JSON.stringify(path)} is not a paginated list; paginated: ${PAGINATED.join(', ')}`,
+    );
   }
   const query = init?.params?.query as Partial<ListQuery> | undefined;
   if (query?.all !== undefined) {
-    throw new PaginateError('paginate: `all` answers every identity at once, there are no pages; leave it out, or call identity.GET itself');
+    throw new PaginateError(
+      'paginate: `all` answers every identity at once, there are no pages; leave it out, or call identity.GET itself',
+    );
   }
   const page = query?.page;
   for (const key of ['size', 'number'] as const) {
     const value = page?.[key];
     if (value !== undefined && !(Number.isSafeInteger(value) && value >= 1)) {
-      throw new PaginateError(`paginate: page.${key} must be a whole number of at least 1 (got ${JSON.stringify(value)})`);
+      throw new PaginateError(
+        `paginate: page.${key} must be a whole number of at least 1 (got ${JSON.stringify(value)})`,
+      );
     }
   }
 }
 
-async function* walkPages(client: IdentityClient, init: PaginateInit): AsyncGenerator<PaginatedPaths['/identities']['page']> {
+async function* walkPages(
+  client: IdentityClient,
+  init: PaginateInit,
+): AsyncGenerator<PaginatedPaths['/identities']['page']> {
   const query = init.params?.query ?? {};
   const size = query.page?.size;
   const firstNumber = query.page?.number ?? 1;
@@ -71,7 +80,10 @@ async function* walkPages(client: IdentityClient, init: PaginateInit): AsyncGene
       await client.GET('/identities', {
         ...init,
         // Without a size none is sent (the server's default); the generated type wants both fields, hence the cast.
-        params: { ...init.params, query: { ...query, page: { ...query.page, number, ...(size === undefined ? {} : { size }) } } as ListQuery },
+        params: {
+          ...init.params,
+          query: { ...query, page: { ...query.page, number, ...(size === undefined ? {} : { size }) } } as ListQuery,
+        },
       }),
     );
     pageSize ??= page.data.length;

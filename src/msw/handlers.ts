@@ -1,6 +1,13 @@
 // MSW request handlers built from an operation table (spec-answers.ts): one per operation, answering its examples.
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { chooseAnswer, missingCredential, MockAnswerError, parsePrefer, type AnswerWish, type MockOperation } from './spec-answers.js';
+import {
+  chooseAnswer,
+  missingCredential,
+  MockAnswerError,
+  parsePrefer,
+  type AnswerWish,
+  type MockOperation,
+} from './spec-answers.js';
 
 /** What one handler answers: a documented status and/or example, or a body of your own for a documented status. */
 export interface HandlerAnswer extends AnswerWish {
@@ -12,7 +19,15 @@ export interface BuildOptions {
   checkCredentials?: boolean | undefined;
 }
 
-const METHODS = { get: http.get, put: http.put, post: http.post, patch: http.patch, delete: http.delete, head: http.head, options: http.options } as const;
+const METHODS = {
+  get: http.get,
+  put: http.put,
+  post: http.post,
+  patch: http.patch,
+  delete: http.delete,
+  head: http.head,
+  options: http.options,
+} as const;
 
 /** `/identities/{id}` under `https://host/base` → `https://host/base/identities/:id` (MSW's path syntax). */
 export function handlerUrl(operation: MockOperation, baseUrl: string | undefined): string {
@@ -20,23 +35,41 @@ export function handlerUrl(operation: MockOperation, baseUrl: string | undefined
   return base + operation.path.replace(/\{([^}]+)\}/g, ':$1');
 }
 
-function answerWith(status: number, body: unknown, mediaType: string | undefined, headers: Record<string, string>): Response {
+function answerWith(
+  status: number,
+  body: unknown,
+  mediaType: string | undefined,
+  headers: Record<string, string>,
+): Response {
   if (body === undefined) return new HttpResponse(null, { status, headers });
-  return HttpResponse.json(body as never, { status, headers: { ...headers, 'content-type': mediaType ?? 'application/json' } });
+  return HttpResponse.json(body as never, {
+    status,
+    headers: { ...headers, 'content-type': mediaType ?? 'application/json' },
+  });
 }
 
 /** The mock's way of saying a request asked for an answer the spec does not document: a problem, never a crash. */
 const problem = (detail: string) =>
-  HttpResponse.json({ title: '@kyc-contracts/sdk/msw: no such documented answer', detail }, { status: 500, headers: { 'content-type': 'application/problem+json' } });
+  HttpResponse.json(
+    { title: '@kyc-contracts/sdk/msw: no such documented answer', detail },
+    { status: 500, headers: { 'content-type': 'application/problem+json' } },
+  );
 
 /**
  * One handler for `operation`. `answer` is checked now, so a typo fails where the handler is made; a `Prefer`
  * header of a request replaces it for that request, as with the mock.
  */
-export function operationHandler(operation: MockOperation, answer: HandlerAnswer = {}, options: BuildOptions = {}): HttpHandler {
+export function operationHandler(
+  operation: MockOperation,
+  answer: HandlerAnswer = {},
+  options: BuildOptions = {},
+): HttpHandler {
   const method = METHODS[operation.method as keyof typeof METHODS];
   if (!method) throw new MockAnswerError(`${operation.operationId}: method ${operation.method} has no MSW handler`);
-  const chosen = chooseAnswer(operation, { status: answer.status, example: answer.body === undefined ? answer.example : undefined });
+  const chosen = chooseAnswer(operation, {
+    status: answer.status,
+    example: answer.body === undefined ? answer.example : undefined,
+  });
   const checkCredentials = options.checkCredentials ?? true;
 
   return method(handlerUrl(operation, options.baseUrl), async ({ request }) => {
@@ -46,11 +79,17 @@ export function operationHandler(operation: MockOperation, answer: HandlerAnswer
       return answerWith(401, example, unauthorized?.mediaType, unauthorized?.headers ?? {});
     }
     const prefer = parsePrefer(request.headers.get('prefer'));
-    if (!prefer && answer.body !== undefined) return answerWith(chosen.response.status, answer.body, chosen.response.mediaType, chosen.response.headers);
+    if (!prefer && answer.body !== undefined)
+      return answerWith(chosen.response.status, answer.body, chosen.response.mediaType, chosen.response.headers);
     let requestBody: unknown;
-    if (operation.discriminator !== undefined) requestBody = await request.clone().json().catch(() => undefined);
+    if (operation.discriminator !== undefined)
+      requestBody = await request
+        .clone()
+        .json()
+        .catch(() => undefined);
     try {
-      const { response, example } = prefer || requestBody !== undefined ? chooseAnswer(operation, prefer ?? answer, requestBody) : chosen;
+      const { response, example } =
+        prefer || requestBody !== undefined ? chooseAnswer(operation, prefer ?? answer, requestBody) : chosen;
       return answerWith(response.status, example?.value, response.mediaType, response.headers);
     } catch (error) {
       if (error instanceof MockAnswerError) return problem(error.message);

@@ -49,7 +49,10 @@ export interface MockHandlerOptions<Ops> {
 
 function tableOf(document: unknown): () => Map<string, MockOperation> {
   let table: Map<string, MockOperation> | undefined;
-  return () => (table ??= new Map(mockOperations(document as SpecDocument).map((operation) => [operation.operationId, operation])));
+  return () =>
+    (table ??= new Map(
+      mockOperations(document as SpecDocument).map((operation) => [operation.operationId, operation]),
+    ));
 }
 const identityTable = tableOf(identityDocument);
 const portablTable = tableOf(portablDocument);
@@ -57,16 +60,32 @@ const portablTable = tableOf(portablDocument);
 function handlersFor<Ops>(table: Map<string, MockOperation>, options: MockHandlerOptions<Ops> = {}): HttpHandler[] {
   const answers = (options.answers ?? {}) as Record<string, MockAnswer<unknown> | undefined>;
   for (const name of Object.keys(answers)) {
-    if (!table.has(name)) throw new TypeError(`@kyc-contracts/sdk/msw: answers.${name}: no such operation; operations: ${[...table.keys()].join(', ')}`);
+    if (!table.has(name))
+      throw new TypeError(
+        `@kyc-contracts/sdk/msw: answers.${name}: no such operation; operations: ${[...table.keys()].join(', ')}`,
+      );
   }
   const build: BuildOptions = { baseUrl: options.baseUrl, checkCredentials: options.checkCredentials };
-  return [...table.values()].map((operation) => operationHandler(operation, answers[operation.operationId] as never, build));
+  return [...table.values()].map((operation) =>
+    operationHandler(operation, answers[operation.operationId] as never, build),
+  );
 }
 
-function handlerFor(table: Map<string, MockOperation>, operationId: string, answer: MockAnswer<unknown> | undefined, options: Omit<MockHandlerOptions<unknown>, 'answers'>) {
+function handlerFor(
+  table: Map<string, MockOperation>,
+  operationId: string,
+  answer: MockAnswer<unknown> | undefined,
+  options: Omit<MockHandlerOptions<unknown>, 'answers'>,
+) {
   const operation = table.get(operationId);
-  if (!operation) throw new TypeError(`@kyc-contracts/sdk/msw: no operation ${JSON.stringify(operationId)}; operations: ${[...table.keys()].join(', ')}`);
-  return operationHandler(operation, answer as never, { baseUrl: options.baseUrl, checkCredentials: options.checkCredentials });
+  if (!operation)
+    throw new TypeError(
+      `@kyc-contracts/sdk/msw: no operation ${JSON.stringify(operationId)}; operations: ${[...table.keys()].join(', ')}`,
+    );
+  return operationHandler(operation, answer as never, {
+    baseUrl: options.baseUrl,
+    checkCredentials: options.checkCredentials,
+  });
 }
 
 /**

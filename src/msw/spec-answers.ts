@@ -49,7 +49,8 @@ export class MockAnswerError extends Error {
   override readonly name = 'MockAnswerError';
 }
 
-const asRecord = (value: unknown): Record<string, any> => (value && typeof value === 'object' ? (value as Record<string, any>) : {});
+const asRecord = (value: unknown): Record<string, any> =>
+  value && typeof value === 'object' ? (value as Record<string, any>) : {};
 const resolve = (spec: SpecDocument, value: unknown) => asRecord(resolveRef(spec, value));
 
 function credentialsOf(spec: SpecDocument, requirements: unknown): Credential[][] {
@@ -58,8 +59,11 @@ function credentialsOf(spec: SpecDocument, requirements: unknown): Credential[][
     Object.keys(asRecord(requirement)).map((name): Credential => {
       const scheme = resolve(spec, schemes[name]);
       if (scheme['type'] === 'http' && String(scheme['scheme']).toLowerCase() === 'bearer') return { kind: 'bearer' };
-      if (scheme['type'] === 'apiKey' && (scheme['in'] === 'header' || scheme['in'] === 'query')) return { kind: scheme['in'], name: scheme['name'] };
-      throw new Error(`@kyc-contracts/sdk/msw: security scheme ${name} (${scheme['type']}) is not one the handlers can check`);
+      if (scheme['type'] === 'apiKey' && (scheme['in'] === 'header' || scheme['in'] === 'query'))
+        return { kind: scheme['in'], name: scheme['name'] };
+      throw new Error(
+        `@kyc-contracts/sdk/msw: security scheme ${name} (${scheme['type']}) is not one the handlers can check`,
+      );
     }),
   );
 }
@@ -79,7 +83,10 @@ function responseOf(spec: SpecDocument, status: number, raw: unknown): MockRespo
   const content = asRecord(response['content']);
   const mediaType = Object.keys(content).find((type) => /json/i.test(type)) ?? Object.keys(content)[0];
   const media = asRecord(mediaType === undefined ? undefined : content[mediaType]);
-  const examples = Object.entries(asRecord(media['examples'])).map(([name, example]) => ({ name, value: resolve(spec, example)['value'] }));
+  const examples = Object.entries(asRecord(media['examples'])).map(([name, example]) => ({
+    name,
+    value: resolve(spec, example)['value'],
+  }));
   if (examples.length === 0 && 'example' in media) examples.push({ name: 'example', value: media['example'] });
   return { status, examples, mediaType, headers: headerExamples(spec, response['headers']) };
 }
@@ -99,7 +106,8 @@ export function mockOperations(spec: SpecDocument): MockOperation[] {
       operationId: operation['operationId'] ?? `${method.toUpperCase()} ${path}`,
       method,
       path,
-      serverUrl: servers(operation['servers']) ?? servers(item['servers']) ?? servers((spec as { servers?: unknown }).servers),
+      serverUrl:
+        servers(operation['servers']) ?? servers(item['servers']) ?? servers((spec as { servers?: unknown }).servers),
       security: credentialsOf(spec, operation['security'] ?? (spec as { security?: unknown }).security),
       responses,
       discriminator: asRecord(bodySchema['discriminator'])['propertyName'],
@@ -114,7 +122,10 @@ export function parsePrefer(header: string | null): AnswerWish | undefined {
   const wish: AnswerWish = {};
   for (const part of header.split(/[,;]/)) {
     const [key, ...rest] = part.split('=');
-    const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+    const value = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     if (key?.trim().toLowerCase() === 'code') wish.status = Number(value);
     if (key?.trim().toLowerCase() === 'example') wish.example = value;
   }
@@ -145,20 +156,30 @@ export function chooseAnswer(operation: MockOperation, wish: AnswerWish = {}, re
   let response: MockResponse | undefined;
   if (wish.status !== undefined) {
     response = operation.responses.find((r) => r.status === wish.status);
-    if (!response) throw new MockAnswerError(`${where} documents no ${wish.status} answer; documented: ${statuses(operation)}`);
+    if (!response)
+      throw new MockAnswerError(`${where} documents no ${wish.status} answer; documented: ${statuses(operation)}`);
   } else {
     const successes = operation.responses.filter((r) => r.status >= 200 && r.status < 300);
-    response = wish.example === undefined ? successes[0] : successes.find((r) => r.examples.some((e) => e.name === wish.example));
+    response =
+      wish.example === undefined
+        ? successes[0]
+        : successes.find((r) => r.examples.some((e) => e.name === wish.example));
     if (!response) {
-      const known = successes.map((r) => `${r.status}: ${names(r)}`).join('; ') || `no 2xx; documented: ${statuses(operation)}`;
+      const known =
+        successes.map((r) => `${r.status}: ${names(r)}`).join('; ') || `no 2xx; documented: ${statuses(operation)}`;
       throw new MockAnswerError(
-        wish.example === undefined ? `${where} documents no 2xx answer; ask for a status (documented: ${statuses(operation)})` : `${where} has no 2xx example named "${wish.example}"; examples: ${known}`,
+        wish.example === undefined
+          ? `${where} documents no 2xx answer; ask for a status (documented: ${statuses(operation)})`
+          : `${where} has no 2xx example named "${wish.example}"; examples: ${known}`,
       );
     }
   }
   if (wish.example !== undefined) {
     const example = response.examples.find((e) => e.name === wish.example);
-    if (!example) throw new MockAnswerError(`${where} has no ${response.status} example named "${wish.example}"; examples: ${names(response)}`);
+    if (!example)
+      throw new MockAnswerError(
+        `${where} has no ${response.status} example named "${wish.example}"; examples: ${names(response)}`,
+      );
     return { response, example };
   }
   const property = operation.discriminator;
@@ -172,7 +193,8 @@ export function chooseAnswer(operation: MockOperation, wish: AnswerWish = {}, re
 
 /** A credential the request lacks for every alternative of the operation's security; undefined when it may pass. */
 export function missingCredential(operation: MockOperation, request: Request): Credential | undefined {
-  if (operation.security.length === 0 || operation.security.some((alternative) => alternative.length === 0)) return undefined;
+  if (operation.security.length === 0 || operation.security.some((alternative) => alternative.length === 0))
+    return undefined;
   const has = (credential: Credential) => {
     if (credential.kind === 'bearer') return /^Bearer\s+\S/i.test(request.headers.get('authorization') ?? '');
     if (credential.kind === 'header') return Boolean(request.headers.get(credential.name));

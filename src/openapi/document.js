@@ -5,7 +5,16 @@
 // tsc type-checks it (`@ts-check`) and compiles it with its declarations for dist/.
 
 /** The HTTP methods a Path Item may hold an operation under, in the order OpenAPI lists them. */
-export const HTTP_METHODS = /** @type {const} */ (['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+export const HTTP_METHODS = /** @type {const} */ ([
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+]);
 
 /**
  * A loose view of an OpenAPI document: enough to walk it. The types of requests and responses come from
@@ -76,12 +85,14 @@ export function childPointer(pointer, ...keys) {
  * @throws {Error} `<pointer>: not found in the document` when a segment is missing, or when the pointer is not local
  */
 export function readPointer(doc, pointer) {
-  if (!pointer.startsWith('#')) throw new Error(`${pointer}: not a local JSON pointer (a bundle must be self-contained)`);
+  if (!pointer.startsWith('#'))
+    throw new Error(`${pointer}: not a local JSON pointer (a bundle must be self-contained)`);
   /** @type {any} */
   let node = doc;
   for (const raw of pointer.slice(1).split('/').slice(1)) {
     const key = unescapePointerSegment(raw);
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) throw new Error(`${pointer}: not found in the document`);
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key))
+      throw new Error(`${pointer}: not found in the document`);
     node = node[key];
   }
   return node;
@@ -157,12 +168,22 @@ export function operationsOf(doc) {
       ];
       for (const [list, listPointer] of lists) {
         list.forEach((/** @type {unknown} */ raw, /** @type {number} */ i) => {
-          const site = /** @type {Located<Record<string, any>>} */ (follow(doc, raw, childPointer(listPointer, String(i))));
+          const site = /** @type {Located<Record<string, any>>} */ (
+            follow(doc, raw, childPointer(listPointer, String(i)))
+          );
           byKey.set(`${site.value.in}:${site.value.name}`, site);
         });
       }
       const parameterSites = [...byKey.values()];
-      operations.push({ method, path, pointer, operation, pathItem: item.value, parameters: parameterSites.map((site) => site.value), parameterSites });
+      operations.push({
+        method,
+        path,
+        pointer,
+        operation,
+        pathItem: item.value,
+        parameters: parameterSites.map((site) => site.value),
+        parameterSites,
+      });
     }
   }
   return operations;

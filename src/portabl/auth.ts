@@ -19,7 +19,10 @@ export type PortablScopes = NonNullable<components['schemas']['AccessTokenReques
 // The whole answer is checked, after the fields the manager relies on, by the AccessToken schema compiled at build
 // time: small, loaded with the first token request.
 let tokenValidator: Promise<ValidateFunction> | undefined;
-const loadTokenValidator = () => (tokenValidator ??= import('../../generated/portabl/validators/token.js').then((m) => m.validate as ValidateFunction));
+const loadTokenValidator = () =>
+  (tokenValidator ??= import('../../generated/portabl/validators/token.js').then(
+    (m) => m.validate as ValidateFunction,
+  ));
 const TOKEN_FIELDS = ['accessToken', 'refreshToken', 'idToken'] as const;
 
 // Renew this long before expiry, so a token never expires between our check and the server's.
@@ -72,7 +75,13 @@ interface CachedToken {
  * Checks the fields the manager relies on, so a malformed answer fails here with a clear reason. Any token in
  * the answer is registered with the redactor first, even from an answer that is then rejected.
  */
-function usableToken(status: number, text: string, redactor: Redactor, tokenPattern: RegExp, validate: ValidateFunction): AccessToken {
+function usableToken(
+  status: number,
+  text: string,
+  redactor: Redactor,
+  tokenPattern: RegExp,
+  validate: ValidateFunction,
+): AccessToken {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -81,7 +90,8 @@ function usableToken(status: number, text: string, redactor: Redactor, tokenPatt
     throw new TokenResponseError(status, 'the body is not JSON');
   }
   const token = parsed as Partial<Record<keyof AccessToken, unknown>> | null;
-  if (typeof token !== 'object' || token === null || Array.isArray(token)) throw new TokenResponseError(status, 'the body is not an object');
+  if (typeof token !== 'object' || token === null || Array.isArray(token))
+    throw new TokenResponseError(status, 'the body is not an object');
   // Registered before any check, so no later error quotes them; a value too short to redact safely is refused
   // below instead (registering it would rewrite ordinary text, see redaction.ts).
   for (const field of TOKEN_FIELDS) {
@@ -93,7 +103,10 @@ function usableToken(status: number, text: string, redactor: Redactor, tokenPatt
   }
   // Checked here, not left to Headers.set: its TypeError would quote the header value, token included.
   if (!tokenPattern.test(token.accessToken)) {
-    throw new TokenResponseError(status, 'accessToken has characters an Authorization header cannot carry (RFC 6750 b64token: letters, digits, -._~+/ then optional =)');
+    throw new TokenResponseError(
+      status,
+      'accessToken has characters an Authorization header cannot carry (RFC 6750 b64token: letters, digits, -._~+/ then optional =)',
+    );
   }
   if (typeof token.expiresIn !== 'number' || !Number.isFinite(token.expiresIn) || token.expiresIn <= 0) {
     throw new TokenResponseError(status, 'expiresIn is missing or not a positive number of seconds');
@@ -105,19 +118,28 @@ function usableToken(status: number, text: string, redactor: Redactor, tokenPatt
   // within 8,192 characters... Ajv's messages name the rule and the field, never the value.
   const issues = validate(token) ? [] : toPropertyIssues(validate.errors).slice(0, Math.min(5, MAX_LISTED_ISSUES));
   if (issues.length) {
-    throw new TokenResponseError(status, `the answer breaks the spec's AccessToken schema: ${issues.map((i) => `${i.path || '(body)'} ${i.message}`).join('; ')}`);
+    throw new TokenResponseError(
+      status,
+      `the answer breaks the spec's AccessToken schema: ${issues.map((i) => `${i.path || '(body)'} ${i.message}`).join('; ')}`,
+    );
   }
   const probe = createRedactor();
   for (const field of TOKEN_FIELDS) {
     const secret = token[field];
     if (typeof secret !== 'string') continue;
     if (secret.length < MIN_SECRET_LENGTH) {
-      throw new TokenResponseError(status, `${field} is shorter than ${MIN_SECRET_LENGTH} characters, too short to keep out of error text without rewriting it`);
+      throw new TokenResponseError(
+        status,
+        `${field} is shorter than ${MIN_SECRET_LENGTH} characters, too short to keep out of error text without rewriting it`,
+      );
     }
     probe.add(secret);
   }
   if (portablRuntime.constants.some((constant) => probe.text(constant) !== constant)) {
-    throw new TokenResponseError(status, 'a token occurs inside a value the spec documents (such as an error code), so it could not be kept out of error text without rewriting it');
+    throw new TokenResponseError(
+      status,
+      'a token occurs inside a value the spec documents (such as an error code), so it could not be kept out of error text without rewriting it',
+    );
   }
   return token as AccessToken;
 }
@@ -150,11 +172,21 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
   async function requestToken(): Promise<string> {
     const requestedAt = clock.now();
-    const body = { clientId: options.clientId, clientSecret: options.clientSecret, ...(options.scopes ? { scopes: options.scopes } : {}) };
+    const body = {
+      clientId: options.clientId,
+      clientSecret: options.clientSecret,
+      ...(options.scopes ? { scopes: options.scopes } : {}),
+    };
     // parseAs text: openapi-fetch's JSON.parse would quote a malformed body (and the token in it) in its error.
     const { data, error, response } = await tokenClient.POST('/provider/token', { body, parseAs: 'text' });
     if (!response.ok) {
-      throw new TokenRequestError({ status: response.status, body: error, operation: 'createAccessToken', headers: response.headers, redactor });
+      throw new TokenRequestError({
+        status: response.status,
+        body: error,
+        operation: 'createAccessToken',
+        headers: response.headers,
+        redactor,
+      });
     }
     const token = usableToken(response.status, data ?? '', redactor, tokenPattern, await loadTokenValidator());
     const lifetimeMs = token.expiresIn * 1000;

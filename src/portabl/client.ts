@@ -2,7 +2,13 @@
 import type { Client } from 'openapi-fetch';
 import type { paths } from '../../generated/portabl/schema.js';
 import { defineClient } from '../client-assembly.js';
-import { describeType, fail, requireRedactableSecret, requireSecretString, type CommonClientOptions } from '../options.js';
+import {
+  describeType,
+  fail,
+  requireRedactableSecret,
+  requireSecretString,
+  type CommonClientOptions,
+} from '../options.js';
 import { patternOfRule, ruleOf } from '../runtime-spec.js';
 import { IDEMPOTENT_METHODS, TRANSIENT_STATUSES } from '../transport/retry-policy.js';
 import { bearerTokenFetch, createTokenManager, type PortablScopes } from './auth.js';
@@ -31,21 +37,27 @@ export type PortablClient = Client<paths>;
 // on 500 as well as the transient statuses, and on network errors.
 const TOKEN_RETRY_STATUSES = [...TRANSIENT_STATUSES, 500];
 
-
 /** Checks `scopes` by the spec's own rules (AccessTokenRequest.scopes and Scope), so the API is never sent a list it refuses. */
 function resolveScopes(value: unknown): PortablScopes | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) fail(CLIENT, `scopes must be an array of scope names (got ${describeType(value)})`);
   const list = ruleOf(portablRuntime, 'scopes');
   const scope = ruleOf(portablRuntime, 'scope');
-  const [minItems, maxItems, maxLength] = [list['minItems'], list['maxItems'], scope['maxLength']].map((n) => (typeof n === 'number' ? n : undefined));
+  const [minItems, maxItems, maxLength] = [list['minItems'], list['maxItems'], scope['maxLength']].map((n) =>
+    typeof n === 'number' ? n : undefined,
+  );
   const pattern = patternOfRule(portablRuntime, 'scope');
   // An empty list would ask for a token with no scope at all; leave scopes out to get every granted scope.
-  if (minItems !== undefined && value.length < minItems) fail(CLIENT, `scopes must list at least ${minItems} scope; leave it out to get every scope granted to the client`);
-  if (maxItems !== undefined && value.length > maxItems) fail(CLIENT, `scopes must list at most ${maxItems} scopes (got ${value.length})`);
+  if (minItems !== undefined && value.length < minItems)
+    fail(CLIENT, `scopes must list at least ${minItems} scope; leave it out to get every scope granted to the client`);
+  if (maxItems !== undefined && value.length > maxItems)
+    fail(CLIENT, `scopes must list at most ${maxItems} scopes (got ${value.length})`);
   value.forEach((item: unknown, i) => {
     if (typeof item !== 'string' || !pattern.test(item) || (maxLength !== undefined && item.length > maxLength)) {
-      fail(CLIENT, `scopes[${i}] must be a scope name "<action>:<resource>" such as "read:provider-users" (pattern ${pattern.source})`);
+      fail(
+        CLIENT,
+        `scopes[${i}] must be a scope name "<action>:<resource>" such as "read:provider-users" (pattern ${pattern.source})`,
+      );
     }
     if (value.indexOf(item) !== i) fail(CLIENT, `scopes[${i}] repeats "${item}"; list each scope once`);
   });
@@ -63,7 +75,12 @@ const create = defineClient<paths, PortablServer, PortablClientOptions>({
   optionNames: ['clientId', 'clientSecret', 'scopes'],
   credential(given) {
     const clientId = requireSecretString(CLIENT, 'clientId', given['clientId']);
-    const clientSecret = requireRedactableSecret(CLIENT, 'clientSecret', requireSecretString(CLIENT, 'clientSecret', given['clientSecret']), portablRuntime);
+    const clientSecret = requireRedactableSecret(
+      CLIENT,
+      'clientSecret',
+      requireSecretString(CLIENT, 'clientSecret', given['clientSecret']),
+      portablRuntime,
+    );
     const scopes = resolveScopes(given['scopes']);
     return ({ baseUrl, clock, redactor, middleware, transport }) => {
       const tokens = createTokenManager({

@@ -2,7 +2,13 @@
 import type { operations } from '../../generated/portabl/schema.js';
 import { operationErrorGuard } from '../errors.js';
 
-export { createPortablClient, PORTABL_SERVERS, type PortablClient, type PortablClientOptions, type PortablServer } from './client.js';
+export {
+  createPortablClient,
+  PORTABL_SERVERS,
+  type PortablClient,
+  type PortablClientOptions,
+  type PortablServer,
+} from './client.js';
 export { TokenRequestError, TokenResponseError, type PortablScopes } from './auth.js';
 export { decodeInvitation, InvitationError, type InvitationProblem, type OutOfBandInvitation } from './invitation.js';
 export type { components, operations, paths } from '../../generated/portabl/schema.js';

@@ -32,12 +32,18 @@ function decodeBase64Url(encoded: string): string {
   if (!BASE64URL.test(encoded) || unpadded.length === 0 || unpadded.length % 4 === 1) {
     throw new InvitationError('not-base64url', 'the _oob parameter is not base64url (RFC 4648 §5: A-Z a-z 0-9 - _)');
   }
-  const base64 = unpadded.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(unpadded.length / 4) * 4, '=');
+  const base64 = unpadded
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(unpadded.length / 4) * 4, '=');
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new InvitationError('not-json', 'the _oob parameter decodes to bytes that are not UTF-8 text, so not a JSON message');
+    throw new InvitationError(
+      'not-json',
+      'the _oob parameter decodes to bytes that are not UTF-8 text, so not a JSON message',
+    );
   }
 }
 
@@ -50,7 +56,8 @@ function quote(text: string): string {
  * Throws InvitationError if the URL is not one, has no `_oob` parameter, or carries a malformed invitation.
  */
 export function decodeInvitation(invitationUrl: string): OutOfBandInvitation {
-  if (typeof invitationUrl !== 'string') throw new InvitationError('not-a-url', `expected the invitationUrl string, got ${typeof invitationUrl}`);
+  if (typeof invitationUrl !== 'string')
+    throw new InvitationError('not-a-url', `expected the invitationUrl string, got ${typeof invitationUrl}`);
   let url: URL;
   try {
     url = new URL(invitationUrl);
@@ -59,7 +66,9 @@ export function decodeInvitation(invitationUrl: string): OutOfBandInvitation {
   }
   const encoded = url.searchParams.get('_oob');
   if (encoded === null) {
-    const hint = url.searchParams.has('_oobid') ? ' (it has _oobid: a shortened invitation must be fetched from its issuer first)' : '';
+    const hint = url.searchParams.has('_oobid')
+      ? ' (it has _oobid: a shortened invitation must be fetched from its issuer first)'
+      : '';
     throw new InvitationError('no-oob-parameter', `${quote(invitationUrl)} carries no _oob query parameter${hint}`);
   }
   const text = decodeBase64Url(encoded);
@@ -73,7 +82,11 @@ export function decodeInvitation(invitationUrl: string): OutOfBandInvitation {
   const issues = check(message) ? [] : toIssues(check.errors);
   if (issues.length) {
     const listed = issues.map((i) => `${i.path === '' ? '(invitation)' : i.path} ${i.message}`).join('; ');
-    throw new InvitationError('invalid-invitation', `the _oob message is not a DIDComm v2 out-of-band invitation: ${listed}`, issues);
+    throw new InvitationError(
+      'invalid-invitation',
+      `the _oob message is not a DIDComm v2 out-of-band invitation: ${listed}`,
+      issues,
+    );
   }
   return message as OutOfBandInvitation;
 }

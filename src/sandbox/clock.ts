@@ -22,7 +22,8 @@ export function adjustableClock(start?: number, realNow: () => number = Date.now
   return {
     now: () => realNow() + offset,
     advance(ms) {
-      if (!Number.isFinite(ms) || ms <= 0) throw new RangeError(`advance: expected a positive number of milliseconds, got ${ms}`);
+      if (!Number.isFinite(ms) || ms <= 0)
+        throw new RangeError(`advance: expected a positive number of milliseconds, got ${ms}`);
       offset += ms;
     },
   };
@@ -34,7 +35,8 @@ export function manualClock(start: number): AdjustableClock {
   return {
     now: () => now,
     advance(ms) {
-      if (!Number.isFinite(ms) || ms <= 0) throw new RangeError(`advance: expected a positive number of milliseconds, got ${ms}`);
+      if (!Number.isFinite(ms) || ms <= 0)
+        throw new RangeError(`advance: expected a positive number of milliseconds, got ${ms}`);
       now += ms;
     },
   };

@@ -12,15 +12,26 @@ type Env = Record<string, string | undefined>;
 /** The port setting and default port each spec states in `x-sandbox` (SANDBOX_PORTABL_PORT 4020, SANDBOX_IDENTITY_PORT 4021). */
 function portOf(api: 'portabl' | 'identity'): { name: string; fallback: number } {
   return {
-    name: specFact<string>(sandboxSpecs[api], '#/x-sandbox/portSetting', (v) => typeof v === 'string', 'x-sandbox.portSetting'),
-    fallback: specFact<number>(sandboxSpecs[api], '#/x-sandbox/defaultPort', isPositiveInteger, 'x-sandbox.defaultPort'),
+    name: specFact<string>(
+      sandboxSpecs[api],
+      '#/x-sandbox/portSetting',
+      (v) => typeof v === 'string',
+      'x-sandbox.portSetting',
+    ),
+    fallback: specFact<number>(
+      sandboxSpecs[api],
+      '#/x-sandbox/defaultPort',
+      isPositiveInteger,
+      'x-sandbox.defaultPort',
+    ),
   };
 }
 
 function port(env: Env, { name, fallback }: { name: string; fallback: number }): number {
   const value = env[name];
   if (value === undefined || value === '') return fallback;
-  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new Error(`${name}="${value}" is not a port (0..65535; 0 picks a free one)`);
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw new Error(`${name}="${value}" is not a port (0..65535; 0 picks a free one)`);
   return Number(value);
 }
 
@@ -48,7 +59,8 @@ export function sandboxOptionsFromEnv(env: Env = process.env): SandboxOptions {
   }
   const ttl = env['SANDBOX_TOKEN_EXPIRES_IN'];
   if (ttl !== undefined && ttl !== '') {
-    if (!/^[1-9]\d{0,7}$/.test(ttl) || Number(ttl) > 31536000) throw new Error(`SANDBOX_TOKEN_EXPIRES_IN="${ttl}" must be 1..31536000 seconds`);
+    if (!/^[1-9]\d{0,7}$/.test(ttl) || Number(ttl) > 31536000)
+      throw new Error(`SANDBOX_TOKEN_EXPIRES_IN="${ttl}" must be 1..31536000 seconds`);
     options.tokenExpiresIn = Number(ttl);
   }
   return options;
@@ -56,8 +68,12 @@ export function sandboxOptionsFromEnv(env: Env = process.env): SandboxOptions {
 
 /** The lines the command prints once both APIs listen: `<API title> sandbox <url>`, then the demo credentials. */
 export function describeSandbox(sandbox: Sandbox): string {
-  const title = (api: 'portabl' | 'identity') => (sandboxSpecs[api] as unknown as { info: { title: string } }).info.title;
-  const lines = [`${title('portabl')} sandbox ${sandbox.urls.portabl}`, `${title('identity')} sandbox ${sandbox.urls.identity}`];
+  const title = (api: 'portabl' | 'identity') =>
+    (sandboxSpecs[api] as unknown as { info: { title: string } }).info.title;
+  const lines = [
+    `${title('portabl')} sandbox ${sandbox.urls.portabl}`,
+    `${title('identity')} sandbox ${sandbox.urls.identity}`,
+  ];
   if (sandbox.demoCredentials) {
     const client = sandbox.credentials.portabl[0]!;
     lines.push(

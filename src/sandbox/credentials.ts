@@ -64,9 +64,11 @@ function fail(source: string, where: string, rule: string): never {
 
 /** Checks a credentials object and throws a message naming the entry and the rule when it is malformed. */
 export function checkCredentials(value: unknown, source = 'SANDBOX_CREDENTIALS'): SandboxCredentials {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) fail(source, '(root)', 'must be an object {"portabl": [...], "identity": [...]}');
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    fail(source, '(root)', 'must be an object {"portabl": [...], "identity": [...]}');
   const root = value as Record<string, unknown>;
-  for (const key of Object.keys(root)) if (key !== 'portabl' && key !== 'identity') fail(source, key, 'is not a known key (portabl, identity)');
+  for (const key of Object.keys(root))
+    if (key !== 'portabl' && key !== 'identity') fail(source, key, 'is not a known key (portabl, identity)');
   const portabl = root['portabl'] ?? [];
   const identity = root['identity'] ?? [];
   if (!Array.isArray(portabl)) fail(source, 'portabl', 'must be an array');
@@ -76,15 +78,19 @@ export function checkCredentials(value: unknown, source = 'SANDBOX_CREDENTIALS')
     const e = entry as Record<string, unknown> | null;
     const at = `portabl[${i}]`;
     if (!e || typeof e !== 'object') fail(source, at, 'must be an object {clientId, clientSecret, scopes?}');
-    for (const key of Object.keys(e)) if (!['clientId', 'clientSecret', 'scopes'].includes(key)) fail(source, `${at}.${key}`, 'is not a known key');
-    if (typeof e['clientId'] !== 'string' || !PRINTABLE.test(e['clientId']) || e['clientId'].length > 128) fail(source, `${at}.clientId`, 'must be 1 to 128 printable ASCII characters');
-    if (typeof e['clientSecret'] !== 'string' || !PRINTABLE.test(e['clientSecret']) || e['clientSecret'].length > 256) fail(source, `${at}.clientSecret`, 'must be 1 to 256 printable ASCII characters');
+    for (const key of Object.keys(e))
+      if (!['clientId', 'clientSecret', 'scopes'].includes(key)) fail(source, `${at}.${key}`, 'is not a known key');
+    if (typeof e['clientId'] !== 'string' || !PRINTABLE.test(e['clientId']) || e['clientId'].length > 128)
+      fail(source, `${at}.clientId`, 'must be 1 to 128 printable ASCII characters');
+    if (typeof e['clientSecret'] !== 'string' || !PRINTABLE.test(e['clientSecret']) || e['clientSecret'].length > 256)
+      fail(source, `${at}.clientSecret`, 'must be 1 to 256 printable ASCII characters');
     if (ids.has(e['clientId'])) fail(source, `${at}.clientId`, 'is registered twice');
     ids.add(e['clientId']);
     if (e['scopes'] !== undefined) {
       if (!Array.isArray(e['scopes'])) fail(source, `${at}.scopes`, 'must be an array of scopes');
       e['scopes'].forEach((s: unknown, j) => {
-        if (typeof s !== 'string' || !SCOPE.test(s)) fail(source, `${at}.scopes[${j}]`, 'must be a scope such as read:provider-users');
+        if (typeof s !== 'string' || !SCOPE.test(s))
+          fail(source, `${at}.scopes[${j}]`, 'must be a scope such as read:provider-users');
       });
     }
   });
@@ -94,7 +100,8 @@ export function checkCredentials(value: unknown, source = 'SANDBOX_CREDENTIALS')
     const at = `identity[${i}]`;
     if (!e || typeof e !== 'object') fail(source, at, 'must be an object {apiKey}');
     for (const key of Object.keys(e)) if (key !== 'apiKey') fail(source, `${at}.${key}`, 'is not a known key');
-    if (typeof e['apiKey'] !== 'string' || !PRINTABLE.test(e['apiKey']) || e['apiKey'].length > 256) fail(source, `${at}.apiKey`, 'must be 1 to 256 printable ASCII characters');
+    if (typeof e['apiKey'] !== 'string' || !PRINTABLE.test(e['apiKey']) || e['apiKey'].length > 256)
+      fail(source, `${at}.apiKey`, 'must be 1 to 256 printable ASCII characters');
     if (keys.has(e['apiKey'])) fail(source, `${at}.apiKey`, 'is registered twice');
     keys.add(e['apiKey']);
   });
@@ -107,7 +114,9 @@ export function readCredentialsFile(file: string): SandboxCredentials {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`SANDBOX_CREDENTIALS=${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new Error(
+      `SANDBOX_CREDENTIALS=${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   let value: unknown;
   try {
@@ -121,7 +130,9 @@ export function readCredentialsFile(file: string): SandboxCredentials {
 /** One fresh credential per API, for a sandbox started without SANDBOX_CREDENTIALS. */
 export function demoCredentials(): Required<SandboxCredentials> {
   return {
-    portabl: [{ clientId: 'sandbox-demo-client', clientSecret: `demo-secret-${randomBytes(18).toString('base64url')}` }],
+    portabl: [
+      { clientId: 'sandbox-demo-client', clientSecret: `demo-secret-${randomBytes(18).toString('base64url')}` },
+    ],
     identity: [{ apiKey: `demo-key-${randomBytes(18).toString('base64url')}` }],
   };
 }

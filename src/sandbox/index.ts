@@ -62,7 +62,10 @@ export interface Sandbox {
   /** Base URLs, e.g. `{ portabl: 'http://127.0.0.1:4020', identity: 'http://127.0.0.1:4021' }`. */
   urls: { portabl: string; identity: string };
   /** The credentials registered (the demo ones when none were given). */
-  credentials: { portabl: NonNullable<SandboxCredentials['portabl']>; identity: NonNullable<SandboxCredentials['identity']> };
+  credentials: {
+    portabl: NonNullable<SandboxCredentials['portabl']>;
+    identity: NonNullable<SandboxCredentials['identity']>;
+  };
   /** True when `credentials` are the generated demo credentials. */
   demoCredentials: boolean;
   clock: SandboxClock | AdjustableClock;
@@ -73,7 +76,8 @@ export interface Sandbox {
 
 function checkPort(name: string, value: number | undefined): number {
   if (value === undefined) return 0;
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new RangeError(`${name} must be an integer port 0..65535 (0 picks a free one), got ${value}`);
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    throw new RangeError(`${name} must be an integer port 0..65535 (0 picks a free one), got ${value}`);
   return value;
 }
 
@@ -81,9 +85,15 @@ function checkPort(name: string, value: number | undefined): number {
 function clockRoutes(app: FastifyInstance, clock: SandboxClock | AdjustableClock) {
   const answer = (reply: import('fastify').FastifyReply, status: number, body: object) =>
     reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
-  app.get('/__sandbox/clock', async (_request, reply) => answer(reply, 200, { now: new Date(clock.now()).toISOString() }));
+  app.get('/__sandbox/clock', async (_request, reply) =>
+    answer(reply, 200, { now: new Date(clock.now()).toISOString() }),
+  );
   app.post('/__sandbox/clock', async (request, reply) => {
-    if (!('advance' in clock)) return answer(reply, 409, { code: 'clock_fixed', message: 'this sandbox was given a clock that cannot be advanced' });
+    if (!('advance' in clock))
+      return answer(reply, 409, {
+        code: 'clock_fixed',
+        message: 'this sandbox was given a clock that cannot be advanced',
+      });
     let seconds: unknown;
     try {
       seconds = (JSON.parse(String(request.body ?? '')) as { advanceSeconds?: unknown }).advanceSeconds;
@@ -91,7 +101,10 @@ function clockRoutes(app: FastifyInstance, clock: SandboxClock | AdjustableClock
       seconds = undefined;
     }
     if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 100 * 365 * 86400) {
-      return answer(reply, 400, { code: 'validation_failed', message: 'body.advanceSeconds: must be a positive number of seconds (at most 100 years)' });
+      return answer(reply, 400, {
+        code: 'validation_failed',
+        message: 'body.advanceSeconds: must be a positive number of seconds (at most 100 years)',
+      });
     }
     clock.advance(seconds * 1000);
     return answer(reply, 200, { now: new Date(clock.now()).toISOString() });
@@ -111,11 +124,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const host = options.host ?? '127.0.0.1';
   const portablPort = checkPort('portablPort', options.portablPort);
   const identityPort = checkPort('identityPort', options.identityPort);
-  if (options.signingKey !== undefined && options.signingKey.length < 32) throw new RangeError('signingKey must be at least 32 characters');
+  if (options.signingKey !== undefined && options.signingKey.length < 32)
+    throw new RangeError('signingKey must be at least 32 characters');
   const given = options.credentials ? checkCredentials(options.credentials, 'credentials') : undefined;
-  const registered = given
-    ? { portabl: given.portabl ?? [], identity: given.identity ?? [] }
-    : demoCredentials();
+  const registered = given ? { portabl: given.portabl ?? [], identity: given.identity ?? [] } : demoCredentials();
   const start = options.startTime instanceof Date ? options.startTime.getTime() : options.startTime;
   const clock = options.clock ?? adjustableClock(start);
   const secret = options.signingKey ?? randomBytes(32).toString('base64url');
@@ -123,14 +135,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const portablScopes = scopesNamed(operationRules(sandboxSpecs.portabl));
   const credentials = credentialBook(registered, portablScopes);
-  const store = options.store ?? (await openStore({ ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) }));
+  const store =
+    options.store ??
+    (await openStore({
+      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    }));
   const servers: FastifyInstance[] = [];
   const close = async () => {
     await Promise.allSettled(servers.map((s) => s.close()));
     if (!options.store) await store.close();
   };
   try {
-    const serverOptions = { clock, rateLimiter: createRateLimiter(options.rateLimit, clock), ...(options.onError ? { onError: options.onError } : {}) };
+    const serverOptions = {
+      clock,
+      rateLimiter: createRateLimiter(options.rateLimit, clock),
+      ...(options.onError ? { onError: options.onError } : {}),
+    };
     const apis: [ApiDefinition<any>, number][] = [
       [
         await portablApi({
@@ -142,7 +163,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         }),
         portablPort,
       ],
-      [identityApi({ spec: sandboxSpecs.identity, store, credentials, clock, signingKey: key('identity presigned urls') }), identityPort],
+      [
+        identityApi({
+          spec: sandboxSpecs.identity,
+          store,
+          credentials,
+          clock,
+          signingKey: key('identity presigned urls'),
+        }),
+        identityPort,
+      ],
     ];
     const urls: string[] = [];
     for (const [api, port] of apis) {

@@ -50,7 +50,11 @@ export interface OperationRule {
   statuses: string[];
 }
 
-function resolved(spec: SpecDocument, value: unknown, pointer: string): { value: Record<string, unknown>; pointer: string } {
+function resolved(
+  spec: SpecDocument,
+  value: unknown,
+  pointer: string,
+): { value: Record<string, unknown>; pointer: string } {
   const found = follow(spec, value, pointer) as { value: Record<string, unknown>; pointer: string } | undefined;
   // A broken bundle, not a caller mistake.
   if (!found) throw new Error(`the bundled spec does not resolve ${pointer}`);
@@ -58,15 +62,21 @@ function resolved(spec: SpecDocument, value: unknown, pointer: string): { value:
 }
 
 function securityOf(spec: SpecDocument, operation: Record<string, unknown>): SecurityRule | undefined {
-  const requirements = (operation['security'] ?? (spec as unknown as { security?: unknown }).security ?? []) as Record<string, string[]>[];
+  const requirements = (operation['security'] ?? (spec as unknown as { security?: unknown }).security ?? []) as Record<
+    string,
+    string[]
+  >[];
   const requirement = requirements[0];
   if (!requirement) return undefined;
   const [scheme, scopes] = Object.entries(requirement)[0] ?? [];
   if (!scheme) return undefined;
-  const definition = (spec.components?.['securitySchemes'] as Record<string, Record<string, unknown>> | undefined)?.[scheme];
+  const definition = (spec.components?.['securitySchemes'] as Record<string, Record<string, unknown>> | undefined)?.[
+    scheme
+  ];
   if (!definition) throw new Error(`the bundled spec names the security scheme ${scheme} but does not define it`);
   const type = definition['type'];
-  if (type !== 'apiKey' && type !== 'http') throw new Error(`security scheme ${scheme}: type ${String(type)} is not one the sandbox implements`);
+  if (type !== 'apiKey' && type !== 'http')
+    throw new Error(`security scheme ${scheme}: type ${String(type)} is not one the sandbox implements`);
   return {
     scheme,
     type,
@@ -79,29 +89,36 @@ function securityOf(spec: SpecDocument, operation: Record<string, unknown>): Sec
 export function operationRules(spec: SpecDocument): OperationRule[] {
   const rules: OperationRule[] = [];
   for (const { method, path, pointer, operation, parameterSites } of operationsOf(spec)) {
-    const parameters = parameterSites.map((parameter): ParameterRule => ({
-      name: String(parameter.value['name']),
-      in: parameter.value['in'] as ParameterRule['in'],
-      required: parameter.value['required'] === true,
-      style: parameter.value['style'] as string | undefined,
-      schemaPointer: `${parameter.pointer}/schema`,
-      schema: resolved(spec, parameter.value['schema'], `${parameter.pointer}/schema`).value,
-    }));
+    const parameters = parameterSites.map(
+      (parameter): ParameterRule => ({
+        name: String(parameter.value['name']),
+        in: parameter.value['in'] as ParameterRule['in'],
+        required: parameter.value['required'] === true,
+        style: parameter.value['style'] as string | undefined,
+        schemaPointer: `${parameter.pointer}/schema`,
+        schema: resolved(spec, parameter.value['schema'], `${parameter.pointer}/schema`).value,
+      }),
+    );
     let body: BodyRule | undefined;
     if (operation['requestBody']) {
       const requestBody = resolved(spec, operation['requestBody'], `${pointer}/requestBody`);
       const content = (requestBody.value['content'] ?? {}) as Record<string, Record<string, unknown>>;
       const mediaTypes = Object.keys(content);
       const json = mediaTypes.find((m) => m === 'application/json');
-      if (!json) throw new Error(`${pointer}: the sandbox reads JSON bodies only (documented: ${mediaTypes.join(', ')})`);
+      if (!json)
+        throw new Error(`${pointer}: the sandbox reads JSON bodies only (documented: ${mediaTypes.join(', ')})`);
       const schemaPointer = childPointer(requestBody.pointer, 'content', json, 'schema');
       const schema = resolved(spec, content[json]!['schema'], schemaPointer);
-      const discriminator = schema.value['discriminator'] as { propertyName: string; mapping?: Record<string, string> } | undefined;
+      const discriminator = schema.value['discriminator'] as
+        | { propertyName: string; mapping?: Record<string, string> }
+        | undefined;
       body = {
         required: requestBody.value['required'] === true,
         mediaTypes,
         schemaPointer: schema.pointer,
-        ...(discriminator?.mapping ? { discriminator: { propertyName: discriminator.propertyName, mapping: discriminator.mapping } } : {}),
+        ...(discriminator?.mapping
+          ? { discriminator: { propertyName: discriminator.propertyName, mapping: discriminator.mapping } }
+          : {}),
       };
     }
     rules.push({

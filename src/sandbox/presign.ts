@@ -11,7 +11,9 @@ export interface PresignGrant {
 }
 
 export function signGrant(key: Buffer, grant: PresignGrant): string {
-  const payload = Buffer.from(JSON.stringify([grant.tenant, grant.identityId, grant.documentId, grant.expires])).toString('base64url');
+  const payload = Buffer.from(
+    JSON.stringify([grant.tenant, grant.identityId, grant.documentId, grant.expires]),
+  ).toString('base64url');
   const signature = createHmac('sha256', key).update(payload).digest('base64url');
   return `${payload}.${signature}`;
 }
@@ -24,8 +26,16 @@ export function readGrant(key: Buffer, token: string): PresignGrant | undefined 
   const offered = Buffer.from(signature, 'base64url');
   if (offered.length !== expected.length || !timingSafeEqual(offered, expected)) return undefined;
   try {
-    const [tenant, identityId, documentId, expires] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown[];
-    if (typeof tenant !== 'string' || typeof identityId !== 'string' || typeof documentId !== 'string' || typeof expires !== 'number') return undefined;
+    const [tenant, identityId, documentId, expires] = JSON.parse(
+      Buffer.from(payload, 'base64url').toString('utf8'),
+    ) as unknown[];
+    if (
+      typeof tenant !== 'string' ||
+      typeof identityId !== 'string' ||
+      typeof documentId !== 'string' ||
+      typeof expires !== 'number'
+    )
+      return undefined;
     return { tenant, identityId, documentId, expires };
   } catch {
     return undefined;

@@ -21,7 +21,8 @@ export interface CheckedRequest {
 }
 
 // Ajv keywords that only say "a subschema failed": the failing subschema's own issue says more.
-const SUMMARY_KEYWORDS = /^must match ("then"|"else") schema|^must match exactly one schema in oneOf|^must match a schema in anyOf|^must pass "\w+" keyword validation/;
+const SUMMARY_KEYWORDS =
+  /^must match ("then"|"else") schema|^must match exactly one schema in oneOf|^must match a schema in anyOf|^must pass "\w+" keyword validation/;
 
 /** `/address/state` → `address.state`, `/documents/0/url` → `documents[0].url`. */
 function dotted(pointer: string): string {
@@ -49,11 +50,16 @@ export function describeIssues(where: (path: string) => string, issues: readonly
     const child = (name: unknown) => (base ? `${base}.${String(name)}` : String(name));
     let sentence: string;
     if (params['missingProperty'] !== undefined) sentence = `${where(child(params['missingProperty']))}: is required`;
-    else if (params['additionalProperty'] !== undefined) sentence = `${where(child(params['additionalProperty']))}: is not a known property (unknown properties are refused)`;
-    else if (params['unevaluatedProperty'] !== undefined) sentence = `${where(child(params['unevaluatedProperty']))}: is not a known property (unknown properties are refused)`;
-    else if (params['allowedValues'] !== undefined) sentence = `${where(base)}: must be one of ${(params['allowedValues'] as unknown[]).join(', ')}`;
-    else if (params['allowedValue'] !== undefined) sentence = `${where(base)}: must be ${JSON.stringify(params['allowedValue'])}`;
-    else if (params['pattern'] !== undefined) sentence = `${where(base)}: must match the pattern ${String(params['pattern'])}`;
+    else if (params['additionalProperty'] !== undefined)
+      sentence = `${where(child(params['additionalProperty']))}: is not a known property (unknown properties are refused)`;
+    else if (params['unevaluatedProperty'] !== undefined)
+      sentence = `${where(child(params['unevaluatedProperty']))}: is not a known property (unknown properties are refused)`;
+    else if (params['allowedValues'] !== undefined)
+      sentence = `${where(base)}: must be one of ${(params['allowedValues'] as unknown[]).join(', ')}`;
+    else if (params['allowedValue'] !== undefined)
+      sentence = `${where(base)}: must be ${JSON.stringify(params['allowedValue'])}`;
+    else if (params['pattern'] !== undefined)
+      sentence = `${where(base)}: must match the pattern ${String(params['pattern'])}`;
     else sentence = `${where(base)}: ${message}`;
     if (!sentences.includes(sentence)) sentences.push(sentence);
   }
@@ -72,14 +78,17 @@ function typeOf(schema: Record<string, unknown>): string | undefined {
 function coerce(value: unknown, type: string | undefined): unknown {
   if (typeof value !== 'string') return value;
   if (type === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
-  if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(value) && value.length < 16) return Number(value);
+  if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(value) && value.length < 16)
+    return Number(value);
   return value;
 }
 
 function parameterLabel(rule: ParameterRule, path: string): string {
   if (rule.in === 'query' && rule.style === 'deepObject') {
     const [first, ...rest] = path.split('.');
-    return first ? `query parameter ${rule.name}[${first}]${rest.length ? `.${rest.join('.')}` : ''}` : `query parameter ${rule.name}`;
+    return first
+      ? `query parameter ${rule.name}[${first}]${rest.length ? `.${rest.join('.')}` : ''}`
+      : `query parameter ${rule.name}`;
   }
   return `${rule.in} parameter ${rule.name}${path ? `.${path}` : ''}`;
 }
@@ -147,7 +156,9 @@ export function checkRequest(
         const mapped = typeof chosen === 'string' ? discriminator.mapping[chosen] : undefined;
         if (mapped) pointer = mapped;
         else {
-          issues.push(`body.${discriminator.propertyName}: must be one of ${Object.keys(discriminator.mapping).join(', ')}`);
+          issues.push(
+            `body.${discriminator.propertyName}: must be one of ${Object.keys(discriminator.mapping).join(', ')}`,
+          );
           pointer = '';
         }
       }

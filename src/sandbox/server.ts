@@ -41,7 +41,11 @@ export interface ApiDefinition<Auth> {
   validator: SpecValidator;
   operations: OperationRule[];
   /** Checks the credential the operation's security requirement names; throws a SandboxRefusal (401/403). */
-  authenticate(operation: OperationRule, headers: FastifyRequest['headers'], now: number): Promise<{ auth: Auth; rateKey: string | undefined }>;
+  authenticate(
+    operation: OperationRule,
+    headers: FastifyRequest['headers'],
+    now: number,
+  ): Promise<{ auth: Auth; rateKey: string | undefined }>;
   /** For an operation without security (Portabl's token request): the credential the checked request names. */
   rateKeyOf?(operation: OperationRule, input: CheckedRequest): string | undefined;
   handlers: Record<string, (context: HandlerContext<Auth>) => Promise<Answer>>;
@@ -61,7 +65,9 @@ export interface ServerOptions {
 
 function documents(operation: OperationRule, status: number): boolean {
   const s = String(status);
-  return operation.statuses.includes(s) || operation.statuses.includes(`${s[0]}XX`) || operation.statuses.includes('default');
+  return (
+    operation.statuses.includes(s) || operation.statuses.includes(`${s[0]}XX`) || operation.statuses.includes('default')
+  );
 }
 
 function rawQuery(url: string): string {
@@ -85,13 +91,20 @@ const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*${TOKEN}=(?:$
  * something else than what was asked for. Other preferences (RFC 7240) are ignored.
  */
 function preferCheck(spec: SpecDocument): (header: string | string[] | undefined) => RequestInvalid | undefined {
-  const names = specFact<string[]>(spec, '#/x-sandbox/refusedPreferences', isStringList, 'x-sandbox.refusedPreferences list');
+  const names = specFact<string[]>(
+    spec,
+    '#/x-sandbox/refusedPreferences',
+    isStringList,
+    'x-sandbox.refusedPreferences list',
+  );
   const asks = new RegExp(`(?:^|[,;])\\s*(${names.map((n) => n.replace(/[^A-Za-z0-9-]/g, '')).join('|')})\\s*=`, 'i');
   return (header) => {
     const value = Array.isArray(header) ? header.join(', ') : header;
     const asked = value === undefined ? undefined : asks.exec(value)?.[1];
     if (!asked) return undefined;
-    return new RequestInvalid([`header Prefer: ${asked.toLowerCase()}= chooses a rehearsed answer, which only the mock does (npm run mock); the sandbox answers from its data`]);
+    return new RequestInvalid([
+      `header Prefer: ${asked.toLowerCase()}= chooses a rehearsed answer, which only the mock does (npm run mock); the sandbox answers from its data`,
+    ]);
   };
 }
 
@@ -122,16 +135,21 @@ function bodyAnnounced(request: FastifyRequest): boolean {
 /** Reads the body fastify collected as bytes: absent, JSON, or a refusal naming what is wrong with it. */
 function readBody(operation: OperationRule, request: FastifyRequest): { present: boolean; value: unknown } {
   const bytes = request.body as Buffer | undefined;
-  if (!operation.body) return { present: (bytes !== undefined && bytes.length > 0) || bodyAnnounced(request), value: undefined };
+  if (!operation.body)
+    return { present: (bytes !== undefined && bytes.length > 0) || bodyAnnounced(request), value: undefined };
   if (!bytes || bytes.length === 0) return { present: false, value: undefined };
   const header = request.headers['content-type'];
   const type = mediaType(header);
   if (header !== undefined && header !== '' && !MEDIA_TYPE.test(header)) {
-    throw new RequestInvalid([`body: content-type ${JSON.stringify(header.slice(0, 100))} is malformed; ${operation.operationId} accepts ${operation.body.mediaTypes.join(', ')}`]);
+    throw new RequestInvalid([
+      `body: content-type ${JSON.stringify(header.slice(0, 100))} is malformed; ${operation.operationId} accepts ${operation.body.mediaTypes.join(', ')}`,
+    ]);
   }
   if (!operation.body.mediaTypes.includes(type)) {
     const sent = type ? `content-type "${type}"` : 'no content-type';
-    throw new RequestInvalid([`body: sent with ${sent}; ${operation.operationId} accepts ${operation.body.mediaTypes.join(', ')}`]);
+    throw new RequestInvalid([
+      `body: sent with ${sent}; ${operation.operationId} accepts ${operation.body.mediaTypes.join(', ')}`,
+    ]);
   }
   try {
     return { present: true, value: JSON.parse(bytes.toString('utf8')) };
@@ -141,7 +159,10 @@ function readBody(operation: OperationRule, request: FastifyRequest): { present:
 }
 
 /** Builds the Fastify server of one API (not yet listening). */
-export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: ServerOptions): Promise<FastifyInstance> {
+export async function createApiServer<Auth>(
+  api: ApiDefinition<Auth>,
+  options: ServerOptions,
+): Promise<FastifyInstance> {
   const fastifyModule = await loadOptional('fastify', 'the sandbox HTTP server', () => import('fastify'));
   const qs = await loadOptional('qs', 'deepObject query parsing', () => import('qs'));
   const parse = (qs as unknown as { default?: typeof import('qs') }).default?.parse ?? qs.parse;
@@ -161,12 +182,24 @@ export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: S
     if (answer.body === undefined) return reply.send();
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(answer.body));
   };
-  const refuse = (reply: FastifyReply, operation: OperationRule | undefined, error: unknown, request?: FastifyRequest) => {
+  const refuse = (
+    reply: FastifyReply,
+    operation: OperationRule | undefined,
+    error: unknown,
+    request?: FastifyRequest,
+  ) => {
     if (error instanceof SandboxRefusal) {
-      return send(reply, operation, { status: error.status, body: api.errorBody(error.code, errorMessage(error.message)), headers: error.headers });
+      return send(reply, operation, {
+        status: error.status,
+        body: api.errorBody(error.code, errorMessage(error.message)),
+        headers: error.headers,
+      });
     }
     if (error instanceof RequestInvalid) {
-      return send(reply, operation, { status: 400, body: api.errorBody(api.codes.validation, errorMessage(error.message)) });
+      return send(reply, operation, {
+        status: 400,
+        body: api.errorBody(api.codes.validation, errorMessage(error.message)),
+      });
     }
     const status = (error as { statusCode?: unknown } | null)?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -182,7 +215,10 @@ export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: S
       return send(reply, operation, { status: 400, body: api.errorBody(api.codes.validation, errorMessage(why)) });
     }
     onError(error);
-    return send(reply, operation, { status: 500, body: api.errorBody(api.codes.internal, 'The sandbox failed to answer this request.') });
+    return send(reply, operation, {
+      status: 500,
+      body: api.errorBody(api.codes.internal, 'The sandbox failed to answer this request.'),
+    });
   };
 
   const app = Fastify({
@@ -191,7 +227,10 @@ export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: S
     routerOptions: { maxParamLength: 4096, ignoreTrailingSlash: false },
     // A malformed percent-escape in the path: the documented 400 rather than Fastify's own body.
     frameworkErrors: (error, request, reply) => {
-      void send(reply, undefined, { status: 400, body: api.errorBody(api.codes.validation, errorMessage(`path: ${error.message}`)) });
+      void send(reply, undefined, {
+        status: 400,
+        body: api.errorBody(api.codes.validation, errorMessage(`path: ${error.message}`)),
+      });
     },
   });
   // Bodies are read as bytes and judged by the operation (content type, JSON, schema), so that every refusal
@@ -248,7 +287,10 @@ export async function createApiServer<Auth>(api: ApiDefinition<Auth>, options: S
   app.setNotFoundHandler((request, reply) => {
     void send(reply, undefined, {
       status: 404,
-      body: api.errorBody(api.codes.notFound, errorMessage(`${request.method} ${request.url.split('?')[0]} is not an operation of the ${api.name} API`)),
+      body: api.errorBody(
+        api.codes.notFound,
+        errorMessage(`${request.method} ${request.url.split('?')[0]} is not an operation of the ${api.name} API`),
+      ),
     });
   });
   app.addHook('onListen', async () => {
@@ -285,7 +327,12 @@ function warmValidators<A>(api: ApiDefinition<A>): void {
 }
 
 function tooMany<A>(api: ApiDefinition<A>, wait: number): SandboxRefusal {
-  return new SandboxRefusal(429, api.codes.tooManyRequests, `Too many requests for this credential; retry after ${wait} s (Retry-After).`, {
-    'retry-after': String(wait),
-  });
+  return new SandboxRefusal(
+    429,
+    api.codes.tooManyRequests,
+    `Too many requests for this credential; retry after ${wait} s (Retry-After).`,
+    {
+      'retry-after': String(wait),
+    },
+  );
 }

@@ -21,7 +21,9 @@ export const isPositiveInteger = (v: unknown) => Number.isInteger(v) && (v as nu
 
 /** The `enum` of the schema at `pointer`. */
 export function enumAt(spec: SpecDocument, pointer: string): string[] {
-  const values = specFact<Record<string, unknown>>(spec, pointer, (v) => typeof v === 'object' && v !== null, 'schema')['enum'];
+  const values = specFact<Record<string, unknown>>(spec, pointer, (v) => typeof v === 'object' && v !== null, 'schema')[
+    'enum'
+  ];
   if (!isStringList(values)) throw new Error(`the bundled spec has no string enum at ${pointer}`);
   return values as string[];
 }

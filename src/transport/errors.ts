@@ -62,15 +62,18 @@ export class NetworkError extends Error {
     override readonly cause: NetworkFailure,
   ) {
     const code = cause.code ? ` (${cause.code})` : '';
-    super(
-      `${method} ${url} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${cause.message}${code}`,
-    );
+    super(`${method} ${url} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${cause.message}${code}`);
   }
 }
 
 /** Reduces any thrown value to plain text, passing the message through `redact`. */
 export function toNetworkFailure(error: unknown, redact: (text: string) => string): NetworkFailure {
-  const e = error as { name?: unknown; message?: unknown; code?: unknown; cause?: { code?: unknown; message?: unknown } };
+  const e = error as {
+    name?: unknown;
+    message?: unknown;
+    code?: unknown;
+    cause?: { code?: unknown; message?: unknown };
+  };
   const name = typeof e?.name === 'string' ? e.name : 'Error';
   let message = typeof e?.message === 'string' ? e.message : String(error);
   // undici reports "fetch failed" and keeps the useful part (ECONNREFUSED, ENOTFOUND...) in `cause`.

@@ -67,9 +67,18 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  * Without this, a body that stalls after the headers would escape the deadline and fail later inside
  * openapi-fetch with a bare AbortError instead of a RequestTimeoutError. The APIs answer small JSON documents.
  */
-async function readCompletely(response: Response, signal: AbortSignal, maxBytes: number, tooLarge: () => Error): Promise<Response> {
+async function readCompletely(
+  response: Response,
+  signal: AbortSignal,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<Response> {
   const body = NULL_BODY_STATUSES.has(response.status) ? null : await readLimited(response, signal, maxBytes, tooLarge);
-  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const copy = new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
   Object.defineProperty(copy, 'url', { value: response.url, enumerable: false });
   if (body) bodies.set(copy, body);
   return copy;
@@ -94,7 +103,12 @@ export async function bodyText(response: Response): Promise<string> {
  * The body, read chunk by chunk so that the limit holds while it streams: an endless or oversized body stops at
  * `maxBytes` + one chunk, and the connection is released.
  */
-async function readLimited(response: Response, signal: AbortSignal, maxBytes: number, tooLarge: () => Error): Promise<Uint8Array<ArrayBuffer>> {
+async function readLimited(
+  response: Response,
+  signal: AbortSignal,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<Uint8Array<ArrayBuffer>> {
   const announced = response.headers.get('content-length');
   if (announced !== null && /^\d+$/.test(announced.trim()) && Number(announced) > maxBytes) {
     await response.body?.cancel().catch(() => {});
@@ -147,7 +161,10 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
  * redirects ourselves would mean re-implementing fetch's method and body rewriting (303, 301/302 after POST)
  * for answers the APIs never give.
  */
-function redirectOf(response: Response, requestUrl: string): { status: number; location: string | undefined } | undefined {
+function redirectOf(
+  response: Response,
+  requestUrl: string,
+): { status: number; location: string | undefined } | undefined {
   // Browsers hide a manual redirect behind an opaque response (status 0, no headers).
   if (response.type === 'opaqueredirect') return { status: response.status, location: undefined };
   const location = response.headers.get('location');
@@ -212,7 +229,8 @@ export function createTransport(options: TransportOptions): Transport {
       const response = await untilAborted(send(outgoing), signal);
       redirect = redirectOf(response, request.url);
       if (!redirect) {
-        const tooLarge = () => new ResponseTooLargeError(request.method, describeUrl(request.url), response.status, maxBytes);
+        const tooLarge = () =>
+          new ResponseTooLargeError(request.method, describeUrl(request.url), response.status, maxBytes);
         return await readCompletely(response, signal, maxBytes, tooLarge);
       }
       await response.body?.cancel().catch(() => {});

@@ -9,7 +9,11 @@ export interface RetryOptions {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({ attempts: 3, baseDelayMs: 250, maxDelayMs: 10_000 });
+export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
+  attempts: 3,
+  baseDelayMs: 250,
+  maxDelayMs: 10_000,
+});
 export const NO_RETRY: Readonly<RetryOptions> = Object.freeze({ attempts: 1, baseDelayMs: 0, maxDelayMs: 0 });
 
 /** Methods that may be sent twice without a second effect (RFC 9110 §9.2.2). POST and PATCH are not among them. */
@@ -39,7 +43,14 @@ const RFC850_DATE = new RegExp(`^${LONG_DAY}, (\\d{2})-${MONTH}-(\\d{2}) ${TIME}
 const ASCTIME_DATE = new RegExp(`^${DAY} ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$`); // Sun Nov  6 08:49:37 1994
 
 /** Ms since the epoch of a date in UTC, or undefined if a field is out of range (Feb 30, 25:00...). */
-function utc(year: number, month: string, day: number, hour: number, minute: number, second: number): number | undefined {
+function utc(
+  year: number,
+  month: string,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): number | undefined {
   const m = MONTHS.indexOf(month);
   // 60: a leap second, which Date.UTC folds into the next minute.
   if (hour > 23 || minute > 59 || second > 60) return undefined;

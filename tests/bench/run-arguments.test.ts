@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/bundles.js';
 
 const bench = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [path.join(repoRoot, 'scripts/bench/run.mjs'), ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+  spawnSync(process.execPath, [path.join(repoRoot, 'scripts/bench/run.mjs'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
 
 describe('npm run bench arguments', () => {
   it('names the sections when --only lists an unknown one', () => {

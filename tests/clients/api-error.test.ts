@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, apiErrorOf, isApiError, isIdentityApiError, createIdentityClient } from '../../src/identity/index.js';
+import {
+  ApiError,
+  apiErrorOf,
+  isApiError,
+  isIdentityApiError,
+  createIdentityClient,
+} from '../../src/identity/index.js';
 import { isPortablApiError, unwrap } from '../../src/portabl/index.js';
 import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
 import { fakePortabl, settingsPath } from '../transport/support/fake-portabl.js';
@@ -15,12 +21,16 @@ function identityAnswering(response: () => Response) {
 describe('unwrap and ApiError', () => {
   it('unwrap returns the data of a success', async () => {
     const server = fakePortabl({ api: () => json({ isSyncOn: true }) });
-    expect(unwrap(await server.client().GET('/provider/users/{userId}/settings', settingsPath))).toEqual({ isSyncOn: true });
+    expect(unwrap(await server.client().GET('/provider/users/{userId}/settings', settingsPath))).toEqual({
+      isSyncOn: true,
+    });
   });
 
   it('unwrap returns undefined for a success without a body (202)', async () => {
     const server = fakePortabl({ api: () => new Response(null, { status: 202 }) });
-    const result = await server.client().POST('/provider/sync-sessions/{syncSessionId}/start', { params: { path: { syncSessionId: id } } });
+    const result = await server
+      .client()
+      .POST('/provider/sync-sessions/{syncSessionId}/start', { params: { path: { syncSessionId: id } } });
     expect(unwrap(result)).toBeUndefined();
   });
 

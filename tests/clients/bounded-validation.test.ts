@@ -11,7 +11,8 @@ import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
 
 /** The spec's own example of a stored person. */
 function validIdentity(): Record<string, unknown> {
-  const examples = (identitySpec.components as { examples?: Record<string, { value?: { data?: unknown } }> }).examples ?? {};
+  const examples =
+    (identitySpec.components as { examples?: Record<string, { value?: { data?: unknown } }> }).examples ?? {};
   const found = Object.values(examples)
     .map((e) => e.value?.data)
     .find((d) => d && typeof d === 'object' && !Array.isArray(d) && (d as { type?: string }).type === 'person');
@@ -21,7 +22,12 @@ function validIdentity(): Record<string, unknown> {
 
 async function listWith(data: unknown[]) {
   const fetch = fakeFetch(() => json({ total: data.length, data }));
-  const identity = createIdentityClient({ apiKey: 'fake-api-key-for-tests', baseUrl: BASE_URL, fetch, validateResponses: true });
+  const identity = createIdentityClient({
+    apiKey: 'fake-api-key-for-tests',
+    baseUrl: BASE_URL,
+    fetch,
+    validateResponses: true,
+  });
   return identity.GET('/identities').catch((e: unknown) => e);
 }
 
@@ -34,14 +40,18 @@ describe('bounded response validation', () => {
     expect(e.issues.length).toBeLessThanOrEqual(MAX_LISTED_ISSUES);
     expect(e.more).toBeGreaterThan(0);
     expect(e.unexamined).toBe(30_000 - 10);
-    expect(e.message).toMatch(/; and \d+ more issues \(29990 array items past the first of each array not examined for further issues\)$/);
+    expect(e.message).toMatch(
+      /; and \d+ more issues \(29990 array items past the first of each array not examined for further issues\)$/,
+    );
     // A size budget, not a timing: the message stays a few kilobytes.
     expect(e.message.length).toBeLessThan(8_000);
   });
 
   it('a body whose only issue lies past the first ten items still fails, naming that item (the first pass sees it all)', () => {
     const validator = validatorFor(identitySpec, 'identity');
-    const data = Array.from({ length: 50 }, (_, i) => (i === 37 ? { ...validIdentity(), bogus: 1, type: 'robot' } : validIdentity()));
+    const data = Array.from({ length: 50 }, (_, i) =>
+      i === 37 ? { ...validIdentity(), bogus: 1, type: 'robot' } : validIdentity(),
+    );
     const found = validator.validateBounded('#/components/schemas/IdentityListResponse', { total: 50, data });
     expect(found.issues.length).toBeGreaterThan(0);
     expect(found.issues.every((i) => i.path.startsWith('/data/37'))).toBe(true);

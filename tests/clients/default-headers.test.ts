@@ -10,10 +10,17 @@ const KEY = 'fake-api-key-for-tests';
 describe('default headers', () => {
   it('are sent with every Identities call; a call’s own headers win; the apikey stays the client’s', async () => {
     const fetch = fakeFetch(() => json({ total: 0, data: [] }));
-    const identity = createIdentityClient({ apiKey: KEY, baseUrl: BASE_URL, fetch, headers: { 'x-correlation-id': 'corr-1', prefer: 'code=200' } });
+    const identity = createIdentityClient({
+      apiKey: KEY,
+      baseUrl: BASE_URL,
+      fetch,
+      headers: { 'x-correlation-id': 'corr-1', prefer: 'code=200' },
+    });
     await identity.GET('/identities');
     await identity.GET('/identities', { headers: { prefer: 'code=404', apikey: 'fake-other-key-from-a-call' } });
-    expect(fetch.requests.map((r) => [r.headers['x-correlation-id'], r.headers['prefer'], r.headers['apikey']])).toEqual([
+    expect(
+      fetch.requests.map((r) => [r.headers['x-correlation-id'], r.headers['prefer'], r.headers['apikey']]),
+    ).toEqual([
       ['corr-1', 'code=200', KEY],
       ['corr-1', 'code=404', KEY],
     ]);
@@ -33,12 +40,17 @@ describe('default headers', () => {
 
   it('accept [name, value] pairs', async () => {
     const fetch = fakeFetch(() => json({ total: 0, data: [] }));
-    await createIdentityClient({ apiKey: KEY, baseUrl: BASE_URL, fetch, headers: [['x-request-source', 'batch']] }).GET('/identities');
+    await createIdentityClient({ apiKey: KEY, baseUrl: BASE_URL, fetch, headers: [['x-request-source', 'batch']] }).GET(
+      '/identities',
+    );
     expect(fetch.requests[0]?.headers['x-request-source']).toBe('batch');
   });
 
   it.each([
-    [{ apikey: 'fake-api-key-sneaked-in' }, 'createIdentityClient: headers must not set "apikey": the client sets its credential header itself'],
+    [
+      { apikey: 'fake-api-key-sneaked-in' },
+      'createIdentityClient: headers must not set "apikey": the client sets its credential header itself',
+    ],
     [{ APIKEY: 'fake-api-key-sneaked-in' }, 'createIdentityClient: headers must not set "apikey"'],
     [{ 'x-id': 'line\nbreak-fake-api-key' }, 'createIdentityClient: headers has a name or value a header cannot carry'],
     ['x-id: 1', 'createIdentityClient: headers must be an object, a Headers or [name, value] pairs (got string)'],
@@ -55,6 +67,8 @@ describe('default headers', () => {
 
   it('Portabl refuses Authorization among them', () => {
     const server = fakePortabl();
-    expect(() => server.client({ headers: { Authorization: 'Bearer fake-token-of-someone-else' } })).toThrow('headers must not set "authorization"');
+    expect(() => server.client({ headers: { Authorization: 'Bearer fake-token-of-someone-else' } })).toThrow(
+      'headers must not set "authorization"',
+    );
   });
 });

@@ -13,7 +13,13 @@ describe('identity filter helpers', () => {
   });
 
   it('produce values the spec accepts for the fields that allow each operator', () => {
-    const filter = { email: like('@example.com'), id: anyOf(ids), identityOwner: anyOf(ids.slice(0, 1)), riskRating: noneOf(['high']), name: equals('Jane Doe') };
+    const filter = {
+      email: like('@example.com'),
+      id: anyOf(ids),
+      identityOwner: anyOf(ids.slice(0, 1)),
+      riskRating: noneOf(['high']),
+      name: equals('Jane Doe'),
+    };
     expect(componentIssues('identity', 'IdentityFilter', filter)).toEqual([]);
   });
 
@@ -23,8 +29,14 @@ describe('identity filter helpers', () => {
 
   it.each([
     [() => anyOf(['a,b']), 'anyOf: item 0 "a,b" contains a comma, which separates list items and cannot be escaped'],
-    [() => noneOf(['ok', 'x,y']), 'noneOf: item 1 "x,y" contains a comma, which separates list items and cannot be escaped'],
-    [() => anyOf([]), 'anyOf: the list is empty; a filter on no values matches nothing or everything, so pass at least one'],
+    [
+      () => noneOf(['ok', 'x,y']),
+      'noneOf: item 1 "x,y" contains a comma, which separates list items and cannot be escaped',
+    ],
+    [
+      () => anyOf([]),
+      'anyOf: the list is empty; a filter on no values matches nothing or everything, so pass at least one',
+    ],
     [() => noneOf(['']), 'noneOf: item 0 must not be empty or blank'],
     [() => like(''), 'like: the text must not be empty or blank'],
     [() => like('   '), 'like: the text must not be empty or blank'],

@@ -10,7 +10,10 @@ describe('Identities API key and query', () => {
     await identity.GET('/identities');
     await identity.DELETE('/identities/{id}', { params: { path: { id: '0b0f7cbb-5f0a-4b0b-9a3e-6f2d2c1e0a11' } } });
 
-    expect(fetch.requests.map((r) => r.headers['apikey'])).toEqual(['fake-api-key-for-tests', 'fake-api-key-for-tests']);
+    expect(fetch.requests.map((r) => r.headers['apikey'])).toEqual([
+      'fake-api-key-for-tests',
+      'fake-api-key-for-tests',
+    ]);
     expect(fetch.requests.every((r) => r.headers['authorization'] === undefined)).toBe(true);
   });
 
@@ -30,7 +33,9 @@ describe('Identities API key and query', () => {
     const fetch = fakeFetch(() => json({ total: 0, data: [] }));
     const identity = createIdentityClient({ apiKey: 'fake-api-key-for-tests', baseUrl: BASE_URL, fetch });
 
-    await identity.GET('/identities', { params: { query: { filter: { email: like('@example.com') }, page: { size: 10, number: 2 }, sort: '-createdAt' } } });
+    await identity.GET('/identities', {
+      params: { query: { filter: { email: like('@example.com') }, page: { size: 10, number: 2 }, sort: '-createdAt' } },
+    });
 
     const query = new URL(fetch.requests[0]?.url ?? '').searchParams;
     expect(query.get('filter[email]')).toBe('like:@example.com');

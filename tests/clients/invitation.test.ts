@@ -4,7 +4,8 @@ import { loadBundle } from '../support/bundles.js';
 
 const bundle = loadBundle('portabl');
 const example = bundle.components?.['examples']?.['SyncSessionCreated']?.value as { invitationUrl: string };
-const schemaExample = (bundle.components?.['schemas']?.['OutOfBandInvitation'] as { examples: OutOfBandInvitation[] }).examples[0]!;
+const schemaExample = (bundle.components?.['schemas']?.['OutOfBandInvitation'] as { examples: OutOfBandInvitation[] })
+  .examples[0]!;
 
 const toBase64Url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 const withOob = (oob: string) => `https://api.getportabl.com/connect?_oob=${oob}`;
@@ -31,7 +32,10 @@ describe('decodeInvitation', () => {
   });
 
   it('accepts padded base64url', () => {
-    const padded = toBase64Url(JSON.stringify(schemaExample)).padEnd(Math.ceil(toBase64Url(JSON.stringify(schemaExample)).length / 4) * 4, '=');
+    const padded = toBase64Url(JSON.stringify(schemaExample)).padEnd(
+      Math.ceil(toBase64Url(JSON.stringify(schemaExample)).length / 4) * 4,
+      '=',
+    );
     expect(decodeInvitation(withOob(padded))).toEqual(schemaExample);
   });
 
@@ -64,16 +68,24 @@ describe('decodeInvitation', () => {
     const e = problemOf(() => decodeInvitation(withOob(toBase64Url('hello, not json'))));
     expect(e.problem).toBe('not-json');
     expect(e.message).toBe('decodeInvitation: the _oob parameter decodes to text that is not JSON');
-    expect(problemOf(() => decodeInvitation(withOob(Buffer.from([0xff, 0xfe, 0x00]).toString('base64url')))).problem).toBe('not-json');
+    expect(
+      problemOf(() => decodeInvitation(withOob(Buffer.from([0xff, 0xfe, 0x00]).toString('base64url')))).problem,
+    ).toBe('not-json');
   });
 
   it('rejects JSON that is not an out-of-band invitation, naming each failing path', () => {
-    const wrong = { ...schemaExample, type: 'https://didcomm.org/basicmessage/2.0/message', body: { ...schemaExample.body, accept: 'didcomm/v2' } };
+    const wrong = {
+      ...schemaExample,
+      type: 'https://didcomm.org/basicmessage/2.0/message',
+      body: { ...schemaExample.body, accept: 'didcomm/v2' },
+    };
     const e = problemOf(() => decodeInvitation(withOob(toBase64Url(JSON.stringify(wrong)))));
 
     expect(e.problem).toBe('invalid-invitation');
     expect(e.issues.map((i) => i.path).sort()).toEqual(['/body/accept', '/type']);
-    expect(e.message).toMatch(/^decodeInvitation: the _oob message is not a DIDComm v2 out-of-band invitation: .*\/type must be equal to constant/);
+    expect(e.message).toMatch(
+      /^decodeInvitation: the _oob message is not a DIDComm v2 out-of-band invitation: .*\/type must be equal to constant/,
+    );
   });
 
   it('rejects an invitation without its required members', () => {

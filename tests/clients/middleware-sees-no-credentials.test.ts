@@ -13,7 +13,9 @@ const API_KEY = 'fake-api-key-for-middleware-tests';
 function spy() {
   const seen: string[] = [];
   const note = (hook: string, request: Request) =>
-    void seen.push(`${hook} apikey=${request.headers.get('apikey')} authorization=${request.headers.get('authorization')}`);
+    void seen.push(
+      `${hook} apikey=${request.headers.get('apikey')} authorization=${request.headers.get('authorization')}`,
+    );
   const middleware: Middleware = {
     onRequest: ({ request }) => note('onRequest', request),
     onResponse: ({ request }) => note('onResponse', request),

@@ -5,15 +5,24 @@ import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
 type Identity = components['schemas']['Identity'];
 
 /** `count` stored identities with ids id-1..id-count, answered page by page like the API (default size 30). */
-function listServer(count: number, options: { total?: (page: number) => number; status?: (page: number) => number } = {}) {
-  const identities = Array.from({ length: count }, (_, i) => ({ id: `id-${i + 1}`, type: 'person', name: `Person ${i + 1}` }) as unknown as Identity);
+function listServer(
+  count: number,
+  options: { total?: (page: number) => number; status?: (page: number) => number } = {},
+) {
+  const identities = Array.from(
+    { length: count },
+    (_, i) => ({ id: `id-${i + 1}`, type: 'person', name: `Person ${i + 1}` }) as unknown as Identity,
+  );
   return fakeFetch((request) => {
     const query = new URL(request.url).searchParams;
     const size = Number(query.get('page[size]') ?? 30);
     const number = Number(query.get('page[number]') ?? 1);
     const status = options.status?.(number) ?? 200;
     if (status !== 200) return json({ code: 'internal_error', message: 'down' }, status);
-    return json({ total: options.total?.(number) ?? count, data: identities.slice((number - 1) * size, number * size) });
+    return json({
+      total: options.total?.(number) ?? count,
+      data: identities.slice((number - 1) * size, number * size),
+    });
   });
 }
 
@@ -45,7 +54,9 @@ describe('paginate over GET /identities', () => {
     const identity = createIdentityClient({ apiKey: 'fake-api-key', baseUrl: BASE_URL, fetch });
 
     const got = await ids(
-      paginate(identity, '/identities', { params: { query: { filter: { type: 'person' }, sort: '-createdAt', page: { size: 3, number: 2 } } } }),
+      paginate(identity, '/identities', {
+        params: { query: { filter: { type: 'person' }, sort: '-createdAt', page: { size: 3, number: 2 } } },
+      }),
     );
 
     expect(got).toEqual(['id-4', 'id-5', 'id-6', 'id-7', 'id-8', 'id-9']);
@@ -69,7 +80,8 @@ describe('paginate over GET /identities', () => {
     const identity = createIdentityClient({ apiKey: 'fake-api-key', baseUrl: BASE_URL, fetch });
 
     const pages = [];
-    for await (const page of paginate(identity, '/identities', { params: { query: { page: { size: 2 } } } }).pages()) pages.push(page);
+    for await (const page of paginate(identity, '/identities', { params: { query: { page: { size: 2 } } } }).pages())
+      pages.push(page);
 
     expect(pages.map((p) => [p.total, p.data.map((i) => i.id)])).toEqual([
       [5, ['id-1', 'id-2']],
@@ -82,7 +94,12 @@ describe('paginate over GET /identities', () => {
     const fetch = listServer(4, { total: () => 10 });
     const identity = createIdentityClient({ apiKey: 'fake-api-key', baseUrl: BASE_URL, fetch });
 
-    expect(await ids(paginate(identity, '/identities', { params: { query: { page: { size: 2 } } } }))).toEqual(['id-1', 'id-2', 'id-3', 'id-4']);
+    expect(await ids(paginate(identity, '/identities', { params: { query: { page: { size: 2 } } } }))).toEqual([
+      'id-1',
+      'id-2',
+      'id-3',
+      'id-4',
+    ]);
     expect(pageQuery(fetch)).toEqual(['1/2', '2/2', '3/2']);
   });
 
@@ -103,7 +120,8 @@ describe('paginate over GET /identities', () => {
     const got: string[] = [];
 
     const error = await (async () => {
-      for await (const item of paginate(identity, '/identities', { params: { query: { page: { size: 4 } } } })) got.push(item.id);
+      for await (const item of paginate(identity, '/identities', { params: { query: { page: { size: 4 } } } }))
+        got.push(item.id);
     })().catch((e: unknown) => e);
 
     expect(got).toEqual(['id-1', 'id-2', 'id-3', 'id-4']);
@@ -119,7 +137,10 @@ describe('paginate over GET /identities', () => {
     const got: string[] = [];
 
     const error = await (async () => {
-      for await (const item of paginate(identity, '/identities', { params: { query: { page: { size: 2 } } }, signal: controller.signal })) {
+      for await (const item of paginate(identity, '/identities', {
+        params: { query: { page: { size: 2 } } },
+        signal: controller.signal,
+      })) {
         got.push(item.id);
         if (got.length === 3) controller.abort(reason);
       }
@@ -155,10 +176,16 @@ describe('paginate over GET /identities', () => {
   it('refuses, naming the argument, what cannot be paginated', () => {
     const identity = createIdentityClient({ apiKey: 'fake-api-key', baseUrl: BASE_URL, fetch: listServer(1) });
     // @ts-expect-error only paginated lists are accepted
-    expect(() => paginate(identity, '/identities/{id}')).toThrow(/"\/identities\/\{id\}" is not a paginated list; paginated: \/identities/);
+    expect(() => paginate(identity, '/identities/{id}')).toThrow(
+      /"\/identities\/\{id\}" is not a paginated list; paginated: \/identities/,
+    );
     // @ts-expect-error all=true has no pages
-    expect(() => paginate(identity, '/identities', { params: { query: { all: true } } })).toThrow(/`all` answers every identity at once/);
-    expect(() => paginate(identity, '/identities', { params: { query: { page: { size: 0 } } } })).toThrow(/page\.size must be a whole number of at least 1 \(got 0\)/);
+    expect(() => paginate(identity, '/identities', { params: { query: { all: true } } })).toThrow(
+      /`all` answers every identity at once/,
+    );
+    expect(() => paginate(identity, '/identities', { params: { query: { page: { size: 0 } } } })).toThrow(
+      /page\.size must be a whole number of at least 1 \(got 0\)/,
+    );
     // @ts-expect-error not a client
     expect(() => paginate({}, '/identities')).toThrow(PaginateError);
   });

@@ -12,20 +12,46 @@ import { operationParameters, type SpecDocument } from '../../src/spec-document.
 import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
 
 const UUID = '4c0ac449-135d-45c8-81f3-a8e96a508c2b';
-const ESCAPING = ['..', '.', '', '../provider', 'a/b', '%2e%2e', `${UUID}/..`, `${UUID}?all=true`, `${UUID}#x`, ' ', 'not-a-uuid'];
+const ESCAPING = [
+  '..',
+  '.',
+  '',
+  '../provider',
+  'a/b',
+  '%2e%2e',
+  `${UUID}/..`,
+  `${UUID}?all=true`,
+  `${UUID}#x`,
+  ' ',
+  'not-a-uuid',
+];
 
 function pathOperations(spec: SpecDocument) {
   return operationsOf(spec).flatMap(({ method, path: template }) =>
     operationParameters(spec, method, template)
       .filter((p) => p.in === 'path')
-      .map((p) => ({ method: method.toUpperCase(), template, parameter: p.name, others: operationParameters(spec, method, template).filter((o) => o.in === 'path' && o.name !== p.name).map((o) => o.name) })),
+      .map((p) => ({
+        method: method.toUpperCase(),
+        template,
+        parameter: p.name,
+        others: operationParameters(spec, method, template)
+          .filter((o) => o.in === 'path' && o.name !== p.name)
+          .map((o) => o.name),
+      })),
   );
 }
 
 const clients = {
-  identity: (fetch: ReturnType<typeof fakeFetch>) => createIdentityClient({ apiKey: 'fake-api-key-for-tests', baseUrl: BASE_URL, fetch, retry: false }),
+  identity: (fetch: ReturnType<typeof fakeFetch>) =>
+    createIdentityClient({ apiKey: 'fake-api-key-for-tests', baseUrl: BASE_URL, fetch, retry: false }),
   portabl: (fetch: ReturnType<typeof fakeFetch>) =>
-    createPortablClient({ clientId: 'test-client-id', clientSecret: 'fake-client-secret-for-tests', baseUrl: BASE_URL, fetch, retry: false }),
+    createPortablClient({
+      clientId: 'test-client-id',
+      clientSecret: 'fake-client-secret-for-tests',
+      baseUrl: BASE_URL,
+      fetch,
+      retry: false,
+    }),
 };
 const cases = [
   ...pathOperations(identitySpec).map((o) => ({ api: 'identity' as const, ...o })),
@@ -37,32 +63,48 @@ describe('path parameters are checked against the spec before anything is sent',
     expect(cases.map((c) => `${c.api} ${c.method} ${c.template} ${c.parameter}`).length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(cases)('$api $method $template: no value of {$parameter} that is not a uuid reaches the network', async ({ api, method, template, parameter, others }) => {
-    const fetch = fakeFetch(() => json({}));
-    const client = clients[api](fetch) as unknown as { request(m: string, p: string, init: unknown): Promise<unknown> };
-    for (const value of [...ESCAPING, 42, null]) {
-      const path = Object.fromEntries([[parameter, value], ...others.map((o) => [o, UUID])]);
-      const error = await client.request(method, template, { params: { path }, body: method === 'GET' || method === 'DELETE' ? undefined : {} }).catch((e: unknown) => e);
-      expect(error, JSON.stringify(value)).toBeInstanceOf(PathParameterError);
-      expect((error as PathParameterError).parameter).toBe(parameter);
-      expect((error as PathParameterError).operation).toMatch(/^[a-z][A-Za-z]+$/);
-    }
-    expect(fetch.requests).toEqual([]);
-  });
+  it.each(cases)(
+    '$api $method $template: no value of {$parameter} that is not a uuid reaches the network',
+    async ({ api, method, template, parameter, others }) => {
+      const fetch = fakeFetch(() => json({}));
+      const client = clients[api](fetch) as unknown as {
+        request(m: string, p: string, init: unknown): Promise<unknown>;
+      };
+      for (const value of [...ESCAPING, 42, null]) {
+        const path = Object.fromEntries([[parameter, value], ...others.map((o) => [o, UUID])]);
+        const error = await client
+          .request(method, template, {
+            params: { path },
+            body: method === 'GET' || method === 'DELETE' ? undefined : {},
+          })
+          .catch((e: unknown) => e);
+        expect(error, JSON.stringify(value)).toBeInstanceOf(PathParameterError);
+        expect((error as PathParameterError).parameter).toBe(parameter);
+        expect((error as PathParameterError).operation).toMatch(/^[a-z][A-Za-z]+$/);
+      }
+      expect(fetch.requests).toEqual([]);
+    },
+  );
 
   it('Identities: DELETE /identities/{id} with ".." names the operation and the parameter, and sends nothing', async () => {
     const fetch = fakeFetch(() => new Response(null, { status: 204 }));
     const identity = clients.identity(fetch);
-    const error = await identity.DELETE('/identities/{id}', { params: { path: { id: '..' } } }).catch((e: unknown) => e);
+    const error = await identity
+      .DELETE('/identities/{id}', { params: { path: { id: '..' } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PathParameterError);
-    expect((error as Error).message).toBe('deleteIdentity: path parameter "id" must be a uuid; the request was not sent');
+    expect((error as Error).message).toBe(
+      'deleteIdentity: path parameter "id" must be a uuid; the request was not sent',
+    );
     expect(fetch.requests).toEqual([]);
   });
 
   it('Portabl: PUT /provider/users/{userId} with ".." asks for no token and sends nothing', async () => {
     const fetch = fakeFetch(() => json({}));
     const portabl = clients.portabl(fetch);
-    const error = await portabl.PUT('/provider/users/{userId}', { params: { path: { userId: '..' } }, body: { settings: { isSyncOn: true } } }).catch((e: unknown) => e);
+    const error = await portabl
+      .PUT('/provider/users/{userId}', { params: { path: { userId: '..' } }, body: { settings: { isSyncOn: true } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PathParameterError);
     expect((error as PathParameterError).operation).toBe('upsertUser');
     expect(fetch.requests).toEqual([]);
@@ -70,7 +112,10 @@ describe('path parameters are checked against the spec before anything is sent',
 
   it('a missing path parameter is refused too, instead of sending "{id}" literally', async () => {
     const fetch = fakeFetch(() => json({}));
-    const error = await clients.identity(fetch).GET('/identities/{id}', { params: { path: {} } } as never).catch((e: unknown) => e);
+    const error = await clients
+      .identity(fetch)
+      .GET('/identities/{id}', { params: { path: {} } } as never)
+      .catch((e: unknown) => e);
     expect((error as Error).message).toBe('getIdentity: path parameter "id" is missing; the request was not sent');
     expect(fetch.requests).toEqual([]);
   });
@@ -82,7 +127,11 @@ describe('path parameters are checked against the spec before anything is sent',
   });
 
   it('a keyword the checker does not implement fails loudly instead of being skipped', () => {
-    expect(() => compilePathSchema({ type: 'string', oneOf: [] }, 'GET /x/{y}')).toThrow('GET /x/{y}: path parameter keyword "oneOf" is not supported');
-    expect(() => compilePathSchema({ type: 'string', format: 'email' }, 'GET /x/{y}')).toThrow('format "email" is not supported');
+    expect(() => compilePathSchema({ type: 'string', oneOf: [] }, 'GET /x/{y}')).toThrow(
+      'GET /x/{y}: path parameter keyword "oneOf" is not supported',
+    );
+    expect(() => compilePathSchema({ type: 'string', format: 'email' }, 'GET /x/{y}')).toThrow(
+      'format "email" is not supported',
+    );
   });
 });

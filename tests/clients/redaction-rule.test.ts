@@ -3,7 +3,14 @@
 // the client is created; every other credential is redacted in any mix of its echoed forms, in thrown errors and
 // in the non-thrown result.error alike.
 import { describe, expect, it } from 'vitest';
-import { ApiError, ClientOptionsError, createIdentityClient, isIdentityApiError, MIN_SECRET_LENGTH, unwrap } from '../../src/identity/index.js';
+import {
+  ApiError,
+  ClientOptionsError,
+  createIdentityClient,
+  isIdentityApiError,
+  MIN_SECRET_LENGTH,
+  unwrap,
+} from '../../src/identity/index.js';
 import { createPortablClient } from '../../src/portabl/index.js';
 import { createRedactor, WITHHELD } from '../../src/redaction.js';
 import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
@@ -12,7 +19,8 @@ const ID = '0b0f7cbb-5f0a-4b0b-9a3e-6f2d2c1e0a11';
 // Every character an escaping scheme treats specially.
 const KEY = `Zyx&Vex<Wub>"Jor'/Kal\\Pim`;
 
-const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const html = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const htmlHex = (s: string) => s.replace(/[&<>"']/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
 const jsonIn = (s: string) => JSON.stringify(s).slice(1, -1);
 const unicodeEscaped = (s: string) => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
@@ -42,27 +50,35 @@ describe('redaction covers every echo form', () => {
     expect(redacted.replace(/^before |after$/g, '')).not.toMatch(FRAGMENTS);
   });
 
-  it.each(ECHOES)('%s, in a text error body: redacted in the non-thrown result.error and in the thrown ApiError', async (_name, echoed) => {
-    const fetch = fakeFetch(() => new Response(`<p>bad key: ${echoed}</p>`, { status: 401, headers: { 'content-type': 'text/html' } }));
-    const identity = createIdentityClient({ apiKey: KEY, baseUrl: BASE_URL, fetch });
-    const result = await identity.GET('/identities/{id}', { params: { path: { id: ID } } });
-    expect(result.error).toContain('[REDACTED]');
-    expect(result.error).not.toMatch(FRAGMENTS);
-    let caught: unknown;
-    try {
-      unwrap(result);
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(ApiError);
-    for (const text of [(caught as Error).message, JSON.stringify(caught), String((caught as Error).stack)]) {
-      expect(text).not.toMatch(FRAGMENTS);
-    }
-  });
+  it.each(ECHOES)(
+    '%s, in a text error body: redacted in the non-thrown result.error and in the thrown ApiError',
+    async (_name, echoed) => {
+      const fetch = fakeFetch(
+        () => new Response(`<p>bad key: ${echoed}</p>`, { status: 401, headers: { 'content-type': 'text/html' } }),
+      );
+      const identity = createIdentityClient({ apiKey: KEY, baseUrl: BASE_URL, fetch });
+      const result = await identity.GET('/identities/{id}', { params: { path: { id: ID } } });
+      expect(result.error).toContain('[REDACTED]');
+      expect(result.error).not.toMatch(FRAGMENTS);
+      let caught: unknown;
+      try {
+        unwrap(result);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(ApiError);
+      for (const text of [(caught as Error).message, JSON.stringify(caught), String((caught as Error).stack)]) {
+        expect(text).not.toMatch(FRAGMENTS);
+      }
+    },
+  );
 
   it('a JSON error body echoing the key as a JSON string inside a string is redacted in result.error and in the ApiError', async () => {
     const key = 'fake-api-key-"quoted"-value';
-    const body = { code: 'unauthorized', message: `request was ${JSON.stringify(JSON.stringify({ headers: { apikey: key } }))}` };
+    const body = {
+      code: 'unauthorized',
+      message: `request was ${JSON.stringify(JSON.stringify({ headers: { apikey: key } }))}`,
+    };
     const fetch = fakeFetch(() => json(body, 401));
     const identity = createIdentityClient({ apiKey: key, baseUrl: BASE_URL, fetch });
     const result = await identity.GET('/identities/{id}', { params: { path: { id: ID } } });
@@ -82,8 +98,12 @@ describe('redaction covers every echo form', () => {
 describe('redaction never rewrites what a caller narrows on', () => {
   it(`refuses a credential shorter than ${MIN_SECRET_LENGTH} characters`, () => {
     expect(() => createIdentityClient({ apiKey: 'found' })).toThrow(ClientOptionsError);
-    expect(() => createIdentityClient({ apiKey: 'found' })).toThrow(`apiKey is shorter than ${MIN_SECRET_LENGTH} characters`);
-    expect(() => createPortablClient({ clientId: 'test-client-id', clientSecret: 'secret' })).toThrow('clientSecret is shorter than');
+    expect(() => createIdentityClient({ apiKey: 'found' })).toThrow(
+      `apiKey is shorter than ${MIN_SECRET_LENGTH} characters`,
+    );
+    expect(() => createPortablClient({ clientId: 'test-client-id', clientSecret: 'secret' })).toThrow(
+      'clientSecret is shorter than',
+    );
   });
 
   it('refuses a credential that occurs inside a constant the spec documents, without quoting either', () => {

@@ -11,7 +11,10 @@ const ID = '38882f21-ce8f-4e18-8b83-e43e082912ef';
 
 function identityClient(validateRequests = true) {
   const fetch = fakeFetch(() => json({ total: 0, data: [] }));
-  return { fetch, identity: createIdentityClient({ apiKey: 'fake-api-key-for-tests', baseUrl: BASE_URL, fetch, validateRequests }) };
+  return {
+    fetch,
+    identity: createIdentityClient({ apiKey: 'fake-api-key-for-tests', baseUrl: BASE_URL, fetch, validateRequests }),
+  };
 }
 
 async function refusal(call: Promise<unknown>): Promise<RequestValidationError> {
@@ -34,7 +37,9 @@ describe('opt-in request validation', () => {
   it('PATCH with a US address without state (an if/then rule the types lose): refused at /body/address/state', async () => {
     const { fetch, identity } = identityClient();
     const address = { city: 'Austin', country: 'US', postalCode: '73301', street: '1 Main St' };
-    const error = await refusal(identity.PATCH('/identities/{id}', { params: { path: { id: ID } }, body: { address } }));
+    const error = await refusal(
+      identity.PATCH('/identities/{id}', { params: { path: { id: ID } }, body: { address } }),
+    );
     expect(error.issues.map((i) => i.path)).toContain('/body/address/state');
     expect(fetch.requests).toEqual([]);
   });
@@ -57,24 +62,35 @@ describe('opt-in request validation', () => {
     const server = fakePortabl();
     const portabl = server.client({ validateRequests: true });
     const claims = { firstName: 'Ana', ...{ bogus: 1 } };
-    const error = await refusal(portabl.PUT('/provider/users/{userId}/claims', { params: { path: { userId: USER_ID } }, body: { claims } }));
+    const error = await refusal(
+      portabl.PUT('/provider/users/{userId}/claims', { params: { path: { userId: USER_ID } }, body: { claims } }),
+    );
     expect(error.issues.map((i) => i.path)).toEqual(['/body/claims/bogus']);
     expect(server.fetch.requests).toEqual([]);
   });
 
   it('valid requests are sent unchanged', async () => {
     const { fetch, identity } = identityClient();
-    await identity.GET('/identities', { params: { query: { page: { size: 10 }, filter: { email: 'a@example.com' }, all: false } } });
+    await identity.GET('/identities', {
+      params: { query: { page: { size: 10 }, filter: { email: 'a@example.com' }, all: false } },
+    });
     await identity.PATCH('/identities/{id}', { params: { path: { id: ID } }, body: { name: 'Ana Sousa' } });
     expect(fetch.requests.map((r) => r.method)).toEqual(['GET', 'PATCH']);
   });
 
   it('off by default: the same unknown property is sent (and left to the API to refuse)', async () => {
     const { fetch, identity } = identityClient(false);
-    await identity.PATCH('/identities/{id}', { params: { path: { id: ID } }, body: { name: 'Ana', ...{ nickname: 'x' } } });
+    await identity.PATCH('/identities/{id}', {
+      params: { path: { id: ID } },
+      body: { name: 'Ana', ...{ nickname: 'x' } },
+    });
     expect(fetch.requests).toHaveLength(1);
-    expect(() => createPortablClient({ clientId: 'test-client-id', clientSecret: 'fake-client-secret-for-tests', validateRequests: 'yes' as never })).toThrow(
-      'createPortablClient: validateRequests must be a boolean (got string)',
-    );
+    expect(() =>
+      createPortablClient({
+        clientId: 'test-client-id',
+        clientSecret: 'fake-client-secret-for-tests',
+        validateRequests: 'yes' as never,
+      }),
+    ).toThrow('createPortablClient: validateRequests must be a boolean (got string)');
   });
 });

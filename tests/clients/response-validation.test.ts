@@ -20,7 +20,9 @@ describe('validateResponses: true', () => {
   it('returns a body that matches the spec as usual', async () => {
     const server = fakePortabl({ api: () => json({ isSyncOn: true }) });
 
-    const { data } = await server.client({ validateResponses: true }).GET('/provider/users/{userId}/settings', settingsPath);
+    const { data } = await server
+      .client({ validateResponses: true })
+      .GET('/provider/users/{userId}/settings', settingsPath);
 
     expect(data).toEqual({ isSyncOn: true });
   });
@@ -28,18 +30,24 @@ describe('validateResponses: true', () => {
   it('throws naming operation, status and the JSON path when a success body is wrong', async () => {
     const server = fakePortabl({ api: () => json({ isSyncOn: 'boolean' }) }); // the document's placeholder, as a real server might send
 
-    const error = await rejectionOf(server.client({ validateResponses: true }).GET('/provider/users/{userId}/settings', settingsPath));
+    const error = await rejectionOf(
+      server.client({ validateResponses: true }).GET('/provider/users/{userId}/settings', settingsPath),
+    );
 
     expect(error.operation).toBe('getUserSettings');
     expect(error.status).toBe(200);
     expect(error.issues).toEqual([{ path: '/isSyncOn', message: 'must be boolean {"type":"boolean"}' }]);
-    expect(error.message).toBe('getUserSettings answered HTTP 200 with a body that does not match the spec: /isSyncOn must be boolean {"type":"boolean"}');
+    expect(error.message).toBe(
+      'getUserSettings answered HTTP 200 with a body that does not match the spec: /isSyncOn must be boolean {"type":"boolean"}',
+    );
   });
 
   it('checks error bodies against the status they came with (a shared $ref response)', async () => {
     const server = fakePortabl({ api: () => json({ code: 404, message: 'not found' }, 404) });
 
-    const error = await rejectionOf(server.client({ validateResponses: true }).GET('/provider/users/{userId}/settings', settingsPath));
+    const error = await rejectionOf(
+      server.client({ validateResponses: true }).GET('/provider/users/{userId}/settings', settingsPath),
+    );
 
     expect(error.status).toBe(404);
     expect(error.issues).toEqual([{ path: '/code', message: 'must be string {"type":"string"}' }]);
@@ -48,25 +56,39 @@ describe('validateResponses: true', () => {
   it('rejects a status the operation does not document', async () => {
     const server = fakePortabl({ api: () => json({ code: 'teapot', message: 'I am a teapot' }, 418) });
 
-    const error = await rejectionOf(server.client({ validateResponses: true }).GET('/provider/users/{userId}/settings', settingsPath));
+    const error = await rejectionOf(
+      server.client({ validateResponses: true }).GET('/provider/users/{userId}/settings', settingsPath),
+    );
 
-    expect(error.message).toBe('getUserSettings answered HTTP 418 with a body that does not match the spec: (body) status 418 is not documented for this operation');
+    expect(error.message).toBe(
+      'getUserSettings answered HTTP 418 with a body that does not match the spec: (body) status 418 is not documented for this operation',
+    );
   });
 
   it('rejects a body where the spec documents none (202 of startSyncSession)', async () => {
     const server = fakePortabl({ api: () => json({ started: true }, 202) });
     const portabl = server.client({ validateResponses: true });
 
-    const error = await rejectionOf(portabl.POST('/provider/sync-sessions/{syncSessionId}/start', { params: { path: { syncSessionId: 'add04a97-161b-448a-9b89-10ae5b220c26' } } }));
+    const error = await rejectionOf(
+      portabl.POST('/provider/sync-sessions/{syncSessionId}/start', {
+        params: { path: { syncSessionId: 'add04a97-161b-448a-9b89-10ae5b220c26' } },
+      }),
+    );
 
     expect(error.operation).toBe('startSyncSession');
-    expect(error.issues).toEqual([{ path: '', message: 'the spec documents no body for this status, but one was sent' }]);
+    expect(error.issues).toEqual([
+      { path: '', message: 'the spec documents no body for this status, but one was sent' },
+    ]);
   });
 
   it('rejects a content type the spec does not document', async () => {
-    const server = fakePortabl({ api: () => new Response('<html>gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } }) });
+    const server = fakePortabl({
+      api: () => new Response('<html>gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    });
 
-    const error = await rejectionOf(server.client({ validateResponses: true }).GET('/provider/users/{userId}/settings', settingsPath));
+    const error = await rejectionOf(
+      server.client({ validateResponses: true }).GET('/provider/users/{userId}/settings', settingsPath),
+    );
 
     expect(error.issues[0]?.message).toBe('content-type "text/html" is not one the spec documents (application/json)');
   });
@@ -76,7 +98,12 @@ describe('validateResponses: true', () => {
     const broken = { ...page, data: [{ ...page.data[0], email: 'not-an-email' }] };
     let body: unknown = page;
     const fetch = fakeFetch(() => json(body));
-    const identity = createIdentityClient({ apiKey: 'fake-api-key-for-tests', baseUrl: BASE_URL, fetch, validateResponses: true });
+    const identity = createIdentityClient({
+      apiKey: 'fake-api-key-for-tests',
+      baseUrl: BASE_URL,
+      fetch,
+      validateResponses: true,
+    });
 
     expect((await identity.GET('/identities')).data).toEqual(page);
     body = broken;

@@ -13,7 +13,10 @@ afterEach(async () => {
   server = undefined;
 });
 
-function runCommand(args: string[], env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
+function runCommand(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'conformance.mjs'), ...args], {
       cwd: repoRoot,
@@ -32,32 +35,49 @@ describe('npm run conformance', () => {
   it('refuses bad options with a message naming the option', async () => {
     expect(() => parseCommandLine([])).toThrow(/--target is required/);
     expect(() => parseCommandLine(['--target', 'mock', '--seed', 'abc'])).toThrow(/--seed abc: give an integer/);
-    expect(() => parseCommandLine(['--target', 'mock', '--requests', '0'])).toThrow(/--requests 0: give an integer from 1/);
-    expect(() => parseCommandLine(['--target', 'mock', '--api', 'payments'])).toThrow(/--api payments: give one of portabl, identity/);
+    expect(() => parseCommandLine(['--target', 'mock', '--requests', '0'])).toThrow(
+      /--requests 0: give an integer from 1/,
+    );
+    expect(() => parseCommandLine(['--target', 'mock', '--api', 'payments'])).toThrow(
+      /--api payments: give one of portabl, identity/,
+    );
     expect(() => parseCommandLine(['--target', 'mock', '--colour'])).toThrow(/colour/);
     const url = parseCommandLine(['--target', 'http://127.0.0.1:9/x']);
     await expect(openTarget(url, {})).rejects.toThrow(/a URL serves one API; add --api/);
-    await expect(openTarget({ ...url, api: 'identity' }, {})).rejects.toThrow(/needs credentials: set CONTRACT_IDENTITY_API_KEY/);
-    await expect(openTarget({ ...url, target: 'ftp://x', api: 'identity' }, { CONTRACT_IDENTITY_API_KEY: 'k' })).rejects.toThrow(/not an http\(s\) URL/);
-    await expect(openTarget({ ...url, target: 'env' }, {})).rejects.toThrow(/set CONTRACT_PORTABL_URL and\/or CONTRACT_IDENTITY_URL/);
+    await expect(openTarget({ ...url, api: 'identity' }, {})).rejects.toThrow(
+      /needs credentials: set CONTRACT_IDENTITY_API_KEY/,
+    );
+    await expect(
+      openTarget({ ...url, target: 'ftp://x', api: 'identity' }, { CONTRACT_IDENTITY_API_KEY: 'k' }),
+    ).rejects.toThrow(/not an http\(s\) URL/);
+    await expect(openTarget({ ...url, target: 'env' }, {})).rejects.toThrow(
+      /set CONTRACT_PORTABL_URL and\/or CONTRACT_IDENTITY_URL/,
+    );
   });
 
   const run = async (fault: Fault | undefined) => {
     server = await startFaultyIdentityServer(fault);
-    return runCommand(['--target', server.url, '--api', 'identity', '--operation', 'getIdentity', '--seed', '3', '--requests', '4'], {
-      CONTRACT_IDENTITY_API_KEY: server.apiKey,
-    });
+    return runCommand(
+      ['--target', server.url, '--api', 'identity', '--operation', 'getIdentity', '--seed', '3', '--requests', '4'],
+      {
+        CONTRACT_IDENTITY_API_KEY: server.apiKey,
+      },
+    );
   };
 
   it('against a URL: prints the seed, each shrunk failure as curl, one line per check, the counts and the coverage; exits 1', async () => {
     const { status, stdout } = await run('undocumented-status');
     expect(stdout).toMatch(/^conformance: target http:\/\/127\.0\.0\.1:\d+, seed 3, 4 requests per operation and kind/);
     expect(stdout).toMatch(/✖ status_code_conformance: identity getIdentity: answered 418/);
-    expect(stdout).toMatch(/curl -g -i -X GET 'http:\/\/127\.0\.0\.1:\d+\/identities\/[0-9a-f-]+' -H "apikey: \$CONTRACT_IDENTITY_API_KEY"/);
+    expect(stdout).toMatch(
+      /curl -g -i -X GET 'http:\/\/127\.0\.0\.1:\d+\/identities\/[0-9a-f-]+' -H "apikey: \$CONTRACT_IDENTITY_API_KEY"/,
+    );
     expect(stdout).not.toContain(server!.apiKey);
     expect(stdout).toMatch(/✖ status_code_conformance +\d+ requests, 1 failed/);
     expect(stdout).toMatch(/^\d+ passed, 1 failed$/m);
-    expect(stdout).toMatch(/Coverage of identity .*\n\s+listIdentities +0 req[\s\S]*getIdentity +\d+ req +statuses \d+\/6/);
+    expect(stdout).toMatch(
+      /Coverage of identity .*\n\s+listIdentities +0 req[\s\S]*getIdentity +\d+ req +statuses \d+\/6/,
+    );
     expect(status).toBe(1);
   });
 
@@ -70,7 +90,10 @@ describe('npm run conformance', () => {
 
 describe('npm run conformance -- --target sandbox', () => {
   it('starts the sandbox, runs the stateful checks too, and stops it', async () => {
-    const { status, stdout } = await runCommand(['--target', 'sandbox', '--api', 'portabl', '--operation', 'upsertUser', '--seed', '5', '--requests', '2'], {});
+    const { status, stdout } = await runCommand(
+      ['--target', 'sandbox', '--api', 'portabl', '--operation', 'upsertUser', '--seed', '5', '--requests', '2'],
+      {},
+    );
     expect(stdout, stdout).toMatch(/✔ ensure_resource_availability +[1-9]\d* requests, 0 failed/);
     // Portabl has no delete operation, so use_after_free has nothing to judge and is not counted.
     expect(stdout).toMatch(/- use_after_free +not run/);

@@ -3,7 +3,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runConformance, type ConformanceResult } from '../../scripts/conformance/runner.mjs';
 import { formatSummary } from '../../scripts/conformance/report.mjs';
-import { identityTarget, startFaultyIdentityServer, type Fault, type FaultyServer } from './support/faulty-identity-server.js';
+import {
+  identityTarget,
+  startFaultyIdentityServer,
+  type Fault,
+  type FaultyServer,
+} from './support/faulty-identity-server.js';
 
 const ALL_OPERATIONS = ['createIdentity', 'getIdentity', 'deleteIdentity'];
 const NOW = Date.UTC(2026, 0, 15);
@@ -56,18 +61,21 @@ describe('conformance runner against an Identities server with one injected faul
     ['ignores-credential', 'ignored_auth', 'createIdentity', ['createIdentity']],
     ['deleted-still-readable', 'use_after_free', 'getIdentity', ['createIdentity']],
   ];
-  it.each(cases)('%s is caught by %s, with the shrunk request as curl', async (fault, check, operationId, operations) => {
-    const result = await runAgainst(fault, operations);
-    results.set(fault, result);
-    expect(failedChecks(result)).toContain(check);
-    const failure = result.failures.find((f) => f.check === check && f.operationId === operationId);
-    expect(failure, formatSummary(result)).toBeDefined();
-    expect(failure!.curl).toMatch(new RegExp(`^curl -g -i -X [A-Z]+ '${server!.url}/identities`));
-    // The valid key is never printed, only the variable that holds it.
-    expect(failure!.curl).not.toContain(server!.apiKey);
-    expect(formatSummary(result)).toContain(`✖ ${check}`);
-    expect(formatSummary(result).split('\n').at(-1)).toMatch(/^\d+ passed, [1-9]\d* failed$/);
-  });
+  it.each(cases)(
+    '%s is caught by %s, with the shrunk request as curl',
+    async (fault, check, operationId, operations) => {
+      const result = await runAgainst(fault, operations);
+      results.set(fault, result);
+      expect(failedChecks(result)).toContain(check);
+      const failure = result.failures.find((f) => f.check === check && f.operationId === operationId);
+      expect(failure, formatSummary(result)).toBeDefined();
+      expect(failure!.curl).toMatch(new RegExp(`^curl -g -i -X [A-Z]+ '${server!.url}/identities`));
+      // The valid key is never printed, only the variable that holds it.
+      expect(failure!.curl).not.toContain(server!.apiKey);
+      expect(formatSummary(result)).toContain(`✖ ${check}`);
+      expect(formatSummary(result).split('\n').at(-1)).toMatch(/^\d+ passed, [1-9]\d* failed$/);
+    },
+  );
 
   it('shrinks a refused valid body to its smallest form', async () => {
     const result = results.get('refuses-valid-body') ?? (await runAgainst('refuses-valid-body', ['createIdentity']));
@@ -76,6 +84,15 @@ describe('conformance runner against an Identities server with one injected faul
     // fast-check shrinks every string to its minimum length and drops every optional property: a person with
     // one-character fields (emails keep their fixed domain) and nothing optional.
     expect(body.name).toHaveLength(1);
-    expect(Object.keys(body).sort()).toEqual(['address', 'birthday', 'email', 'gender', 'name', 'phone', 'tax', 'type']);
+    expect(Object.keys(body).sort()).toEqual([
+      'address',
+      'birthday',
+      'email',
+      'gender',
+      'name',
+      'phone',
+      'tax',
+      'type',
+    ]);
   });
 });

@@ -8,8 +8,6 @@ import { MOCK_CREDENTIALS, apiTarget } from '../../scripts/conformance/targets.m
 import { CI_REQUESTS_PER_OPERATION, CI_SEED, CI_TIME_CAP_MS } from './support/ci-budget.js';
 import { apiNames } from '../support/bundles.js';
 
-
-
 let mocks: Awaited<ReturnType<typeof startMocks>>;
 let result: ConformanceResult;
 
@@ -20,7 +18,12 @@ beforeAll(async () => {
     await apiTarget('portabl', mocks.urls.portabl!, MOCK_CREDENTIALS, behaviour),
     await apiTarget('identity', mocks.urls.identity!, MOCK_CREDENTIALS, behaviour),
   ];
-  result = await runConformance({ apis, seed: CI_SEED, requestsPerOperation: CI_REQUESTS_PER_OPERATION, timeCapMs: CI_TIME_CAP_MS });
+  result = await runConformance({
+    apis,
+    seed: CI_SEED,
+    requestsPerOperation: CI_REQUESTS_PER_OPERATION,
+    timeCapMs: CI_TIME_CAP_MS,
+  });
   console.log(formatSummary(result));
 });
 
@@ -37,11 +40,16 @@ describe('conformance of the mocks (seed 20261130, 10 requests per operation and
   // The shrunk request of the first run (negative_data_rejection on listIdentities): Prism alone does not enforce
   // `additionalProperties: false` on deepObject query parameters, so an unknown key was answered 200. The mock's own
   // query check (issue 10) now refuses it with the documented 400.
-  it.each(['filter[unexpectedProperty]=x', 'page[unexpectedProperty]=x'])('refuses GET /identities?%s with 400 validation_failed', async (query) => {
-    const answer = await fetch(`${mocks.urls.identity!}/identities?${query}`, { headers: { apikey: MOCK_CREDENTIALS.apiKey } });
-    expect(answer.status).toBe(400);
-    expect((await answer.json()).code).toBe('validation_failed');
-  });
+  it.each(['filter[unexpectedProperty]=x', 'page[unexpectedProperty]=x'])(
+    'refuses GET /identities?%s with 400 validation_failed',
+    async (query) => {
+      const answer = await fetch(`${mocks.urls.identity!}/identities?${query}`, {
+        headers: { apikey: MOCK_CREDENTIALS.apiKey },
+      });
+      expect(answer.status).toBe(400);
+      expect((await answer.json()).code).toBe('validation_failed');
+    },
+  );
 
   it('ran within its budget: every response check, on a few hundred requests per API', () => {
     expect(result.interrupted).toBe(false);
@@ -50,13 +58,24 @@ describe('conformance of the mocks (seed 20261130, 10 requests per operation and
       expect(sent, api).toBeGreaterThan(150);
       expect(sent, api).toBeLessThan(600);
     }
-    for (const check of ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_headers_conformance', 'response_schema_conformance', 'negative_data_rejection', 'positive_data_acceptance', 'ignored_auth']) {
+    for (const check of [
+      'not_a_server_error',
+      'status_code_conformance',
+      'content_type_conformance',
+      'response_headers_conformance',
+      'response_schema_conformance',
+      'negative_data_rejection',
+      'positive_data_acceptance',
+      'ignored_auth',
+    ]) {
       expect(result.checks[check]!.requests, check).toBeGreaterThan(50);
     }
   });
 
   it('sends requests to the mocks only', () => {
     const origins = new Set(result.exchanges.map((e) => new URL(e.request.url).origin));
-    expect([...origins].sort()).toEqual([new URL(mocks.urls.portabl!).origin, new URL(mocks.urls.identity!).origin].sort());
+    expect([...origins].sort()).toEqual(
+      [new URL(mocks.urls.portabl!).origin, new URL(mocks.urls.identity!).origin].sort(),
+    );
   });
 });

@@ -16,10 +16,20 @@ beforeAll(async () => {
   const client = sandbox.credentials.portabl[0]!;
   const behaviour = { wrongCredentials: true, stateful: true };
   const apis = [
-    await apiTarget('portabl', sandbox.urls.portabl, { clientId: client.clientId, clientSecret: client.clientSecret }, behaviour),
+    await apiTarget(
+      'portabl',
+      sandbox.urls.portabl,
+      { clientId: client.clientId, clientSecret: client.clientSecret },
+      behaviour,
+    ),
     await apiTarget('identity', sandbox.urls.identity, { apiKey: sandbox.credentials.identity[0]!.apiKey }, behaviour),
   ];
-  result = await runConformance({ apis, seed: CI_SEED, requestsPerOperation: CI_REQUESTS_PER_OPERATION, timeCapMs: CI_TIME_CAP_MS });
+  result = await runConformance({
+    apis,
+    seed: CI_SEED,
+    requestsPerOperation: CI_REQUESTS_PER_OPERATION,
+    timeCapMs: CI_TIME_CAP_MS,
+  });
   console.log(formatSummary(result));
 });
 
@@ -39,8 +49,14 @@ describe('conformance of the sandbox (seed 20261130, 10 requests per operation a
 
   it('judged made-up credentials too, and sent requests to the sandbox only', () => {
     const origins = new Set(result.exchanges.map((e) => new URL(e.request.url).origin));
-    expect([...origins].sort()).toEqual([new URL(sandbox.urls.portabl).origin, new URL(sandbox.urls.identity).origin].sort());
-    const madeUp = result.exchanges.filter((e) => e.request.headers.some((h) => h.value === 'conformance-made-up-api-key' || h.value === 'Bearer conformance-made-up-token'));
+    expect([...origins].sort()).toEqual(
+      [new URL(sandbox.urls.portabl).origin, new URL(sandbox.urls.identity).origin].sort(),
+    );
+    const madeUp = result.exchanges.filter((e) =>
+      e.request.headers.some(
+        (h) => h.value === 'conformance-made-up-api-key' || h.value === 'Bearer conformance-made-up-token',
+      ),
+    );
     expect(madeUp.length).toBeGreaterThan(20);
     expect(new Set(madeUp.map((e) => e.response.status))).toEqual(new Set([401]));
   });

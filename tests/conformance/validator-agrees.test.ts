@@ -14,10 +14,13 @@ describe.each(apiNames)('%s: the conformance validator agrees with src/spec-vali
     for (const site of mediaTypeSites(doc)) {
       for (const { value } of site.examples) {
         const variants = [value, null, 42, Array.isArray(value) ? {} : [value]];
-        if (value && typeof value === 'object' && !Array.isArray(value)) variants.push({ ...value, unexpectedProperty: 1 });
+        if (value && typeof value === 'object' && !Array.isArray(value))
+          variants.push({ ...value, unexpectedProperty: 1 });
         for (const variant of variants) {
           const expected = reference.validate(site.schemaPointer, variant).length === 0;
-          expect(ours.validate(site.schemaPointer, variant).length === 0, `${site.operationId} ${site.where}`).toBe(expected);
+          expect(ours.validate(site.schemaPointer, variant).length === 0, `${site.operationId} ${site.where}`).toBe(
+            expected,
+          );
           compared += 1;
         }
       }

@@ -21,7 +21,8 @@ const cases = [
     name: 'Identities: getIdentity without apikey',
     api: 'identity',
     credential: 'missing',
-    send: () => identityClient(withHeader('apikey', null)).GET('/identities/{id}', { params: { path: { id: IDENTITY_ID } } }),
+    send: () =>
+      identityClient(withHeader('apikey', null)).GET('/identities/{id}', { params: { path: { id: IDENTITY_ID } } }),
   },
   {
     name: 'Portabl: listUsers with a bearer token nobody issued',
@@ -33,14 +34,23 @@ const cases = [
     name: 'Identities: getIdentity with an apikey nobody issued',
     api: 'identity',
     credential: 'made up',
-    send: () => identityClient(withHeader('apikey', 'not-a-key-anyone-issued')).GET('/identities/{id}', { params: { path: { id: IDENTITY_ID } } }),
+    send: () =>
+      identityClient(withHeader('apikey', 'not-a-key-anyone-issued')).GET('/identities/{id}', {
+        params: { path: { id: IDENTITY_ID } },
+      }),
   },
 ] as const;
 
 /** The status each kind of server must answer; the mock's 200 to a made-up credential is its known blind spot. */
-function expectedAnswer(credential: (typeof cases)[number]['credential'], kind: TargetKind): { status: number; note: string } {
+function expectedAnswer(
+  credential: (typeof cases)[number]['credential'],
+  kind: TargetKind,
+): { status: number; note: string } {
   if (credential === 'made up' && kind === 'mock') {
-    return { status: 200, note: ' from the mock (blind spot c: it accepts any credential; a deployment must answer 401)' };
+    return {
+      status: 200,
+      note: ' from the mock (blind spot c: it accepts any credential; a deployment must answer 401)',
+    };
   }
   return { status: 401, note: '' };
 }

@@ -50,9 +50,15 @@ describe.each([
   it('against the mock: every exchange of the table runs, each named by status and example, none is not applicable', () => {
     expect(mock.runnable).toHaveLength(plannedCount(contract));
     expect(mock.notApplicable).toEqual([]);
-    expect(new Set(mock.runnable.map((p) => p.title)).size, 'titles name the tests: each must be unique').toBe(mock.runnable.length);
+    expect(new Set(mock.runnable.map((p) => p.title)).size, 'titles name the tests: each must be unique').toBe(
+      mock.runnable.length,
+    );
     for (const p of mock.runnable) {
-      expect(p.title).toMatch(new RegExp(`^${p.operationCase.operationId} → ${p.status} ${p.example ?? '\\(no body\\)'}( \\(Prefer: code=${p.status}(, example=${p.example})?\\))?$`));
+      expect(p.title).toMatch(
+        new RegExp(
+          `^${p.operationCase.operationId} → ${p.status} ${p.example ?? '\\(no body\\)'}( \\(Prefer: code=${p.status}(, example=${p.example})?\\))?$`,
+        ),
+      );
     }
   });
 
@@ -67,20 +73,27 @@ describe.each([
     expect(deployment.notApplicable.every((n) => n.reason === NEEDS_PREFER)).toBe(true);
     expect(deployment.runnable.length + deployment.notApplicable.length).toBe(plannedCount(contract));
     // The names are printed by the coverage gate of a run against a deployment; here, the count.
-    console.log(`${api}: against a deployment ${deployment.runnable.length} exchanges run, ${deployment.notApplicable.length} are not applicable (${NEEDS_PREFER})`);
+    console.log(
+      `${api}: against a deployment ${deployment.runnable.length} exchanges run, ${deployment.notApplicable.length} are not applicable (${NEEDS_PREFER})`,
+    );
   });
 
   it('against the sandbox: the default answers in the deployment order, then each other status once, from its cause or named as not reachable', () => {
     const table: CauseTable<unknown, unknown> = {
       causeOf: (operationId, status) =>
-        status === 500 ? { notReachable: 'no fault to inject' } : { description: `cause of ${status}`, prepare: async () => ({}) },
+        status === 500
+          ? { notReachable: 'no fault to inject' }
+          : { description: `cause of ${status}`, prepare: async () => ({}) },
     };
     const sandbox = planExchanges(contract, 'sandbox', table);
     const defaults = sandbox.runnable.filter((p) => !p.cause).map((p) => p.title);
     expect(defaults).toEqual(DEPLOYMENT_RUNS[api]);
     expect(sandbox.runnable.filter((p) => p.prefer !== undefined)).toEqual([]);
     const statuses = contract.cases.flatMap((c) => Object.keys(c.answers).map((s) => `${c.operationId} ${s}`));
-    const planned = [...sandbox.runnable.map((p) => `${p.operationCase.operationId} ${p.status}`), ...sandbox.notApplicable.map((n) => `${n.operationId} ${n.status}`)];
+    const planned = [
+      ...sandbox.runnable.map((p) => `${p.operationCase.operationId} ${p.status}`),
+      ...sandbox.notApplicable.map((n) => `${n.operationId} ${n.status}`),
+    ];
     expect(planned.sort()).toEqual(statuses.sort());
     expect(sandbox.notApplicable.every((n) => n.status === 500 && n.reason === 'no fault to inject')).toBe(true);
     // Within each operation the default answer comes first, so that what it remembers is there for the causes.

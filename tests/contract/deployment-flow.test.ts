@@ -42,7 +42,10 @@ afterEach(async () => {
 async function identityDeployment(): Promise<[Sandbox, IdentityTarget]> {
   const sandbox = await startSandbox();
   sandboxes.push(sandbox);
-  return [sandbox, { kind: 'deployment', baseUrl: sandbox.urls.identity, apiKey: sandbox.credentials.identity[0]!.apiKey }];
+  return [
+    sandbox,
+    { kind: 'deployment', baseUrl: sandbox.urls.identity, apiKey: sandbox.credentials.identity[0]!.apiKey },
+  ];
 }
 
 /** The ids of every identity the target holds, read through the API itself. */
@@ -64,7 +67,11 @@ const withoutDocuments: typeof identityContract = {
               new Proxy(client, {
                 get: (target, property) =>
                   property === 'POST'
-                    ? (path: string, init: { body: Record<string, unknown> }) => target.POST(path as '/identities', { ...init, body: { ...init.body, documents: undefined } } as never)
+                    ? (path: string, init: { body: Record<string, unknown> }) =>
+                        target.POST(
+                          path as '/identities',
+                          { ...init, body: { ...init.body, documents: undefined } } as never,
+                        )
                     : Reflect.get(target, property),
               }) as IdentityClient,
               headers,
@@ -75,9 +82,11 @@ const withoutDocuments: typeof identityContract = {
 };
 
 describe('Identities API against the sandbox as a deployment', () => {
-  it('the sandbox is stateful: the id of the spec\'s examples is unknown to it (404), so fixed example ids could not pass', async () => {
+  it("the sandbox is stateful: the id of the spec's examples is unknown to it (404), so fixed example ids could not pass", async () => {
     const [, target] = await identityDeployment();
-    const { response, error } = await createIdentityFor(target).GET('/identities/{id}', { params: { path: { id: '38882f21-ce8f-4e18-8b83-e43e082912ef' } } });
+    const { response, error } = await createIdentityFor(target).GET('/identities/{id}', {
+      params: { path: { id: '38882f21-ce8f-4e18-8b83-e43e082912ef' } },
+    });
     expect(response.status).toBe(404);
     expect(error).toMatchObject({ code: 'identity_not_found' });
   });
@@ -107,7 +116,9 @@ describe('Identities API against the sandbox as a deployment', () => {
     const [, target] = await identityDeployment();
     const { passed, notApplicable, run } = await runDeploymentFlow(withoutDocuments, target);
 
-    expect(notApplicable).toEqual([{ title: 'getIdentityDocumentPresignUrl → 200', reason: expect.stringMatching(/carries no document id/) }]);
+    expect(notApplicable).toEqual([
+      { title: 'getIdentityDocumentPresignUrl → 200', reason: expect.stringMatching(/carries no document id/) },
+    ]);
     expect(passed).toHaveLength(7);
     expect((run as IdentityRun).documentId).toBeUndefined();
     expect(await storedIds(target)).toEqual([]);
@@ -126,12 +137,21 @@ describe('Portabl Core API against the sandbox as a deployment', () => {
     expect(passed).toHaveLength(10);
     const { userId, syncSessionId } = run as PortablRun;
     expect(syncSessionId).toBe((run as PortablRun).requestedSyncSessionId);
-    const token = await fetch(`${target.baseUrl}/provider/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId, clientSecret }) });
+    const token = await fetch(`${target.baseUrl}/provider/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId, clientSecret }),
+    });
     const authorization = `Bearer ${((await token.json()) as { accessToken: string }).accessToken}`;
-    const users = (await (await fetch(`${target.baseUrl}/provider/users`, { headers: { authorization } })).json()) as { users: { id: string }[] };
+    const users = (await (await fetch(`${target.baseUrl}/provider/users`, { headers: { authorization } })).json()) as {
+      users: { id: string }[];
+    };
     expect(users.users.map((u) => u.id)).toEqual([userId]);
     // The session the flow created is the one it started: starting it again is refused.
-    const again = await fetch(`${target.baseUrl}/provider/sync-sessions/${syncSessionId}/start`, { method: 'POST', headers: { authorization } });
+    const again = await fetch(`${target.baseUrl}/provider/sync-sessions/${syncSessionId}/start`, {
+      method: 'POST',
+      headers: { authorization },
+    });
     expect(again.status).toBe(409);
   });
 });

@@ -63,7 +63,10 @@ export default async function setup(project: TestProject) {
 function runPassed(project: TestProject): boolean {
   const { state } = project.vitest;
   const modules = state.getTestModules().filter((module) => module.project.name === project.name);
-  return state.getUnhandledErrors().length === 0 && modules.every((module) => module.ok() && module.state() !== 'pending' && module.state() !== 'queued');
+  return (
+    state.getUnhandledErrors().length === 0 &&
+    modules.every((module) => module.ok() && module.state() !== 'pending' && module.state() !== 'queued')
+  );
 }
 
 /**
@@ -82,9 +85,14 @@ async function startContractSandboxes() {
   const main = await startSandbox({ credentials, signingKey });
   const limited = await startSandbox({ credentials, signingKey, rateLimit: { requests: 1, windowSeconds: 3600 } });
   for (const client of credentials.portabl) {
-    await fetch(`${limited.urls.portabl}/provider/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(client) });
+    await fetch(`${limited.urls.portabl}/provider/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(client),
+    });
   }
-  for (const { apiKey } of credentials.identity) await fetch(`${limited.urls.identity}/identities`, { headers: { apikey: apiKey } });
+  for (const { apiKey } of credentials.identity)
+    await fetch(`${limited.urls.identity}/identities`, { headers: { apikey: apiKey } });
   const [client, other] = credentials.portabl as [(typeof credentials.portabl)[0], (typeof credentials.portabl)[0]];
   console.log(`contract: sandbox → ${main.urls.portabl} ${main.urls.identity}`);
   return {

@@ -51,8 +51,15 @@ async function startSandboxProcess(): Promise<HostileTarget> {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   });
-  const tokenAnswer = await fetch(`${sandbox.urls.portabl}/provider/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(client) });
-  if (tokenAnswer.status !== 200) throw new Error(`the sandbox refused the test client's token request: ${tokenAnswer.status} ${await tokenAnswer.text()}`);
+  const tokenAnswer = await fetch(`${sandbox.urls.portabl}/provider/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(client),
+  });
+  if (tokenAnswer.status !== 200)
+    throw new Error(
+      `the sandbox refused the test client's token request: ${tokenAnswer.status} ${await tokenAnswer.text()}`,
+    );
   const { accessToken } = (await tokenAnswer.json()) as { accessToken: string };
   return {
     urls: sandbox.urls,

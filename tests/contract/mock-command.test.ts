@@ -25,10 +25,14 @@ describe('settings', () => {
     const defaults = Object.fromEntries(apis.map((api) => [api.name, api.mock.defaultPort]));
     expect(mockPortsFromEnv({})).toEqual(defaults);
     const [first, second] = apis;
-    expect(mockPortsFromEnv({ [second!.mock.portEnv]: '5011' })).toEqual({ ...defaults, [first!.name]: first!.mock.defaultPort, [second!.name]: 5011 });
+    expect(mockPortsFromEnv({ [second!.mock.portEnv]: '5011' })).toEqual({
+      ...defaults,
+      [first!.name]: first!.mock.defaultPort,
+      [second!.name]: 5011,
+    });
   });
 
-  it('the log level defaults to warn and must be one of Prism\'s', () => {
+  it("the log level defaults to warn and must be one of Prism's", () => {
     expect(logLevelFromEnv({})).toBe('warn');
     expect(logLevelFromEnv({ MOCK_LOG_LEVEL: 'info' })).toBe('info');
     expect(() => logLevelFromEnv({ MOCK_LOG_LEVEL: 'loud' })).toThrow('MOCK_LOG_LEVEL="loud" is not one of');
@@ -47,7 +51,9 @@ async function freePort(): Promise<number> {
 
 describe('startMocks', () => {
   it('refuses the same port for both mocks', async () => {
-    await expect(startMocks({ ports: { portabl: 4599, identity: 4599 } })).rejects.toThrow('both mocks asked for port 4599');
+    await expect(startMocks({ ports: { portabl: 4599, identity: 4599 } })).rejects.toThrow(
+      'both mocks asked for port 4599',
+    );
   });
 
   it('a port in use: the error names the mock and the port, and the other mock is stopped again', async () => {
@@ -56,9 +62,9 @@ describe('startMocks', () => {
     await once(blocker, 'listening');
     const identityPort = (blocker.address() as net.AddressInfo).port;
     try {
-      await expect(startMocks({ ports: { portabl: portablPort, identity: identityPort }, log: { write: () => true } })).rejects.toThrow(
-        `identity: cannot listen on 127.0.0.1:${identityPort}: listen EADDRINUSE`,
-      );
+      await expect(
+        startMocks({ ports: { portabl: portablPort, identity: identityPort }, log: { write: () => true } }),
+      ).rejects.toThrow(`identity: cannot listen on 127.0.0.1:${identityPort}: listen EADDRINUSE`);
       // The Portabl mock started, then was closed: its port is free again.
       const probe = net.createServer().listen(portablPort, '127.0.0.1');
       await once(probe, 'listening');
@@ -86,7 +92,7 @@ function waitForOutput(child: ChildProcessWithoutNullStreams, pattern: RegExp): 
 }
 
 describe('node scripts/mock.mjs', () => {
-  it('prints both URLs, answers each API\'s example, and stops cleanly on SIGINT', async () => {
+  it("prints both URLs, answers each API's example, and stops cleanly on SIGINT", async () => {
     const child = spawn(process.execPath, [MOCK_SCRIPT], {
       env: { ...process.env, ...freeMockPorts },
     });
@@ -106,9 +112,13 @@ describe('node scripts/mock.mjs', () => {
         body: JSON.stringify({ clientId: 'your-client-id', clientSecret: 'your-client-secret' }),
       });
       expect(token.status).toBe(200);
-      expect(await token.json()).toEqual(documentedResponse('portabl', 'createAccessToken', 200)?.body?.examples[0]?.value);
+      expect(await token.json()).toEqual(
+        documentedResponse('portabl', 'createAccessToken', 200)?.body?.examples[0]?.value,
+      );
 
-      const person = await fetch(`${identity}/identities/38882f21-ce8f-4e18-8b83-e43e082912ef`, { headers: { apikey: 'your-api-key' } });
+      const person = await fetch(`${identity}/identities/38882f21-ce8f-4e18-8b83-e43e082912ef`, {
+        headers: { apikey: 'your-api-key' },
+      });
       expect(person.status).toBe(200);
       expect(await person.json()).toEqual(documentedResponse('identity', 'getIdentity', 200)?.body?.examples[0]?.value);
 

@@ -10,8 +10,19 @@ import { apiNamed } from '../../scripts/apis.mjs';
 import { apiNames, type ApiName } from '../support/bundles.js';
 import { identityContract } from './cases/identity.js';
 import { portablContract } from './cases/portabl.js';
-import { NotApplicable, planExchanges, type ApiContract, type CauseTable, type NotApplicableExchange } from './support/contract-cases.js';
-import { exercisedExampleKeys, exercisedOnSandboxKeys, exercisedPairKeys, recordExercised } from './support/recorder.js';
+import {
+  NotApplicable,
+  planExchanges,
+  type ApiContract,
+  type CauseTable,
+  type NotApplicableExchange,
+} from './support/contract-cases.js';
+import {
+  exercisedExampleKeys,
+  exercisedOnSandboxKeys,
+  exercisedPairKeys,
+  recordExercised,
+} from './support/recorder.js';
 import { identityCauses, portablCauses } from './support/sandbox-causes.js';
 import { runExchange } from './support/run-exchange.js';
 import { documentedResponses, pairKey } from './support/spec-responses.js';
@@ -31,7 +42,9 @@ function contractTests<Client, Target extends { kind: TargetKind; baseUrl: strin
 ) {
   const { api } = contract;
   const plan = planExchanges(contract, target.kind, causes);
-  (target.kind === 'sandbox' ? notReachableOnSandbox : notApplicable).push(...plan.notApplicable.map((n) => ({ api, ...n })));
+  (target.kind === 'sandbox' ? notReachableOnSandbox : notApplicable).push(
+    ...plan.notApplicable.map((n) => ({ api, ...n })),
+  );
   const run = contract.newRun(target);
 
   describe(`${apiNamed(api).title} (${target.kind} ${target.baseUrl})`, () => {
@@ -58,23 +71,34 @@ contractTests(identityContract, sandbox.identity, identityCauses());
 
 describe('coverage gate', () => {
   it('every (operation, status) pair the specs document was exercised through a client, or is named as not applicable', () => {
-    const documented = apiNames.flatMap((api) => documentedResponses(api).map((r) => pairKey(api, r.operationId, r.status)));
+    const documented = apiNames.flatMap((api) =>
+      documentedResponses(api).map((r) => pairKey(api, r.operationId, r.status)),
+    );
     const exercised = exercisedPairKeys();
-    const notApplicablePairs = new Set(notApplicable.map((n) => pairKey(n.api, n.operationId, n.status)).filter((key) => !exercised.has(key)));
+    const notApplicablePairs = new Set(
+      notApplicable.map((n) => pairKey(n.api, n.operationId, n.status)).filter((key) => !exercised.has(key)),
+    );
     const missing = documented.filter((key) => !exercised.has(key) && !notApplicablePairs.has(key));
     console.log(
       `coverage gate: ${documented.length} (operation, status) pairs in the specs, ${documented.filter((key) => exercised.has(key)).length} exercised` +
         (notApplicablePairs.size ? `, ${notApplicablePairs.size} not applicable against a real deployment` : ''),
     );
     if (notApplicable.length > 0) {
-      console.log(`not applicable against a real deployment (${notApplicable.length} exchanges):\n${notApplicable.map((n) => `  ${n.title}: ${n.reason}`).join('\n')}`);
+      console.log(
+        `not applicable against a real deployment (${notApplicable.length} exchanges):\n${notApplicable.map((n) => `  ${n.title}: ${n.reason}`).join('\n')}`,
+      );
     }
-    expect(missing, "pairs no contract case exercised: add the status to the operation's case in tests/contract/cases/").toEqual([]);
+    expect(
+      missing,
+      "pairs no contract case exercised: add the status to the operation's case in tests/contract/cases/",
+    ).toEqual([]);
   });
 
   it('every named example of every documented answer was served by the mock and validated', () => {
     const documented = apiNames.flatMap((api) =>
-      documentedResponses(api).flatMap((r) => (r.body?.examples ?? []).map((e) => ({ api, key: `${pairKey(api, r.operationId, r.status)} ${e.name}` }))),
+      documentedResponses(api).flatMap((r) =>
+        (r.body?.examples ?? []).map((e) => ({ api, key: `${pairKey(api, r.operationId, r.status)} ${e.name}` })),
+      ),
     );
     const exercised = exercisedExampleKeys();
     // A deployment answers with its own data, never with an example of the spec.
@@ -84,11 +108,15 @@ describe('coverage gate', () => {
       `coverage gate: ${documented.length} named examples of documented answers, ${documented.filter((d) => exercised.has(d.key)).length} served` +
         (onDeployment.length ? `, ${onDeployment.length} not applicable against a real deployment` : ''),
     );
-    expect(missing, "examples no case expects: name them in the operation's answers in tests/contract/cases/").toEqual([]);
+    expect(missing, "examples no case expects: name them in the operation's answers in tests/contract/cases/").toEqual(
+      [],
+    );
   });
 
   it('every (operation, status) pair was exercised on the sandbox from a real cause, or is named as not reachable there', () => {
-    const documented = apiNames.flatMap((api) => documentedResponses(api).map((r) => pairKey(api, r.operationId, r.status)));
+    const documented = apiNames.flatMap((api) =>
+      documentedResponses(api).map((r) => pairKey(api, r.operationId, r.status)),
+    );
     const exercised = exercisedOnSandboxKeys();
     const notReachable = new Map(notReachableOnSandbox.map((n) => [pairKey(n.api, n.operationId, n.status), n.reason]));
     const missing = documented.filter((key) => !exercised.has(key) && !notReachable.has(key));
@@ -96,6 +124,9 @@ describe('coverage gate', () => {
       `sandbox gate: ${documented.length} (operation, status) pairs in the specs, ${documented.filter((key) => exercised.has(key)).length} exercised on the sandbox, ` +
         `${notReachable.size} not reachable there:\n${[...notReachable].map(([key, reason]) => `  ${key}: ${reason}`).join('\n')}`,
     );
-    expect(missing, 'pairs neither exercised on the sandbox nor named as not reachable: add a cause in tests/contract/support/sandbox-causes.ts').toEqual([]);
+    expect(
+      missing,
+      'pairs neither exercised on the sandbox nor named as not reachable: add a cause in tests/contract/support/sandbox-causes.ts',
+    ).toEqual([]);
   });
 });

@@ -17,7 +17,12 @@ describe('deploymentsFromEnv', () => {
 
   it('a complete Portabl setting: a Portabl deployment (trailing slash dropped), Identities stays on the mock', () => {
     expect(deploymentsFromEnv(PORTABL)).toEqual({
-      portabl: { kind: 'deployment', baseUrl: 'https://dev-api.getportabl.com/api/v1', clientId: 'client-id', clientSecret: 'client-secret' },
+      portabl: {
+        kind: 'deployment',
+        baseUrl: 'https://dev-api.getportabl.com/api/v1',
+        clientId: 'client-id',
+        clientSecret: 'client-secret',
+      },
     });
   });
 
@@ -26,11 +31,23 @@ describe('deploymentsFromEnv', () => {
   });
 
   it.each([
-    [{ CONTRACT_PORTABL_URL: PORTABL.CONTRACT_PORTABL_URL }, /CONTRACT_PORTABL_URL is set but CONTRACT_PORTABL_CLIENT_ID and CONTRACT_PORTABL_CLIENT_SECRET are not/],
-    [{ ...PORTABL, CONTRACT_PORTABL_CLIENT_SECRET: '' }, /CONTRACT_PORTABL_URL is set but CONTRACT_PORTABL_CLIENT_SECRET is not/],
-    [{ CONTRACT_IDENTITY_URL: IDENTITY.CONTRACT_IDENTITY_URL }, /CONTRACT_IDENTITY_URL is set but CONTRACT_IDENTITY_API_KEY is not/],
+    [
+      { CONTRACT_PORTABL_URL: PORTABL.CONTRACT_PORTABL_URL },
+      /CONTRACT_PORTABL_URL is set but CONTRACT_PORTABL_CLIENT_ID and CONTRACT_PORTABL_CLIENT_SECRET are not/,
+    ],
+    [
+      { ...PORTABL, CONTRACT_PORTABL_CLIENT_SECRET: '' },
+      /CONTRACT_PORTABL_URL is set but CONTRACT_PORTABL_CLIENT_SECRET is not/,
+    ],
+    [
+      { CONTRACT_IDENTITY_URL: IDENTITY.CONTRACT_IDENTITY_URL },
+      /CONTRACT_IDENTITY_URL is set but CONTRACT_IDENTITY_API_KEY is not/,
+    ],
     [{ CONTRACT_IDENTITY_API_KEY: 'api-key' }, /CONTRACT_IDENTITY_API_KEY set without CONTRACT_IDENTITY_URL/],
-    [{ ...IDENTITY, CONTRACT_IDENTITY_URL: 'api.sandbox.publicmint.io' }, /CONTRACT_IDENTITY_URL="api.sandbox.publicmint.io" is not a URL/],
+    [
+      { ...IDENTITY, CONTRACT_IDENTITY_URL: 'api.sandbox.publicmint.io' },
+      /CONTRACT_IDENTITY_URL="api.sandbox.publicmint.io" is not a URL/,
+    ],
     [{ ...IDENTITY, CONTRACT_IDENTITY_URL: 'ftp://api.sandbox.publicmint.io' }, /is not an http\(s\) URL/],
   ])('%j is refused: %s', (env, message) => {
     expect(() => deploymentsFromEnv(env)).toThrow(message);

@@ -112,7 +112,9 @@ describe.each(apiNames)('%s.html', (api) => {
   it('shows every operation summary of the bundled spec once its tag is opened', () => {
     ready();
     const { operations, summaries } = references.get(api)!;
-    const missing = operations.filter((o) => !summaries.has(o.label)).map((o) => `${o.label} "${o.summary}" (${o.tag})`);
+    const missing = operations
+      .filter((o) => !summaries.has(o.label))
+      .map((o) => `${o.label} "${o.summary}" (${o.tag})`);
     expect(missing, `not visible on ${api}.html`).toEqual([]);
     expect(summaries.size).toBe(operations.length);
   });
@@ -120,7 +122,9 @@ describe.each(apiNames)('%s.html', (api) => {
   it('shows the kyc-contracts TypeScript sample of every operation', () => {
     ready();
     const { operations, samples } = references.get(api)!;
-    const missing = operations.filter((o) => !samples.has(o.label)).map((o) => `${o.label}: no visible code with ${o.call}`);
+    const missing = operations
+      .filter((o) => !samples.has(o.label))
+      .map((o) => `${o.label}: no visible code with ${o.call}`);
     expect(missing, `samples not visible on ${api}.html`).toEqual([]);
   });
 });

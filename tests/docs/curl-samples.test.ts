@@ -15,18 +15,30 @@ beforeAll(async () => {
 afterAll(() => mocks?.close());
 
 const FAKE = { bearer: 'fake-token-for-the-mock', apiKey: 'fake-api-key-for-the-mock' };
-const rows = apiNames.flatMap((api) => operationsOf(api).map((entry) => [`${api} ${entry.operation.operationId}`, api, entry] as const));
+const rows = apiNames.flatMap((api) =>
+  operationsOf(api).map((entry) => [`${api} ${entry.operation.operationId}`, api, entry] as const),
+);
 
 describe('curl samples', () => {
-  it.for(rows)('%s: the sample names the spec\'s server and, run against the mock, gets the documented 2xx', async ([, api, entry]) => {
-    const doc = loadBundle(api);
-    const fullEntry = { ...entry, parameters: [...(doc.paths[entry.path]!.parameters ?? []), ...(entry.operation.parameters ?? [])].map((p: any) => (p.$ref ? resolve(doc, p.$ref) : p)) };
-    expect(curlSampleFor(doc, fullEntry)).toContain(doc.servers![0]!.url);
-    const args = curlArguments(doc, fullEntry, mocks.urls[api]!, FAKE);
-    const { stdout } = await promisify(execFile)('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}', ...args]);
-    const success = Object.keys(entry.operation.responses).filter((s) => s.startsWith('2')).sort()[0];
-    expect(stdout).toBe(success);
-  });
+  it.for(rows)(
+    "%s: the sample names the spec's server and, run against the mock, gets the documented 2xx",
+    async ([, api, entry]) => {
+      const doc = loadBundle(api);
+      const fullEntry = {
+        ...entry,
+        parameters: [...(doc.paths[entry.path]!.parameters ?? []), ...(entry.operation.parameters ?? [])].map(
+          (p: any) => (p.$ref ? resolve(doc, p.$ref) : p),
+        ),
+      };
+      expect(curlSampleFor(doc, fullEntry)).toContain(doc.servers![0]!.url);
+      const args = curlArguments(doc, fullEntry, mocks.urls[api]!, FAKE);
+      const { stdout } = await promisify(execFile)('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}', ...args]);
+      const success = Object.keys(entry.operation.responses)
+        .filter((s) => s.startsWith('2'))
+        .sort()[0];
+      expect(stdout).toBe(success);
+    },
+  );
 });
 
 const resolve = (doc: any, ref: string): any => readPointer(doc, ref);

@@ -7,7 +7,6 @@ import { apiNamed } from '../../scripts/apis.mjs';
 import { BEGIN, END, decisionsMarkdown } from '../../scripts/docs/decisions.mjs';
 import { apiNames, loadBundle, repoRoot } from '../support/bundles.js';
 
-
 it('the README lists exactly the decisions of both specs, in their order', () => {
   const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf(BEGIN) + BEGIN.length, readme.indexOf(END)).trim();
@@ -15,10 +14,13 @@ it('the README lists exactly the decisions of both specs, in their order', () =>
   expect(section).toBe(expected);
 });
 
-it.each(apiNames)('%s: every decision has a title and a text, and none is left in the description callers read', (api) => {
-  const doc = loadBundle(api);
-  const decisions = doc['x-decisions'] as { title: string; decision: string }[];
-  expect(decisions.length).toBeGreaterThan(10);
-  for (const d of decisions) expect(d.title.length * d.decision.length).toBeGreaterThan(0);
-  expect(doc.info.description).not.toMatch(/## (Decisions|Where the document)/);
-});
+it.each(apiNames)(
+  '%s: every decision has a title and a text, and none is left in the description callers read',
+  (api) => {
+    const doc = loadBundle(api);
+    const decisions = doc['x-decisions'] as { title: string; decision: string }[];
+    expect(decisions.length).toBeGreaterThan(10);
+    for (const d of decisions) expect(d.title.length * d.decision.length).toBeGreaterThan(0);
+    expect(doc.info.description).not.toMatch(/## (Decisions|Where the document)/);
+  },
+);

@@ -18,7 +18,10 @@ afterAll(async () => {
 
 function exampleOf(api: (typeof apiNames)[number]) {
   const example = mockExampleFor(loadBundle(api));
-  if (!example) throw new Error(`${api}: no GET documents a 404 with examples for its path: the landing page shows no mock request`);
+  if (!example)
+    throw new Error(
+      `${api}: no GET documents a 404 with examples for its path: the landing page shows no mock request`,
+    );
   return example;
 }
 
@@ -38,7 +41,9 @@ it.each(apiNames)('the %s mock answers the example request with its documented s
 
 it.each(apiNames)('the %s mock answers the example request with 404 when asked with Prefer: code=404', async (api) => {
   const { path: requestPath, headers } = exampleOf(api);
-  const response = await fetch(new URL(requestPath, mocks.urls[api]), { headers: [...headers, ['Prefer', 'code=404']] });
+  const response = await fetch(new URL(requestPath, mocks.urls[api]), {
+    headers: [...headers, ['Prefer', 'code=404']],
+  });
   const body = await response.text();
   expect(response.status, body).toBe(404);
   // Prism's own 404 for a path the spec does not have would pass the line above: it must be the documented one.

@@ -51,6 +51,8 @@ describe('externalReferencesIn', () => {
   });
 
   it('ignores links a reader may follow and data: URLs', () => {
-    expect(externalReferencesIn('<a href="https://api.example/docs">docs</a> <img src="data:image/svg+xml,x">')).toEqual([]);
+    expect(
+      externalReferencesIn('<a href="https://api.example/docs">docs</a> <img src="data:image/svg+xml,x">'),
+    ).toEqual([]);
   });
 });

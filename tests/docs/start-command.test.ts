@@ -8,8 +8,16 @@ import { repoRoot } from '../support/bundles.js';
 
 const script = path.join(repoRoot, 'scripts', 'start.mjs');
 
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [script], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, [script], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -28,7 +36,9 @@ function waitFor(run: ReturnType<typeof start>, marker: string): Promise<string>
     };
     run.child.stdout!.on('data', check);
     check();
-    void run.exited.then((code) => reject(new Error(`start.mjs exited with ${code} before "${marker}":\n${run.output()}`)));
+    void run.exited.then((code) =>
+      reject(new Error(`start.mjs exited with ${code} before "${marker}":\n${run.output()}`)),
+    );
   });
 }
 
@@ -37,14 +47,24 @@ describe('npm start', () => {
   let urls: { portabl: string; identity: string; docs: string };
 
   beforeAll(async () => {
-    run = start({ ...freeMockPorts, SANDBOX_PORTABL_PORT: '0', SANDBOX_IDENTITY_PORT: '0', DOCS_PORT: '0', MOCK_LOG_LEVEL: 'silent' });
+    run = start({
+      ...freeMockPorts,
+      SANDBOX_PORTABL_PORT: '0',
+      SANDBOX_IDENTITY_PORT: '0',
+      DOCS_PORT: '0',
+      MOCK_LOG_LEVEL: 'silent',
+    });
     const text = await waitFor(run, 'Press Ctrl-C to stop.');
     const url = (label: string) => {
       const m = new RegExp(`${label}\\s+(http://127\\.0\\.0\\.1:\\d+/?)`).exec(text);
       if (!m) throw new Error(`no "${label}" URL in:\n${text}`);
       return m[1]!.replace(/\/$/, '');
     };
-    urls = { portabl: url(`${apiNamed('portabl').title} mock`), identity: url(`${apiNamed('identity').title} mock`), docs: url('API docs') };
+    urls = {
+      portabl: url(`${apiNamed('portabl').title} mock`),
+      identity: url(`${apiNamed('identity').title} mock`),
+      docs: url('API docs'),
+    };
   });
   afterAll(() => {
     if (run.child.exitCode === null) run.child.kill('SIGKILL');
@@ -65,7 +85,9 @@ describe('npm start', () => {
   });
 
   it('serves the Identities mock: GET /identities/{id} with an apikey answers 200 {data}', async () => {
-    const res = await fetch(`${urls.identity}/identities/38882f21-ce8f-4e18-8b83-e43e082912ef`, { headers: { apikey: 'your-api-key' } });
+    const res = await fetch(`${urls.identity}/identities/38882f21-ce8f-4e18-8b83-e43e082912ef`, {
+      headers: { apikey: 'your-api-key' },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ data: { id: '38882f21-ce8f-4e18-8b83-e43e082912ef' } });
   });

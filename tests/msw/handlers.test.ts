@@ -3,8 +3,21 @@
 import { setupServer } from 'msw/node';
 import { createOpenApiHttp } from 'openapi-msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, createIdentityClient, isIdentityApiError, unwrap, type components, type paths as IdentityPaths } from '../../src/identity/index.js';
-import { identityHandler, identityHandlers, MockAnswerError, portablHandler, portablHandlers } from '../../src/msw/index.js';
+import {
+  ApiError,
+  createIdentityClient,
+  isIdentityApiError,
+  unwrap,
+  type components,
+  type paths as IdentityPaths,
+} from '../../src/identity/index.js';
+import {
+  identityHandler,
+  identityHandlers,
+  MockAnswerError,
+  portablHandler,
+  portablHandlers,
+} from '../../src/msw/index.js';
 import { createPortablClient } from '../../src/portabl/index.js';
 import { apiNames, loadBundle, operationsOf } from '../support/bundles.js';
 import { mediaTypeSites } from '../support/walk.js';
@@ -18,11 +31,14 @@ afterAll(() => server.close());
 type CreateIdentity = components['schemas']['CreateIdentityRequest'];
 const USER_ID = '4c0ac449-135d-45c8-81f3-a8e96a508c2b';
 const identity = () => createIdentityClient({ apiKey: 'fake-api-key-for-msw', validateResponses: true });
-const portabl = () => createPortablClient({ clientId: 'fake-client-id', clientSecret: 'fake-client-secret', validateResponses: true });
+const portabl = () =>
+  createPortablClient({ clientId: 'fake-client-id', clientSecret: 'fake-client-secret', validateResponses: true });
 
 /** The spec's examples of one response, read independently of the handlers (tests/support/walk.ts). */
 function examplesOf(api: (typeof apiNames)[number], operationId: string, status: number) {
-  const site = mediaTypeSites(loadBundle(api)).find((s) => s.operationId === operationId && s.where === `response ${status} application/json`);
+  const site = mediaTypeSites(loadBundle(api)).find(
+    (s) => s.operationId === operationId && s.where === `response ${status} application/json`,
+  );
   return site?.examples ?? [];
 }
 
@@ -47,7 +63,9 @@ describe('@kyc-contracts/sdk/msw handlers', () => {
               method: method.toUpperCase(),
               headers: { prefer, apikey: 'k', authorization: 'Bearer fake-token' },
             });
-            expect(`${operation.operationId} ${prefer} → ${answer.status}`).toBe(`${operation.operationId} ${prefer} → ${status}`);
+            expect(`${operation.operationId} ${prefer} → ${answer.status}`).toBe(
+              `${operation.operationId} ${prefer} → ${status}`,
+            );
             const text = await answer.text();
             expect(text ? JSON.parse(text) : undefined).toEqual(example.value);
             checked++;
@@ -87,15 +105,21 @@ describe('@kyc-contracts/sdk/msw handlers', () => {
 
   it('answers a body of your own, typed by the documented status', async () => {
     server.use(portablHandler('getUserSettings', { status: 200, body: { isSyncOn: false } }));
-    const settings = unwrap(await portabl().GET('/provider/users/{userId}/settings', { params: { path: { userId: USER_ID } } }));
+    const settings = unwrap(
+      await portabl().GET('/provider/users/{userId}/settings', { params: { path: { userId: USER_ID } } }),
+    );
     expect(settings).toEqual({ isSyncOn: false });
   });
 
   it('runs the Portabl client: token request, bearer calls, a 202 without body', async () => {
     const client = portabl();
-    const claims = unwrap(await client.GET('/provider/users/{userId}/claims', { params: { path: { userId: USER_ID } } }));
+    const claims = unwrap(
+      await client.GET('/provider/users/{userId}/claims', { params: { path: { userId: USER_ID } } }),
+    );
     expect(claims).toEqual(examplesOf('portabl', 'getUserClaims', 200)[0]?.value);
-    const started = await client.POST('/provider/sync-sessions/{syncSessionId}/start', { params: { path: { syncSessionId: USER_ID } } });
+    const started = await client.POST('/provider/sync-sessions/{syncSessionId}/start', {
+      params: { path: { syncSessionId: USER_ID } },
+    });
     expect([started.response.status, started.data]).toEqual([202, undefined]);
   });
 
@@ -103,12 +127,16 @@ describe('@kyc-contracts/sdk/msw handlers', () => {
     const answer = await fetch(`https://api.sandbox.publicmint.io/identities/${ANY_IDENTITY_ID}`);
     expect(answer.status).toBe(401);
     expect(await answer.json()).toEqual(examplesOf('identity', 'getIdentity', 401)[0]?.value);
-    const bearerless = await fetch(`https://api.getportabl.com/api/v1/provider/users`, { headers: { authorization: 'Basic abc' } });
+    const bearerless = await fetch(`https://api.getportabl.com/api/v1/provider/users`, {
+      headers: { authorization: 'Basic abc' },
+    });
     expect(bearerless.status).toBe(401);
   });
 
   it('listens where baseUrl says, for a client pointed there', async () => {
-    server.use(...identityHandlers({ baseUrl: 'http://127.0.0.1:9/v1/', answers: { getIdentity: { example: 'company' } } }));
+    server.use(
+      ...identityHandlers({ baseUrl: 'http://127.0.0.1:9/v1/', answers: { getIdentity: { example: 'company' } } }),
+    );
     const client = createIdentityClient({ apiKey: 'fake-msw-api-key', baseUrl: 'http://127.0.0.1:9/v1' });
     const got = unwrap(await client.GET('/identities/{id}', { params: { path: { id: ANY_IDENTITY_ID } } }));
     expect(got.data.type).toBe('company');
@@ -116,24 +144,36 @@ describe('@kyc-contracts/sdk/msw handlers', () => {
 
   it('refuses, when made, an answer the spec does not document, listing what it does', () => {
     // @ts-expect-error 418 is not a documented status of getIdentity
-    expect(() => identityHandler('getIdentity', { status: 418 })).toThrow(/getIdentity \(GET \/identities\/\{id\}\) documents no 418 answer; documented: 200, 400, 401, 404, 429, 500/);
+    expect(() => identityHandler('getIdentity', { status: 418 })).toThrow(
+      /getIdentity \(GET \/identities\/\{id\}\) documents no 418 answer; documented: 200, 400, 401, 404, 429, 500/,
+    );
     expect(() => identityHandler('getIdentity', { example: 'robot' })).toThrow(MockAnswerError);
-    expect(() => identityHandler('getIdentity', { example: 'robot' })).toThrow(/no 2xx example named "robot"; examples: 200: person, company/);
+    expect(() => identityHandler('getIdentity', { example: 'robot' })).toThrow(
+      /no 2xx example named "robot"; examples: 200: person, company/,
+    );
     // @ts-expect-error no such operation
-    expect(() => identityHandlers({ answers: { getRobot: {} } })).toThrow(/answers\.getRobot: no such operation; operations: listIdentities, createIdentity, getIdentity/);
+    expect(() => identityHandlers({ answers: { getRobot: {} } })).toThrow(
+      /answers\.getRobot: no such operation; operations: listIdentities, createIdentity, getIdentity/,
+    );
     // @ts-expect-error isSyncOn is a boolean
     portablHandler('getUserSettings', { status: 200, body: { isSyncOn: 'yes' } });
   });
 
   it('answers an undocumented Prefer with a problem naming it, not a crash', async () => {
-    const answer = await fetch(`https://api.sandbox.publicmint.io/identities/${ANY_IDENTITY_ID}`, { headers: { apikey: 'k', prefer: 'code=418' } });
+    const answer = await fetch(`https://api.sandbox.publicmint.io/identities/${ANY_IDENTITY_ID}`, {
+      headers: { apikey: 'k', prefer: 'code=418' },
+    });
     expect(answer.status).toBe(500);
     expect((await answer.json()).detail).toMatch(/documents no 418 answer/);
   });
 
   it('leaves room for handlers of your own, typed by the same paths (openapi-msw)', async () => {
     const http = createOpenApiHttp<IdentityPaths>({ baseUrl: 'https://api.sandbox.publicmint.io' });
-    server.use(http.get('/identities/{id}', ({ params, response }) => response(404).json({ code: 'identity_not_found', message: `no ${params.id}` })));
+    server.use(
+      http.get('/identities/{id}', ({ params, response }) =>
+        response(404).json({ code: 'identity_not_found', message: `no ${params.id}` }),
+      ),
+    );
     const error = await identity()
       .GET('/identities/{id}', { params: { path: { id: ANY_IDENTITY_ID } } })
       .then(unwrap)

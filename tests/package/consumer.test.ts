@@ -14,9 +14,15 @@ import { installLines, tarballName } from '../../scripts/docs/landing-page.mjs';
 import { apiNames, loadBundle, repoRoot } from '../support/bundles.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string; publishConfig?: object };
+const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  publishConfig?: object;
+};
 /** The README's install block: the lines the docs' landing page shows too (scripts/docs/landing-page.mjs). */
-const readmeInstall = /```sh\n(npm pack[^\n]*\nnpm install [^\n]*)\n```/.exec(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'))?.[1];
+const readmeInstall = /```sh\n(npm pack[^\n]*\nnpm install [^\n]*)\n```/.exec(
+  readFileSync(path.join(repoRoot, 'README.md'), 'utf8'),
+)?.[1];
 /** The README's `npm install ./<tarball>` as arguments, its comment dropped. */
 const installArguments = () => readmeInstall!.split('\n')[1]!.replace(/#.*$/, '').trim().split(/\s+/).slice(1);
 const work = mkdtempSync(path.join(os.tmpdir(), 'kyc-contracts-consumer-'));
@@ -34,7 +40,13 @@ const server = http.createServer((req, res) => {
   let body = '';
   req.on('data', (chunk) => (body += chunk));
   req.on('end', () => {
-    seen.push({ method: req.method!, url: req.url!, authorization: req.headers.authorization, apikey: req.headers.apikey as string | undefined, body });
+    seen.push({
+      method: req.method!,
+      url: req.url!,
+      authorization: req.headers.authorization,
+      apikey: req.headers.apikey as string | undefined,
+      body,
+    });
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
     };
@@ -42,7 +54,9 @@ const server = http.createServer((req, res) => {
       return json(200, { tokenType: 'Bearer', scope: 'read:provider-users', accessToken: TOKEN, expiresIn: 3600 });
     }
     if (req.method === 'GET' && req.url === '/portabl/provider/users/4c0ac449-135d-45c8-81f3-a8e96a508c2b/settings') {
-      return req.headers.authorization === `Bearer ${TOKEN}` ? json(200, { isSyncOn: true }) : json(401, { code: 'unauthorized', message: 'no token' });
+      return req.headers.authorization === `Bearer ${TOKEN}`
+        ? json(200, { isSyncOn: true })
+        : json(401, { code: 'unauthorized', message: 'no token' });
     }
     if (req.method === 'GET' && req.url === '/identity/identities/e7941059-74c6-4b3f-b029-d3aa03d1ea44/operations') {
       return req.headers.apikey === 'fake-consumer-api-key'
@@ -118,10 +132,15 @@ beforeAll(async () => {
   )[0];
   tarball = path.join(consumerDir, packed.filename);
   packedFiles = packed.files.map((f: { path: string }) => f.path).sort();
-  console.log(`packed ${packed.filename}: ${packed.files.length} files, ${packed.size} bytes (unpacked ${packed.unpackedSize})`);
+  console.log(
+    `packed ${packed.filename}: ${packed.files.length} files, ${packed.size} bytes (unpacked ${packed.unpackedSize})`,
+  );
   console.log(packedFiles.join('\n'));
 
-  writeFileSync(path.join(consumerDir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  writeFileSync(
+    path.join(consumerDir, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  );
   const { port } = server.address() as AddressInfo;
   writeFileSync(path.join(consumerDir, 'consumer.ts'), consumerSource(`http://127.0.0.1:${port}`));
   writeFileSync(path.join(consumerDir, 'consumer-msw.ts'), consumerMswSource);
@@ -139,19 +158,36 @@ beforeAll(async () => {
   writeFileSync(
     path.join(consumerDir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', rootDir: '.', lib: ['ES2022', 'DOM'], types: [] },
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        outDir: 'out',
+        rootDir: '.',
+        lib: ['ES2022', 'DOM'],
+        types: [],
+      },
       files: ['consumer.ts', 'consumer-msw.ts', ...sampleFiles],
     }),
   );
   // The README's install line, as a partner runs it in the folder that holds the tarball (TypeScript added).
-  execFileSync(npm, [...installArguments(), 'typescript@5.9.3', 'msw@2.15.0', '--no-audit', '--no-fund', '--prefer-offline'], {
-    cwd: consumerDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const tsc = spawnSync(process.execPath, [path.join(consumerDir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], {
-    cwd: consumerDir,
-    encoding: 'utf8',
-  });
+  execFileSync(
+    npm,
+    [...installArguments(), 'typescript@5.9.3', 'msw@2.15.0', '--no-audit', '--no-fund', '--prefer-offline'],
+    {
+      cwd: consumerDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const tsc = spawnSync(
+    process.execPath,
+    [path.join(consumerDir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'],
+    {
+      cwd: consumerDir,
+      encoding: 'utf8',
+    },
+  );
   compilerStatus = tsc.status;
   compilerOutput = tsc.stdout + tsc.stderr;
 }, 240_000);
@@ -171,7 +207,9 @@ describe('the install line', () => {
   it('installs the package under its scoped name, which publishConfig publishes', () => {
     expect(pkg.name).toMatch(/^@[a-z0-9-]+\/[a-z0-9-]+$/);
     expect(pkg.publishConfig).toMatchObject({ access: 'restricted' });
-    const installed = JSON.parse(readFileSync(path.join(consumerDir, 'node_modules', ...pkg.name.split('/'), 'package.json'), 'utf8'));
+    const installed = JSON.parse(
+      readFileSync(path.join(consumerDir, 'node_modules', ...pkg.name.split('/'), 'package.json'), 'utf8'),
+    );
     expect(installed.name).toBe(pkg.name);
   });
 
@@ -194,12 +232,18 @@ describe('the packed package', () => {
     expect(packedFiles).toContain('dist/generated/portabl/openapi.json');
     expect(packedFiles).toContain('dist/generated/identity/openapi.json');
     // Each spec ships once as JSON (the copy the clients import) and once as YAML; type-only modules emit no code.
-    expect(packedFiles.filter((f) => (/^generated\/.*\.json$/.test(f) && !f.endsWith('.dereferenced.json')) || f.endsWith('schema.js'))).toEqual([]);
+    expect(
+      packedFiles.filter(
+        (f) => (/^generated\/.*\.json$/.test(f) && !f.endsWith('.dereferenced.json')) || f.endsWith('schema.js'),
+      ),
+    ).toEqual([]);
     // The dereferenced JSONs (no $ref, for tools that cannot follow one) ship beside the bundles.
     expect(packedFiles).toContain('generated/portabl/openapi.dereferenced.json');
     expect(packedFiles).toContain('generated/identity/openapi.dereferenced.json');
     expect(packedFiles).toContain('CHANGELOG.md');
-    const unwanted = packedFiles.filter((f) => /^(specs|tests|scripts|src)\//.test(f) || f.endsWith('.test.ts') || /(^|\/)node_modules\//.test(f));
+    const unwanted = packedFiles.filter(
+      (f) => /^(specs|tests|scripts|src)\//.test(f) || f.endsWith('.test.ts') || /(^|\/)node_modules\//.test(f),
+    );
     expect(unwanted).toEqual([]);
   });
 
@@ -217,8 +261,14 @@ describe('the packed package', () => {
   it('runs the compiled consumer against a local server: token, bearer call and apikey call', async () => {
     seen.length = 0;
     // Asynchronous on purpose: the local server lives in this process and must keep answering meanwhile.
-    const { stdout: out } = await promisify(execFile)(process.execPath, ['out/consumer.js'], { cwd: consumerDir, encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual({ syncOn: true, operations: { data: [{ action: 'create', active: true, code: 'deposit:stablecoin' }] } });
+    const { stdout: out } = await promisify(execFile)(process.execPath, ['out/consumer.js'], {
+      cwd: consumerDir,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out)).toEqual({
+      syncOn: true,
+      operations: { data: [{ action: 'create', active: true, code: 'deposit:stablecoin' }] },
+    });
     expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
       'POST /portabl/provider/token',
       'GET /portabl/provider/users/4c0ac449-135d-45c8-81f3-a8e96a508c2b/settings',
@@ -229,14 +279,21 @@ describe('the packed package', () => {
 
   it('compiles and runs a consumer test of both clients against the @kyc-contracts/sdk/msw handlers, no server', async () => {
     expect(diagnosticsFor('consumer-msw.ts')).toEqual([]);
-    const { stdout: out } = await promisify(execFile)(process.execPath, ['out/consumer-msw.js'], { cwd: consumerDir, encoding: 'utf8' });
+    const { stdout: out } = await promisify(execFile)(process.execPath, ['out/consumer-msw.js'], {
+      cwd: consumerDir,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(out)).toEqual({ type: 'company', isSyncOn: false, missing: [404, 'identity_not_found'] });
   });
 
   it('resolves the specs export for a consumer', () => {
     const out = execFileSync(
       process.execPath,
-      ['--input-type=module', '-e', `import s from '${pkg.name}/specs/identity.json' with { type: 'json' }; console.log(s.openapi)`],
+      [
+        '--input-type=module',
+        '-e',
+        `import s from '${pkg.name}/specs/identity.json' with { type: 'json' }; console.log(s.openapi)`,
+      ],
       { cwd: consumerDir, encoding: 'utf8' },
     );
     expect(out.trim()).toBe('3.1.0');
@@ -256,20 +313,24 @@ describe('the packed package', () => {
   });
 
   it('passes arethetypeswrong for ESM consumers', () => {
-    const attw = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'attw'), [
-      tarball,
-      '--profile',
-      'esm-only',
-      // The YAML bundles are exported for tools that read files (fs, Redocly, Prism), not as importable modules.
-      '--exclude-entrypoints',
-      'specs/portabl.yaml',
-      'specs/identity.yaml',
-      '--format',
-      'table-flipped',
-    ], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    });
+    const attw = spawnSync(
+      path.join(repoRoot, 'node_modules', '.bin', 'attw'),
+      [
+        tarball,
+        '--profile',
+        'esm-only',
+        // The YAML bundles are exported for tools that read files (fs, Redocly, Prism), not as importable modules.
+        '--exclude-entrypoints',
+        'specs/portabl.yaml',
+        'specs/identity.yaml',
+        '--format',
+        'table-flipped',
+      ],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+      },
+    );
     expect(attw.status, attw.stdout + attw.stderr).toBe(0);
   });
 });

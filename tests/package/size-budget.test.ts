@@ -18,7 +18,9 @@ describe('entry size budget (min+gzip, dependencies included)', () => {
     it(`kyc-contracts/${name} stays within ${BUDGET_KIB[name]} KiB`, async () => {
       const entry: { name: string; source: string; external?: string[] } = ENTRIES.find((e) => e.name === name)!;
       const size = await measureEntry({ ...entry, external: [...(entry.external ?? []), ...VALIDATION] });
-      const largest = Object.entries(size.inputs).sort((a, b) => b[1] - a[1]).slice(0, 4);
+      const largest = Object.entries(size.inputs)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 4);
       console.log(
         `kyc-contracts/${name}: ${kib(size.gzip)} min+gzip (${kib(size.minified)} minified; ${kib(size.lazyGzip)} on demand); largest: ${largest.map(([f, b]) => `${f.replace(/^.*node_modules\//, '')} ${kib(b)}`).join(', ')}`,
       );
@@ -34,7 +36,10 @@ describe('validation stays out of the entries', () => {
     for (const name of Object.keys(BUDGET_KIB)) {
       const size = await measureEntry(ENTRIES.find((e) => e.name === name)!);
       const loaded = Object.keys(size.inputs);
-      expect(loaded.filter((f) => /openapi\.json$|node_modules\/ajv\/dist\/(core|2020|compile)/.test(f)), name).toEqual([]);
+      expect(
+        loaded.filter((f) => /openapi\.json$|node_modules\/ajv\/dist\/(core|2020|compile)/.test(f)),
+        name,
+      ).toEqual([]);
     }
   });
 });

@@ -11,10 +11,15 @@ const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')
   exports: Record<string, string | { types: string; default: string }>;
   files: string[];
 };
-const bundleOf = (name: string) => JSON.parse(readFileSync(path.join(repoRoot, 'generated', name, 'openapi.json'), 'utf8'));
+const bundleOf = (name: string) =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'generated', name, 'openapi.json'), 'utf8'));
 
 it('names each API, mock port and mock port variable once', () => {
-  for (const values of [apis.map((a) => a.name), apis.map((a) => String(a.mock.defaultPort)), apis.map((a) => a.mock.portEnv)]) {
+  for (const values of [
+    apis.map((a) => a.name),
+    apis.map((a) => String(a.mock.defaultPort)),
+    apis.map((a) => a.mock.portEnv),
+  ]) {
     expect(new Set(values).size, values.join(', ')).toBe(values.length);
   }
 });
@@ -34,13 +39,16 @@ it("no mock port is a sandbox port, and the sandbox's port settings (each spec's
   expect(new Set(ports).size, ports.join(', ')).toBe(ports.length);
 });
 
-it.each(apis.map((a) => [a.name, a] as const))("%s: package.json exports its specs and its client, and packs its bundle", (name, api) => {
-  expect(pkg.exports[`./specs/${name}.json`]).toBe(`./dist/generated/${name}/openapi.json`);
-  expect(pkg.exports[`./specs/${name}.yaml`]).toBe(`./generated/${name}/openapi.yaml`);
-  expect(pkg.exports[`./specs/${name}.dereferenced.json`]).toBe(`./generated/${name}/openapi.dereferenced.json`);
-  expect(pkg.files).toContain(`generated/${name}/openapi.yaml`);
-  if (api.client) {
-    const compiled = `./dist/${api.client.source.replace(/\.ts$/, '')}`;
-    expect(pkg.exports[api.client.export]).toEqual({ types: `${compiled}.d.ts`, default: `${compiled}.js` });
-  }
-});
+it.each(apis.map((a) => [a.name, a] as const))(
+  '%s: package.json exports its specs and its client, and packs its bundle',
+  (name, api) => {
+    expect(pkg.exports[`./specs/${name}.json`]).toBe(`./dist/generated/${name}/openapi.json`);
+    expect(pkg.exports[`./specs/${name}.yaml`]).toBe(`./generated/${name}/openapi.yaml`);
+    expect(pkg.exports[`./specs/${name}.dereferenced.json`]).toBe(`./generated/${name}/openapi.dereferenced.json`);
+    expect(pkg.files).toContain(`generated/${name}/openapi.yaml`);
+    if (api.client) {
+      const compiled = `./dist/${api.client.source.replace(/\.ts$/, '')}`;
+      expect(pkg.exports[api.client.export]).toEqual({ types: `${compiled}.d.ts`, default: `${compiled}.js` });
+    }
+  },
+);

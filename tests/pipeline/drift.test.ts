@@ -29,7 +29,9 @@ it('writes the same set of files as generated/ holds', () => {
   const committed = filesUnder(path.join(repoRoot, 'generated')).sort();
   const regenerated = filesUnder(fresh).sort();
   const missing = regenerated.filter((f) => !committed.includes(f)).map((f) => `generated/${f} is missing`);
-  const stray = committed.filter((f) => !regenerated.includes(f)).map((f) => `generated/${f} is not produced by the pipeline`);
+  const stray = committed
+    .filter((f) => !regenerated.includes(f))
+    .map((f) => `generated/${f} is not produced by the pipeline`);
   expect([...missing, ...stray], 'run `npm run generate` (and delete stray files)').toEqual([]);
 });
 

@@ -44,7 +44,12 @@ it('no module but src/openapi/document.js walks an OpenAPI document', () => {
   const files = ['src', 'scripts', 'tests'].flatMap(sources);
   expect(files).toContain(WALKER);
   const found = files
-    .filter((file) => file !== WALKER && file !== SELF && !CLIENT_RUNTIME.some((exempt) => file === exempt || (exempt.endsWith('/') && file.startsWith(exempt))))
+    .filter(
+      (file) =>
+        file !== WALKER &&
+        file !== SELF &&
+        !CLIENT_RUNTIME.some((exempt) => file === exempt || (exempt.endsWith('/') && file.startsWith(exempt))),
+    )
     .flatMap((file) =>
       readFileSync(path.join(repoRoot, file), 'utf8')
         .split('\n')

@@ -27,10 +27,17 @@ beforeAll(() => {
   copy = mkdtempSync(path.join(os.tmpdir(), 'kyc-contracts-third-api-'));
   copyPipeline(copy);
   mkdirSync(path.join(copy, 'specs', NAME));
-  cpSync(path.join(repoRoot, 'tests/pipeline/fixtures/throwaway-api/openapi.yaml'), path.join(copy, 'specs', NAME, 'openapi.yaml'));
+  cpSync(
+    path.join(repoRoot, 'tests/pipeline/fixtures/throwaway-api/openapi.yaml'),
+    path.join(copy, 'specs', NAME, 'openapi.yaml'),
+  );
   const registryFile = path.join(copy, 'apis.json');
   const registry = JSON.parse(readFileSync(registryFile, 'utf8')) as { apis: unknown[] };
-  registry.apis.push({ name: NAME, source: `specs/${NAME}/openapi.yaml`, mock: { portEnv: 'WIDGETS_MOCK_PORT', defaultPort: 4012 } });
+  registry.apis.push({
+    name: NAME,
+    source: `specs/${NAME}/openapi.yaml`,
+    mock: { portEnv: 'WIDGETS_MOCK_PORT', defaultPort: 4012 },
+  });
   writeFileSync(registryFile, JSON.stringify(registry, null, 2));
 
   runs.lint = runScript('lint.mjs', ['--api', NAME]);
@@ -59,5 +66,12 @@ it('builds its reference page, and the landing page lists it with its mock port 
   expect(runs.generate!.status, runs.generate!.output).toBe(0);
   expect(readFileSync(path.join(copy, 'generated', 'docs', `${NAME}.html`), 'utf8')).toContain('Widgets API');
   const landing = readFileSync(path.join(copy, 'generated', 'docs', 'index.html'), 'utf8');
-  for (const text of ['Widgets API', 'WIDGETS_MOCK_PORT', 'http://127.0.0.1:4012', 'Portabl Core API', 'Identities API']) expect(landing).toContain(text);
+  for (const text of [
+    'Widgets API',
+    'WIDGETS_MOCK_PORT',
+    'http://127.0.0.1:4012',
+    'Portabl Core API',
+    'Identities API',
+  ])
+    expect(landing).toContain(text);
 });

@@ -25,8 +25,12 @@ const TSC = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
 beforeAll(() => {
   // The scripts' JSDoc (tsconfig.scripts.json: checkJs) in a second compiler, started first so the two overlap.
   scripts = new Promise((resolve) => {
-    execFile(process.execPath, [TSC, '--noEmit', '-p', path.join(repoRoot, 'tsconfig.scripts.json')], { cwd: repoRoot, encoding: 'utf8' }, (error, stdout, stderr) =>
-      resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
+    execFile(
+      process.execPath,
+      [TSC, '--noEmit', '-p', path.join(repoRoot, 'tsconfig.scripts.json')],
+      { cwd: repoRoot, encoding: 'utf8' },
+      (error, stdout, stderr) =>
+        resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
     );
   });
   const exampleFiles = examples.map((code, i) => {
@@ -40,12 +44,21 @@ beforeAll(() => {
       extends: path.join(repoRoot, 'tsconfig.json'),
       compilerOptions: {
         paths: {
-          ...Object.fromEntries(apis.flatMap((api) => (api.client ? [[`${packageName}${api.client.export.slice(1)}`, [path.join(repoRoot, api.client.source)]]] : []))),
+          ...Object.fromEntries(
+            apis.flatMap((api) =>
+              api.client
+                ? [[`${packageName}${api.client.export.slice(1)}`, [path.join(repoRoot, api.client.source)]]]
+                : [],
+            ),
+          ),
           [`${packageName}/sandbox`]: [path.join(repoRoot, 'src/sandbox/entry.ts')],
           [`${packageName}/msw`]: [path.join(repoRoot, 'src/msw/index.ts')],
         },
       },
-      include: [...['src', 'tests', 'generated/*/schema.ts', 'vitest.config.ts'].map((p) => path.join(repoRoot, p)), ...exampleFiles],
+      include: [
+        ...['src', 'tests', 'generated/*/schema.ts', 'vitest.config.ts'].map((p) => path.join(repoRoot, p)),
+        ...exampleFiles,
+      ],
     }),
   );
   const tsc = spawnSync(process.execPath, [TSC, '--noEmit', '-p', dir], {

@@ -33,10 +33,37 @@ const section = changelogSection({
       next: '4.0.0',
       rating: 'major',
       changes: [
-        change({ rating: 'patch', redoclyRating: 'patch', kind: 'modified', rule: 'modified summary', message: '`summary` was reworded.', location: ' · summary', direction: 'operation' }),
-        change({ action: 'Stop reading `email` from this response: it is no longer sent.', operations: ['GET /things (listThings)', 'GET /things/{id} (getThing)'] }),
-        change({ rating: 'minor', redoclyRating: 'minor', kind: 'added', rule: 'added', message: '`404` was added.', location: 'responses/404' }),
-        change({ rating: 'minor', redoclyRating: 'minor', kind: 'added', rule: 'added', message: '`404` was added.', location: 'responses/404', operation: 'GET /things/{id} (getThing)', operations: ['GET /things/{id} (getThing)'] }),
+        change({
+          rating: 'patch',
+          redoclyRating: 'patch',
+          kind: 'modified',
+          rule: 'modified summary',
+          message: '`summary` was reworded.',
+          location: ' · summary',
+          direction: 'operation',
+        }),
+        change({
+          action: 'Stop reading `email` from this response: it is no longer sent.',
+          operations: ['GET /things (listThings)', 'GET /things/{id} (getThing)'],
+        }),
+        change({
+          rating: 'minor',
+          redoclyRating: 'minor',
+          kind: 'added',
+          rule: 'added',
+          message: '`404` was added.',
+          location: 'responses/404',
+        }),
+        change({
+          rating: 'minor',
+          redoclyRating: 'minor',
+          kind: 'added',
+          rule: 'added',
+          message: '`404` was added.',
+          location: 'responses/404',
+          operation: 'GET /things/{id} (getThing)',
+          operations: ['GET /things/{id} (getThing)'],
+        }),
       ],
     },
   ],
@@ -55,7 +82,9 @@ describe('a release section', () => {
   it('lists breaking changes first, marked, with every operation reached and what a caller must change', () => {
     const beta = section.split('### Beta API')[1]!;
     expect(beta.indexOf('#### Breaking changes')).toBeLessThan(beta.indexOf('#### Additions and deprecations (minor)'));
-    expect(beta.indexOf('#### Additions and deprecations (minor)')).toBeLessThan(beta.indexOf('#### Other changes (patch)'));
+    expect(beta.indexOf('#### Additions and deprecations (minor)')).toBeLessThan(
+      beta.indexOf('#### Other changes (patch)'),
+    );
     expect(beta).toContain(
       '- **BREAKING** Response of `GET /things (listThings)`, `GET /things/{id} (getThing)`: Property `email` of `Thing` was removed. (`property-removed` at `200 response body: data[].email`)\n' +
         '  **What a caller must change:** Stop reading `email` from this response: it is no longer sent.',
@@ -63,7 +92,9 @@ describe('a release section', () => {
   });
 
   it('merges one change made to several operations into one entry', () => {
-    expect(section).toContain('- Response of `GET /things (listThings)`, `GET /things/{id} (getThing)`: `404` was added. (`added` at `responses/404`)');
+    expect(section).toContain(
+      '- Response of `GET /things (listThings)`, `GET /things/{id} (getThing)`: `404` was added. (`added` at `responses/404`)',
+    );
     expect(section.match(/`404` was added/g)).toHaveLength(1);
   });
 });
@@ -71,7 +102,9 @@ describe('a release section', () => {
 describe('CHANGELOG.md', () => {
   it('gets the new section above the previous ones, below the introduction', () => {
     const existing = '# Changelog\n\nIntro.\n\n## 1.4.0 (2026-01-01)\n\nOld.\n';
-    expect(prependSection(existing, '## 2.0.0 (2026-11-30)\n\nNew.\n')).toBe('# Changelog\n\nIntro.\n\n## 2.0.0 (2026-11-30)\n\nNew.\n\n## 1.4.0 (2026-01-01)\n\nOld.\n');
+    expect(prependSection(existing, '## 2.0.0 (2026-11-30)\n\nNew.\n')).toBe(
+      '# Changelog\n\nIntro.\n\n## 2.0.0 (2026-11-30)\n\nNew.\n\n## 1.4.0 (2026-01-01)\n\nOld.\n',
+    );
   });
 
   it('is created when there is none', () => {

@@ -19,7 +19,11 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'kyc-contracts-deprecation-'));
 let browser: Chromium | undefined;
 
 function step(script: string) {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', script), '--out', work, '--api', 'identity'], { cwd: repoRoot, encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'scripts', script), '--out', work, '--api', 'identity'],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`scripts/${script} failed:\n${result.stdout}${result.stderr}`);
 }
 
@@ -29,7 +33,10 @@ beforeAll(() => {
   copyFileSync(path.join(repoRoot, 'generated', 'portabl', 'openapi.yaml'), path.join(work, 'portabl', 'openapi.yaml'));
   const doc = parse(readFileSync(path.join(repoRoot, 'generated', 'identity', 'openapi.yaml'), 'utf8'));
   Object.assign(doc.paths['/sandbox/identities/approve'].post, { deprecated: true, 'x-sunset': SUNSET });
-  Object.assign(doc.components.schemas.SandboxApproveIdentityRequest.properties.email, { deprecated: true, 'x-sunset': SUNSET });
+  Object.assign(doc.components.schemas.SandboxApproveIdentityRequest.properties.email, {
+    deprecated: true,
+    'x-sunset': SUNSET,
+  });
   writeFileSync(path.join(work, 'identity', 'openapi.yaml'), stringify(doc));
   step('generate-types.mjs');
   step('build-docs.mjs');
@@ -43,7 +50,11 @@ describe('the generated types', () => {
   const types = () => readFileSync(path.join(work, 'identity', 'schema.ts'), 'utf8');
 
   it('mark the deprecated operation @deprecated', () => {
-    expect(types()).toMatch(new RegExp(`/\\*\\*(?:(?!\\*/)[\\s\\S])*@deprecated(?:(?!\\*/)[\\s\\S])*\\*/\\s*post: operations\\["${OPERATION}"\\]`));
+    expect(types()).toMatch(
+      new RegExp(
+        `/\\*\\*(?:(?!\\*/)[\\s\\S])*@deprecated(?:(?!\\*/)[\\s\\S])*\\*/\\s*post: operations\\["${OPERATION}"\\]`,
+      ),
+    );
   });
 
   it('mark the deprecated property @deprecated', () => {

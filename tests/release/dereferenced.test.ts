@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs, type DocsServer } from '../../scripts/serve-docs.mjs';
 import { apiNames, repoRoot } from '../support/bundles.js';
 
-const committed = (api: string, file: string) => JSON.parse(readFileSync(path.join(repoRoot, 'generated', api, file), 'utf8'));
+const committed = (api: string, file: string) =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'generated', api, file), 'utf8'));
 
 let server: DocsServer;
 beforeAll(async () => {

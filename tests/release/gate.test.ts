@@ -11,7 +11,11 @@ import { bundleDir, repoRoot } from '../support/bundles.js';
 
 it('finds every change since the release covered by the versions', async () => {
   const baselines = readBaselines();
-  const results = await diffApis({ baselines, current: currentBundles({ bundleDir: bundleDir() }), today: todayFromEnv() });
+  const results = await diffApis({
+    baselines,
+    current: currentBundles({ bundleDir: bundleDir() }),
+    today: todayFromEnv(),
+  });
   const currentPackage = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version;
   const failures = judge(results, { releasedPackage: baselines.packageVersion, currentPackage });
   expect(failures, `breaking-change gate (npm run diff shows every change):\n${failures.join('\n')}`).toEqual([]);

@@ -15,7 +15,12 @@ import { repoRoot } from '../support/bundles.js';
 import { copyPipeline } from '../support/repo-copy.js';
 
 const copy = mkdtempSync(path.join(os.tmpdir(), 'kyc-contracts-release-'));
-const env = { ...process.env, KYC_RELEASE_SKIP_TESTS: '1', KYC_RELEASE_SKIP_DOCS: '1', KYC_RELEASE_TODAY: '2026-11-30' };
+const env = {
+  ...process.env,
+  KYC_RELEASE_SKIP_TESTS: '1',
+  KYC_RELEASE_SKIP_DOCS: '1',
+  KYC_RELEASE_TODAY: '2026-11-30',
+};
 const git = (...args: string[]) => execFileSync('git', args, { cwd: copy, encoding: 'utf8' });
 const read = (file: string) => readFileSync(path.join(copy, file), 'utf8');
 
@@ -30,7 +35,8 @@ function node(script: string, ...args: string[]): Promise<{ status: number | nul
 }
 
 const released = readBaselines();
-const infoVersion = (api: string) => JSON.parse(readFileSync(path.join(repoRoot, 'generated', api, 'openapi.json'), 'utf8')).info.version as string;
+const infoVersion = (api: string) =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'generated', api, 'openapi.json'), 'utf8')).info.version as string;
 let gateBefore: Awaited<ReturnType<typeof node>>;
 let dirtyRelease: Awaited<ReturnType<typeof node>>;
 let release: Awaited<ReturnType<typeof node>>;
@@ -41,7 +47,8 @@ beforeAll(async () => {
   copyPipeline(copy, ['package-lock.json', '.gitignore', 'releases', 'README.md', 'CHANGELOG.md']);
   // The copy starts as if released just now (its baseline = the committed bundles), so that changes made in the
   // repository since the real release do not mix with the one this test makes.
-  for (const api of Object.keys(released.apis)) cpSync(path.join(repoRoot, 'generated', api, 'openapi.json'), path.join(copy, released.apis[api]!.file));
+  for (const api of Object.keys(released.apis))
+    cpSync(path.join(repoRoot, 'generated', api, 'openapi.json'), path.join(copy, released.apis[api]!.file));
   git('init', '-q');
   writeFileSync(path.join(copy, '.git', 'info', 'exclude'), 'node_modules\n');
   git('-c', 'user.name=test', '-c', 'user.email=test@example.com', 'add', '-A');
@@ -49,7 +56,9 @@ beforeAll(async () => {
 
   const schema = 'specs/identity/components/schemas/Identity.yaml';
   const text = read(schema);
-  const edited = text.replace(/(required: \[[^\]]*?)\bemail, /, '$1').replace(/\n  email:\n    \$ref: \.\/Email\.yaml\n/, '\n');
+  const edited = text
+    .replace(/(required: \[[^\]]*?)\bemail, /, '$1')
+    .replace(/\n  email:\n    \$ref: \.\/Email\.yaml\n/, '\n');
   expect(edited, 'the Identity schema no longer has the shape this test edits').not.toBe(text);
   writeFileSync(path.join(copy, schema), edited);
   expect(parse(edited).properties.email).toBeUndefined();
@@ -115,7 +124,9 @@ describe('npm run release -- identity major', () => {
     const entry = changelog.split('\n- ').find((e) => e.includes('Property `email` of `Identity` was removed.'));
     expect(entry).toBeDefined();
     expect(entry).toMatch(/^\*\*BREAKING\*\* Response of .*`GET \/identities\/\{id\} \(getIdentity\)`/);
-    expect(entry).toContain('**What a caller must change:** Stop reading `email` from this response: it is no longer sent.');
+    expect(entry).toContain(
+      '**What a caller must change:** Stop reading `email` from this response: it is no longer sent.',
+    );
   });
 
   it('makes the gate pass', () => {

@@ -37,21 +37,36 @@ describe('the rating table', () => {
     expect(gate).toBe(row.expected);
     expect(found.some((c) => c.refused !== undefined)).toBe(row.refused === true);
     if (gate !== redocly) expect(found.some((c) => c.correctedBy)).toBe(true);
-    for (const c of found.filter((x) => x.rating === 'major')) expect(c.action, `${row.path}: a major change must say what a caller must change`).toMatch(/\w/);
+    for (const c of found.filter((x) => x.rating === 'major'))
+      expect(c.action, `${row.path}: a major change must say what a caller must change`).toMatch(/\w/);
   });
 
   it('is refused by the gate whatever the versions say when a deprecated element goes before its sunset', () => {
     const refusedRow = rows.find((r) => r.refused)!;
-    const result = { api: 'table', title: 'Rating table', released: '1.0.0', current: '9.0.0', rating: 'major', changes: ofRow(refusedRow.path) };
+    const result = {
+      api: 'table',
+      title: 'Rating table',
+      released: '1.0.0',
+      current: '9.0.0',
+      rating: 'major',
+      changes: ofRow(refusedRow.path),
+    };
     const failures = judge([result], { releasedPackage: '0.1.0', currentPackage: '9.0.0' });
-    expect(failures.join('\n')).toMatch(/legacyId.*Refused: it was released as deprecated with the sunset date 2099-01-01/);
+    expect(failures.join('\n')).toMatch(
+      /legacyId.*Refused: it was released as deprecated with the sunset date 2099-01-01/,
+    );
   });
 
   it('lets that removal through once the sunset date has passed (still a major change)', async () => {
     const before = base();
     const after = base();
     rows.find((r) => r.refused)!.change(after);
-    const later = rateChanges({ base: before, revision: after, report: await redoclyDiff(before, after), today: '2099-01-02' });
+    const later = rateChanges({
+      base: before,
+      revision: after,
+      report: await redoclyDiff(before, after),
+      today: '2099-01-02',
+    });
     expect(later.map((c) => [c.rating, c.refused])).toEqual([['major', undefined]]);
   });
 });

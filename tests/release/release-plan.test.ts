@@ -27,22 +27,39 @@ const api = (name: string, rating?: RatedChange['rating'], over: Partial<ApiDiff
   ...over,
 });
 const plan = (results: ApiDiff[], selected: string[], level: 'major' | 'minor' | 'patch', currentPackage = '0.1.0') =>
-  planRelease({ results, selected, target: selected.length > 1 ? 'all' : selected[0]!, level, releasedPackage: '0.1.0', currentPackage });
+  planRelease({
+    results,
+    selected,
+    target: selected.length > 1 ? 'all' : selected[0]!,
+    level,
+    releasedPackage: '0.1.0',
+    currentPackage,
+  });
 
 describe('the versions', () => {
-  it("raise each changed API by its own largest rating and the package by the level; an unchanged API keeps its own", () => {
-    const { next, nextPackage, changed } = plan([api('portabl', 'patch'), api('identity', 'major'), api('other')], ['portabl', 'identity', 'other'], 'major');
+  it('raise each changed API by its own largest rating and the package by the level; an unchanged API keeps its own', () => {
+    const { next, nextPackage, changed } = plan(
+      [api('portabl', 'patch'), api('identity', 'major'), api('other')],
+      ['portabl', 'identity', 'other'],
+      'major',
+    );
     expect(next).toEqual({ portabl: '1.0.1', identity: '2.0.0' });
     expect(nextPackage).toBe('1.0.0');
     expect(changed.map((r) => r.api)).toEqual(['portabl', 'identity']);
   });
 
   it('allow a level above the ratings for the package', () => {
-    expect(plan([api('identity', 'minor')], ['identity'], 'major')).toMatchObject({ next: { identity: '1.1.0' }, nextPackage: '1.0.0' });
+    expect(plan([api('identity', 'minor')], ['identity'], 'major')).toMatchObject({
+      next: { identity: '1.1.0' },
+      nextPackage: '1.0.0',
+    });
   });
 
   it('keep a version raised by hand when it is already higher', () => {
-    expect(plan([api('identity', 'minor', { current: '3.0.0' })], ['identity'], 'minor', '0.9.0')).toMatchObject({ next: { identity: '3.0.0' }, nextPackage: '0.9.0' });
+    expect(plan([api('identity', 'minor', { current: '3.0.0' })], ['identity'], 'minor', '0.9.0')).toMatchObject({
+      next: { identity: '3.0.0' },
+      nextPackage: '0.9.0',
+    });
   });
 });
 
@@ -71,11 +88,15 @@ describe('a refusal', () => {
   });
 
   it('when nothing changed', () => {
-    expect(refusal(() => plan([api('portabl'), api('identity')], ['portabl', 'identity'], 'patch'))).toContain('nothing to release');
+    expect(refusal(() => plan([api('portabl'), api('identity')], ['portabl', 'identity'], 'patch'))).toContain(
+      'nothing to release',
+    );
   });
 
   it('when a deprecated element goes before its sunset', () => {
     const early = api('identity', 'major', { changes: [change('major', { refused: 'keep it until 2099-01-01' })] });
-    expect(refusal(() => plan([early], ['identity'], 'major'))).toContain('these changes cannot be released:\nidentity: GET /identities/{id} (getIdentity): a major change. keep it until 2099-01-01');
+    expect(refusal(() => plan([early], ['identity'], 'major'))).toContain(
+      'these changes cannot be released:\nidentity: GET /identities/{id} (getIdentity): a major change. keep it until 2099-01-01',
+    );
   });
 });

@@ -6,7 +6,10 @@ import { apiNames, loadBundle } from '../support/bundles.js';
 
 describe.each(apiNames)('%s', (api) => {
   it('dates every deprecation with x-sunset', () => {
-    expect(deprecationsWithoutSunset(loadBundle(api)), 'add `x-sunset: YYYY-MM-DD` beside each `deprecated: true`').toEqual([]);
+    expect(
+      deprecationsWithoutSunset(loadBundle(api)),
+      'add `x-sunset: YYYY-MM-DD` beside each `deprecated: true`',
+    ).toEqual([]);
   });
 });
 

@@ -15,7 +15,9 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'kyc-contracts-workflow-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function validate(file: string) {
-  const result = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'action-validator'), [file], { encoding: 'utf8' });
+  const result = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'action-validator'), [file], {
+    encoding: 'utf8',
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -33,13 +35,17 @@ it('passes the workflow validator', () => {
 });
 
 it('fails the validator when a job key is misspelt', () => {
-  const { status, output } = validate(brokenCopy('misspelt.yml', source.replace('    runs-on: ubuntu-latest', '    runs_on: ubuntu-latest')));
+  const { status, output } = validate(
+    brokenCopy('misspelt.yml', source.replace('    runs-on: ubuntu-latest', '    runs_on: ubuntu-latest')),
+  );
   expect(status).not.toBe(0);
   expect(output).toContain("Additional property 'runs_on' is not allowed");
 });
 
 it('fails the validator when a step has neither run nor uses', () => {
-  const { status, output } = validate(brokenCopy('no-run.yml', source.replace('        run: npm run lint', '        runs: npm run lint')));
+  const { status, output } = validate(
+    brokenCopy('no-run.yml', source.replace('        run: npm run lint', '        runs: npm run lint')),
+  );
   expect(status).not.toBe(0);
   expect(output).toContain('/jobs/contracts/steps');
 });
@@ -47,7 +53,8 @@ it('fails the validator when a step has neither run nor uses', () => {
 it('runs on pull requests: npm ci, lint, tests, and the gate against the base branch with Markdown into the job summary', () => {
   const workflow = parse(source);
   expect(Object.keys(workflow.on)).toEqual(['pull_request']);
-  const steps: { run?: string; uses?: string; with?: Record<string, unknown>; shell?: string }[] = workflow.jobs.contracts.steps;
+  const steps: { run?: string; uses?: string; with?: Record<string, unknown>; shell?: string }[] =
+    workflow.jobs.contracts.steps;
   const runs = steps.map((s) => s.run ?? '');
   expect(runs).toContain('npm ci --no-audit --no-fund');
   expect(runs).toContain('npm run lint');

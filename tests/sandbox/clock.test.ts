@@ -14,12 +14,18 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 const clock = (api: 'portabl' | 'identity', advanceSeconds?: unknown) =>
-  fetch(`${sandbox.urls[api]}/__sandbox/clock`, advanceSeconds === undefined ? {} : { method: 'POST', body: JSON.stringify({ advanceSeconds }) });
+  fetch(
+    `${sandbox.urls[api]}/__sandbox/clock`,
+    advanceSeconds === undefined ? {} : { method: 'POST', body: JSON.stringify({ advanceSeconds }) },
+  );
 
 describe('sandbox clock', () => {
   it('is the route the spec states', () => {
     for (const api of apiNames) {
-      expect((sandboxSpecs[api] as any)['x-sandbox'].clock).toMatchObject({ read: 'GET /__sandbox/clock', advance: 'POST /__sandbox/clock' });
+      expect((sandboxSpecs[api] as any)['x-sandbox'].clock).toMatchObject({
+        read: 'GET /__sandbox/clock',
+        advance: 'POST /__sandbox/clock',
+      });
     }
   });
 
@@ -36,10 +42,15 @@ describe('sandbox clock', () => {
   it('expires a token once moved past expiresIn', async () => {
     const { clientId, clientSecret } = sandbox.credentials.portabl[0]!;
     const token = (await (
-      await fetch(`${sandbox.urls.portabl}/provider/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId, clientSecret }) })
+      await fetch(`${sandbox.urls.portabl}/provider/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId, clientSecret }),
+      })
     ).json()) as { accessToken: string; expiresIn: number };
     expect(token.expiresIn).toBe(60);
-    const users = () => fetch(`${sandbox.urls.portabl}/provider/users`, { headers: { authorization: `Bearer ${token.accessToken}` } });
+    const users = () =>
+      fetch(`${sandbox.urls.portabl}/provider/users`, { headers: { authorization: `Bearer ${token.accessToken}` } });
     expect((await users()).status).toBe(200);
     expect((await clock('portabl', 61)).status).toBe(200);
     expect((await users()).status).toBe(401);

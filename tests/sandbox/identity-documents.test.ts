@@ -23,7 +23,7 @@ describe('Identities sandbox: documents', () => {
     expect(new Set(identity.documents.map((d: any) => d.id)).size).toBe(2);
   });
 
-  it('answers a presigned URL the sandbox serves until the spec\'s TTL passes on the sandbox clock, then 403', async () => {
+  it("answers a presigned URL the sandbox serves until the spec's TTL passes on the sandbox clock, then 403", async () => {
     const identity = (await sandbox.identity('POST', '/identities', person({ documents }))).body.data;
     const document = identity.documents[1];
     const presign = await sandbox.identity('GET', `/identities/${identity.id}/documents/${document.id}/presign-url`);
@@ -43,7 +43,9 @@ describe('Identities sandbox: documents', () => {
 
   it('refuses a presigned URL whose grant was altered: 403', async () => {
     const identity = (await sandbox.identity('POST', '/identities', person({ documents }))).body.data;
-    const url: string = (await sandbox.identity('GET', `/identities/${identity.id}/documents/${identity.documents[0].id}/presign-url`)).body.data.url;
+    const url: string = (
+      await sandbox.identity('GET', `/identities/${identity.id}/documents/${identity.documents[0].id}/presign-url`)
+    ).body.data.url;
     const [payload, signature] = url.split('/').pop()!.split('.') as [string, string];
     const grant = JSON.parse(Buffer.from(payload, 'base64url').toString());
     grant[3] += 86_400;
@@ -55,14 +57,18 @@ describe('Identities sandbox: documents', () => {
   it('answers 404 for a document id the identity does not have', async () => {
     const identity = (await sandbox.identity('POST', '/identities', person({ documents }))).body.data;
     const other = (await sandbox.identity('POST', '/identities', person({ documents }))).body.data;
-    const reply = await sandbox.identity('GET', `/identities/${identity.id}/documents/${other.documents[0].id}/presign-url`);
+    const reply = await sandbox.identity(
+      'GET',
+      `/identities/${identity.id}/documents/${other.documents[0].id}/presign-url`,
+    );
     expect(reply.status).toBe(404);
     expect(reply.body.code).toBe('identity_not_found');
   });
 
   it('replaces the documents on update, each new one with a new id', async () => {
     const identity = (await sandbox.identity('POST', '/identities', person({ documents }))).body.data;
-    const updated = (await sandbox.identity('PATCH', `/identities/${identity.id}`, { documents: [documents[0]] })).body.data;
+    const updated = (await sandbox.identity('PATCH', `/identities/${identity.id}`, { documents: [documents[0]] })).body
+      .data;
     expect(updated.documents).toHaveLength(1);
     expect(updated.documents[0].id).not.toBe(identity.documents[0].id);
   });

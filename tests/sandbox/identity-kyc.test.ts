@@ -18,7 +18,10 @@ const locked: string[] = schemas.UpdateIdentityRequest['x-immutable-when-confirm
 
 async function approved() {
   const identity = (await sandbox.identity('POST', '/identities', person())).body.data;
-  const reply = await sandbox.identity('POST', '/sandbox/identities/approve', { identityId: identity.id, email: identity.email });
+  const reply = await sandbox.identity('POST', '/sandbox/identities/approve', {
+    identityId: identity.id,
+    email: identity.email,
+  });
   expect(reply.status).toBe(200);
   expect(reply.body.message).toContain(identity.id);
   return identity;
@@ -45,9 +48,12 @@ describe('Identities sandbox: KYC approval and operations', () => {
     expect(operations.every((o: any) => o.active === true && o.reason === undefined)).toBe(true);
   });
 
-  it('refuses an approval whose email is not the identity\'s: 400 naming email', async () => {
+  it("refuses an approval whose email is not the identity's: 400 naming email", async () => {
     const identity = (await sandbox.identity('POST', '/identities', person())).body.data;
-    const reply = await sandbox.identity('POST', '/sandbox/identities/approve', { identityId: identity.id, email: 'someone.else@example.com' });
+    const reply = await sandbox.identity('POST', '/sandbox/identities/approve', {
+      identityId: identity.id,
+      email: 'someone.else@example.com',
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.message).toMatch(/^body\.email: /);
   });
@@ -66,18 +72,28 @@ describe('Identities sandbox: a confirmed identity locks x-immutable-when-confir
     expect(Object.keys(changes).sort()).toEqual([...locked].sort());
   });
 
-  it.each(Object.entries(changes))('refuses changing %s: 422 identity_confirmed_field_immutable naming it', async (field, change) => {
-    const identity = await approved();
-    const reply = await sandbox.identity('PATCH', `/identities/${identity.id}`, change);
-    expect(reply.status).toBe(422);
-    expect(reply.body.code).toBe('identity_confirmed_field_immutable');
-    expect(reply.body.message).toContain(`body.${field}`);
-    expect((await sandbox.identity('GET', `/identities/${identity.id}`)).body.data).toMatchObject({ name: identity.name, tax: identity.tax });
-  });
+  it.each(Object.entries(changes))(
+    'refuses changing %s: 422 identity_confirmed_field_immutable naming it',
+    async (field, change) => {
+      const identity = await approved();
+      const reply = await sandbox.identity('PATCH', `/identities/${identity.id}`, change);
+      expect(reply.status).toBe(422);
+      expect(reply.body.code).toBe('identity_confirmed_field_immutable');
+      expect(reply.body.message).toContain(`body.${field}`);
+      expect((await sandbox.identity('GET', `/identities/${identity.id}`)).body.data).toMatchObject({
+        name: identity.name,
+        tax: identity.tax,
+      });
+    },
+  );
 
   it('accepts the fields that are not locked, and a locked field sent unchanged', async () => {
     const identity = await approved();
-    const reply = await sandbox.identity('PATCH', `/identities/${identity.id}`, { phone: { number: '930000000' }, name: identity.name, gender: 'Female' });
+    const reply = await sandbox.identity('PATCH', `/identities/${identity.id}`, {
+      phone: { number: '930000000' },
+      name: identity.name,
+      gender: 'Female',
+    });
     expect(reply.status).toBe(200);
     expect(reply.body.data.phone.number).toBe('930000000');
   });

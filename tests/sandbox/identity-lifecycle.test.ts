@@ -32,9 +32,16 @@ describe('Identities sandbox: an identity lives from create to delete', () => {
   it('updates the fields sent and keeps the others', async () => {
     const created = (await sandbox.identity('POST', '/identities', person())).body.data;
     sandbox.clock.advance(60_000);
-    const updated = await sandbox.identity('PATCH', `/identities/${created.id}`, { name: 'Maria S. Silva', phone: { number: '920000000' } });
+    const updated = await sandbox.identity('PATCH', `/identities/${created.id}`, {
+      name: 'Maria S. Silva',
+      phone: { number: '920000000' },
+    });
     expect(updated.status).toBe(200);
-    expect(updated.body.data).toMatchObject({ name: 'Maria S. Silva', phone: { number: '920000000', sms: false }, email: created.email });
+    expect(updated.body.data).toMatchObject({
+      name: 'Maria S. Silva',
+      phone: { number: '920000000', sms: false },
+      email: created.email,
+    });
     expect(updated.body.data.updatedAt).toBe(new Date(sandbox.clock.now()).toISOString());
     expect((await sandbox.identity('GET', `/identities/${created.id}`)).body.data.name).toBe('Maria S. Silva');
   });
@@ -88,14 +95,16 @@ describe('Identities sandbox: a company and its owner', () => {
   it('refuses a company tax without formationRegion on update, though the body does not say it is a company', async () => {
     const owner = (await sandbox.identity('POST', '/identities', person())).body.data;
     const firm = (await sandbox.identity('POST', '/identities', company(owner.id))).body.data;
-    const reply = await sandbox.identity('PATCH', `/identities/${firm.id}`, { tax: { country: 'PT', idNumber: '509999999' } });
+    const reply = await sandbox.identity('PATCH', `/identities/${firm.id}`, {
+      tax: { country: 'PT', idNumber: '509999999' },
+    });
     expect(reply.status).toBe(400);
     expect(reply.body).toMatchObject({ code: 'validation_failed' });
     expect(reply.body.message).toContain('tax.formationRegion');
   });
 });
 
-describe('Identities sandbox: birthday 18 to 99 years before the sandbox\'s today (x-age-range)', () => {
+describe("Identities sandbox: birthday 18 to 99 years before the sandbox's today (x-age-range)", () => {
   // The sandbox's today is 2030-06-15.
   it.each([
     ['2012-06-15', 200, 'exactly 18 today'],

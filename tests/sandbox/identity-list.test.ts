@@ -9,7 +9,8 @@ let owner: any;
 let firm: any;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  owner = (await sandbox.identity('POST', '/identities', person({ name: 'Ana Costa', email: 'ana@costa.example.org' }))).body.data;
+  owner = (await sandbox.identity('POST', '/identities', person({ name: 'Ana Costa', email: 'ana@costa.example.org' })))
+    .body.data;
   ids.push(owner.id);
   for (let i = 0; i < 4; i++) {
     sandbox.clock.advance(1000);

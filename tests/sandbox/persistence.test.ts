@@ -30,7 +30,9 @@ describe('Embedded store persisted in SANDBOX_DATA_DIR', () => {
     const second = await startTestSandbox({ dataDir: dir, credentials });
     try {
       const listed = (await second.identity('GET', '/identities?all=true')).body;
-      expect(listed.data.map((i: any) => i.id).sort()).toEqual([...created.filter((id) => id !== created[1]), last].sort());
+      expect(listed.data.map((i: any) => i.id).sort()).toEqual(
+        [...created.filter((id) => id !== created[1]), last].sort(),
+      );
       expect((await second.identity('GET', `/identities/${created[0]}`)).body.data.name).toBe('Changed Before Restart');
       expect((await second.identity('GET', `/identities/${created[1]}`)).status).toBe(404);
       expect((await second.portabl('GET', `/provider/users/${userId}/settings`)).body).toEqual({ isSyncOn: true });

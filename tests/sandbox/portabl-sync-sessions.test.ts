@@ -23,7 +23,11 @@ describe('Portabl sandbox: sync sessions', () => {
     expect(syncSession).toMatchObject({ userId, didcommSessionIds: [], createdAt: new Date(START).toISOString() });
     expect(isConnected).toBe(false);
     const invitation = decodeInvitation(invitationUrl);
-    expect(invitation).toMatchObject({ type: 'https://didcomm.org/out-of-band/2.0/invitation', id: syncSession.id, thid: syncSession.id });
+    expect(invitation).toMatchObject({
+      type: 'https://didcomm.org/out-of-band/2.0/invitation',
+      id: syncSession.id,
+      thid: syncSession.id,
+    });
     expect(invitation.from).toMatch(/^did:key:z6Mk/);
     expect(invitation.expires_time! - invitation.created_time!).toBe(60);
   });
@@ -49,7 +53,11 @@ describe('Portabl sandbox: sync sessions', () => {
 
   it('starts a session once when 20 starts race: one 202, nineteen 409', async () => {
     const { id } = (await sandbox.portabl('POST', `/provider/users/${userId}/sync-sessions`)).body.syncSession;
-    const statuses = (await Promise.all(Array.from({ length: 20 }, () => sandbox.portabl('POST', `/provider/sync-sessions/${id}/start`)))).map((r) => r.status);
+    const statuses = (
+      await Promise.all(
+        Array.from({ length: 20 }, () => sandbox.portabl('POST', `/provider/sync-sessions/${id}/start`)),
+      )
+    ).map((r) => r.status);
     expect(statuses.filter((s) => s === 202)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
   });

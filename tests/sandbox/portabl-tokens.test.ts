@@ -7,7 +7,11 @@ import { sandboxSpecs } from '../../src/sandbox/specs.js';
 import { startTestSandbox, type TestSandbox } from './support/sandbox.js';
 
 let sandbox: TestSandbox;
-const CLIENT = { clientId: 'tokens-test-client', clientSecret: 'fake-secret-for-the-sandbox-tests', scopes: ['read:provider-users', 'read:data-profiles'] };
+const CLIENT = {
+  clientId: 'tokens-test-client',
+  clientSecret: 'fake-secret-for-the-sandbox-tests',
+  scopes: ['read:provider-users', 'read:data-profiles'],
+};
 beforeAll(async () => {
   sandbox = await startTestSandbox({ credentials: { portabl: [CLIENT], identity: [] }, tokenExpiresIn: 600 });
 });
@@ -49,34 +53,51 @@ describe('Portabl sandbox: POST /provider/token', () => {
 
 describe('Portabl sandbox: every operation checks the token', () => {
   const secured = operationRules(sandboxSpecs.portabl).filter((r) => r.security);
-  const concrete = (path: string) => path.replace('{userId}', '4c0ac449-135d-45c8-81f3-a8e96a508c2b').replace('{syncSessionId}', 'add04a97-161b-448a-9b89-10ae5b220c26');
+  const concrete = (path: string) =>
+    path
+      .replace('{userId}', '4c0ac449-135d-45c8-81f3-a8e96a508c2b')
+      .replace('{syncSessionId}', 'add04a97-161b-448a-9b89-10ae5b220c26');
 
   it('the spec names a scope for every secured operation', () => {
     expect(secured.length).toBeGreaterThanOrEqual(9);
     for (const rule of secured) expect(rule.security!.scopes, rule.operationId).toHaveLength(1);
   });
 
-  it.each(secured.map((r) => [r.operationId, r] as const))('%s: 401 without a token, with a tampered one, with alg none', async (_id, rule) => {
-    const good = await sandbox.token();
-    const [header, payload, signature] = good.split('.') as [string, string, string];
-    const tampered = `${header}.${b64({ ...decodeJwt(good), scope: 'start:provider-user-sync-sessions upsert:provider-users' })}.${signature}`;
-    const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`;
-    for (const authorization of [undefined, `Bearer ${tampered}`, `Bearer ${unsigned}`, 'Bearer not-a-token', `Basic ${good}`]) {
-      const reply = await sandbox.request('portabl', rule.method.toUpperCase(), concrete(rule.path), { headers: authorization ? { authorization } : {} });
-      expect(reply.status, `${authorization?.slice(0, 12)}`).toBe(401);
-    }
-  });
+  it.each(secured.map((r) => [r.operationId, r] as const))(
+    '%s: 401 without a token, with a tampered one, with alg none',
+    async (_id, rule) => {
+      const good = await sandbox.token();
+      const [header, payload, signature] = good.split('.') as [string, string, string];
+      const tampered = `${header}.${b64({ ...decodeJwt(good), scope: 'start:provider-user-sync-sessions upsert:provider-users' })}.${signature}`;
+      const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`;
+      for (const authorization of [
+        undefined,
+        `Bearer ${tampered}`,
+        `Bearer ${unsigned}`,
+        'Bearer not-a-token',
+        `Basic ${good}`,
+      ]) {
+        const reply = await sandbox.request('portabl', rule.method.toUpperCase(), concrete(rule.path), {
+          headers: authorization ? { authorization } : {},
+        });
+        expect(reply.status, `${authorization?.slice(0, 12)}`).toBe(401);
+      }
+    },
+  );
 
-  it.each(secured.map((r) => [r.operationId, r] as const))('%s: 403 naming the missing scope when the token lacks it', async (_id, rule) => {
-    const needed = rule.security!.scopes[0]!;
-    const other = CLIENT.scopes.find((s) => s !== needed)!;
-    const reply = await sandbox.request('portabl', rule.method.toUpperCase(), concrete(rule.path), {
-      headers: { authorization: `Bearer ${await sandbox.token([other])}` },
-    });
-    expect(reply.status).toBe(403);
-    expect(reply.body.code).toBe('insufficient_scope');
-    expect(reply.body.message).toContain(needed);
-  });
+  it.each(secured.map((r) => [r.operationId, r] as const))(
+    '%s: 403 naming the missing scope when the token lacks it',
+    async (_id, rule) => {
+      const needed = rule.security!.scopes[0]!;
+      const other = CLIENT.scopes.find((s) => s !== needed)!;
+      const reply = await sandbox.request('portabl', rule.method.toUpperCase(), concrete(rule.path), {
+        headers: { authorization: `Bearer ${await sandbox.token([other])}` },
+      });
+      expect(reply.status).toBe(403);
+      expect(reply.body.code).toBe('insufficient_scope');
+      expect(reply.body.message).toContain(needed);
+    },
+  );
 
   it('refuses a token signed with another key, and one from another sandbox', async () => {
     const forged = await new SignJWT({ scope: CLIENT.scopes.join(' ') })

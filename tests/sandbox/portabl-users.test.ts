@@ -32,9 +32,13 @@ describe('Portabl sandbox: users, settings and claims', () => {
   it('round-trips settings through update and read', async () => {
     const userId = randomUUID();
     await sandbox.portabl('PUT', `/provider/users/${userId}`, { settings: { isSyncOn: true } });
-    expect((await sandbox.portabl('PUT', `/provider/users/${userId}/settings`, { settings: { isSyncOn: false } })).body).toEqual({ isSyncOn: false });
+    expect(
+      (await sandbox.portabl('PUT', `/provider/users/${userId}/settings`, { settings: { isSyncOn: false } })).body,
+    ).toEqual({ isSyncOn: false });
     expect((await sandbox.portabl('GET', `/provider/users/${userId}/settings`)).body).toEqual({ isSyncOn: false });
-    expect((await sandbox.portabl('PUT', `/provider/users/${userId}`, { settings: { isSyncOn: true } })).body).toEqual({ isSyncOn: true });
+    expect((await sandbox.portabl('PUT', `/provider/users/${userId}`, { settings: { isSyncOn: true } })).body).toEqual({
+      isSyncOn: true,
+    });
     expect((await sandbox.portabl('GET', `/provider/users/${userId}/settings`)).body).toEqual({ isSyncOn: true });
   });
 
@@ -53,9 +57,14 @@ describe('Portabl sandbox: users, settings and claims', () => {
     const updated = await sandbox.portabl('PUT', `/provider/users/${userId}/claims`, { claims });
     expect(updated.status).toBe(200);
     expect(updated.body).toEqual({ _id: expect.stringMatching(/^[0-9a-f]{24}$/), userId, ...flat });
-    const again = await sandbox.portabl('PUT', `/provider/users/${userId}/claims`, { claims: { middleName: 'Esther' } });
+    const again = await sandbox.portabl('PUT', `/provider/users/${userId}/claims`, {
+      claims: { middleName: 'Esther' },
+    });
     expect(again.body).toEqual({ _id: updated.body._id, userId, ...flat, middleName: 'Esther' });
-    expect((await sandbox.portabl('GET', `/provider/users/${userId}/claims`)).body).toEqual({ ...flat, middleName: 'Esther' });
+    expect((await sandbox.portabl('GET', `/provider/users/${userId}/claims`)).body).toEqual({
+      ...flat,
+      middleName: 'Esther',
+    });
     const listed = (await sandbox.portabl('GET', '/provider/users')).body.users.find((u: any) => u.id === userId);
     expect(listed.claims).toEqual({ ...flat, middleName: 'Esther' });
   });
@@ -76,14 +85,16 @@ describe('Portabl sandbox: users, settings and claims', () => {
   it('refuses claims with the address flat or an unknown claim: 400 naming the property', async () => {
     const userId = randomUUID();
     await sandbox.portabl('PUT', `/provider/users/${userId}`, { settings: { isSyncOn: true } });
-    const flatAddress = await sandbox.portabl('PUT', `/provider/users/${userId}/claims`, { claims: { registrationAddressDetailsCountry: 'USA' } });
+    const flatAddress = await sandbox.portabl('PUT', `/provider/users/${userId}/claims`, {
+      claims: { registrationAddressDetailsCountry: 'USA' },
+    });
     expect(flatAddress.status).toBe(400);
     expect(flatAddress.body.message).toContain('body.claims.registrationAddressDetailsCountry');
   });
 });
 
 describe('Portabl sandbox: datapoints', () => {
-  it('answers the seeded data profile (the spec\'s DatapointList example)', async () => {
+  it("answers the seeded data profile (the spec's DatapointList example)", async () => {
     const reply = await sandbox.portabl('GET', '/provider/data-profiles/latest/datapoints');
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual((sandboxSpecs.portabl.components as any).examples.DatapointList.value);

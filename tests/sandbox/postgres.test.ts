@@ -25,13 +25,22 @@ const shared = {
   },
 };
 beforeAll(async () => {
-  expect(postgres.url, 'this file runs in the sandbox-postgres project, whose global setup starts PostgreSQL').toMatch(/^postgres:/);
+  expect(postgres.url, 'this file runs in the sandbox-postgres project, whose global setup starts PostgreSQL').toMatch(
+    /^postgres:/,
+  );
   one = await startTestSandbox({ ...shared, databaseUrl: postgres.url });
   dir = mkdtempSync(path.join(tmpdir(), 'kyc-sandbox-pg-credentials-'));
   const credentialsFile = path.join(dir, 'credentials.json');
   writeFileSync(credentialsFile, JSON.stringify(shared.credentials));
-  child = await spawnSandbox({ DATABASE_URL: postgres.url, SANDBOX_CREDENTIALS: credentialsFile, SANDBOX_SIGNING_KEY: shared.signingKey });
-  two = sandboxClient({ urls: child.urls, credentials: { portabl: shared.credentials.portabl, identity: shared.credentials.identity } });
+  child = await spawnSandbox({
+    DATABASE_URL: postgres.url,
+    SANDBOX_CREDENTIALS: credentialsFile,
+    SANDBOX_SIGNING_KEY: shared.signingKey,
+  });
+  two = sandboxClient({
+    urls: child.urls,
+    credentials: { portabl: shared.credentials.portabl, identity: shared.credentials.identity },
+  });
 }, 60_000);
 afterAll(async () => {
   await Promise.allSettled([one?.close(), child?.stop()]);
@@ -57,13 +66,19 @@ describe('Two sandboxes on one PostgreSQL serve one data set', () => {
   it('accepts on one a token issued by the other', async () => {
     const token = await one.token();
     const userId = randomUUID();
-    expect((await two.portabl('PUT', `/provider/users/${userId}`, { settings: { isSyncOn: true } }, { token })).status).toBe(200);
-    expect((await one.portabl('GET', `/provider/users/${userId}/settings`, undefined, { token })).body).toEqual({ isSyncOn: true });
+    expect(
+      (await two.portabl('PUT', `/provider/users/${userId}`, { settings: { isSyncOn: true } }, { token })).status,
+    ).toBe(200);
+    expect((await one.portabl('GET', `/provider/users/${userId}/settings`, undefined, { token })).body).toEqual({
+      isSyncOn: true,
+    });
   });
 
   it('lets exactly one of 50 concurrent creates with one email succeed across both', async () => {
     const body = person();
-    const replies = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? one : two).identity('POST', '/identities', body)));
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => (i % 2 ? one : two).identity('POST', '/identities', body)),
+    );
     expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
     expect(replies.filter((r) => r.status === 400 && r.body.code === 'email_already_in_use')).toHaveLength(49);
   });
@@ -72,16 +87,31 @@ describe('Two sandboxes on one PostgreSQL serve one data set', () => {
     const userId = randomUUID();
     await one.portabl('PUT', `/provider/users/${userId}`, { settings: { isSyncOn: true } });
     const { id } = (await one.portabl('POST', `/provider/users/${userId}/sync-sessions`)).body.syncSession;
-    const statuses = (await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? one : two).portabl('POST', `/provider/sync-sessions/${id}/start`)))).map((r) => r.status);
+    const statuses = (
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 ? one : two).portabl('POST', `/provider/sync-sessions/${id}/start`),
+        ),
+      )
+    ).map((r) => r.status);
     expect(statuses.filter((s) => s === 202)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(9);
   });
 
   it('keeps the identity rules on PostgreSQL: owner, confirmed lock, list filters', async () => {
     const owner = (await one.identity('POST', '/identities', person())).body.data;
-    const firm = await two.identity('POST', '/identities', { ...person(), type: 'company', birthday: undefined, gender: undefined, identityOwner: owner.id, tax: { country: 'PT', idNumber: '5', formationRegion: 'Braga' } });
+    const firm = await two.identity('POST', '/identities', {
+      ...person(),
+      type: 'company',
+      birthday: undefined,
+      gender: undefined,
+      identityOwner: owner.id,
+      tax: { country: 'PT', idNumber: '5', formationRegion: 'Braga' },
+    });
     expect(firm.status).toBe(200);
-    expect((await one.identity('POST', '/sandbox/identities/approve', { identityId: owner.id, email: owner.email })).status).toBe(200);
+    expect(
+      (await one.identity('POST', '/sandbox/identities/approve', { identityId: owner.id, email: owner.email })).status,
+    ).toBe(200);
     const locked = await two.identity('PATCH', `/identities/${owner.id}`, { name: 'New Name' });
     expect(locked.status).toBe(422);
     const listed = await one.identity('GET', `/identities?filter[identityOwner]=${owner.id}`);

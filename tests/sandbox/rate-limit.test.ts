@@ -33,7 +33,10 @@ describe('Rate limit', () => {
     const token = () => sandbox.request('portabl', 'POST', '/provider/token', { body: client });
     const first = await token();
     expect(first.status).toBe(200);
-    const users = () => sandbox.request('portabl', 'GET', '/provider/users', { headers: { authorization: `Bearer ${first.body.accessToken}` } });
+    const users = () =>
+      sandbox.request('portabl', 'GET', '/provider/users', {
+        headers: { authorization: `Bearer ${first.body.accessToken}` },
+      });
     expect((await users()).status).toBe(200);
     expect((await users()).status).toBe(200);
     const limited = await token();
@@ -46,6 +49,8 @@ describe('Rate limit', () => {
     expect(parseRateLimit(undefined)).toBeUndefined();
     expect(parseRateLimit('off')).toBeUndefined();
     expect(parseRateLimit('100/60')).toEqual({ requests: 100, windowSeconds: 60 });
-    expect(() => parseRateLimit('100 per minute')).toThrow(/SANDBOX_RATE_LIMIT="100 per minute" must be <requests>\/<seconds>/);
+    expect(() => parseRateLimit('100 per minute')).toThrow(
+      /SANDBOX_RATE_LIMIT="100 per minute" must be <requests>\/<seconds>/,
+    );
   });
 });

@@ -17,7 +17,10 @@ afterAll(() => sandbox.close());
 function sessionBlock(): string {
   const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
   const block = /<!-- sandbox-session:start -->\n```bash\n([\s\S]*?)```\n<!-- sandbox-session:end -->/.exec(readme);
-  if (!block) throw new Error('README.md has no ```bash block between <!-- sandbox-session:start --> and <!-- sandbox-session:end -->');
+  if (!block)
+    throw new Error(
+      'README.md has no ```bash block between <!-- sandbox-session:start --> and <!-- sandbox-session:end -->',
+    );
   return block[1]!;
 }
 

@@ -17,7 +17,12 @@ function readerTexts(node: unknown, pointer = ''): [string, string][] {
   return Object.entries(node).flatMap(([key, value]): [string, string][] => {
     if (key.startsWith('x-') || ['example', 'examples', 'enum', 'const', 'default'].includes(key)) return [];
     const at = `${pointer}/${key}`;
-    if (['summary', 'description', 'title'].includes(key) && typeof value === 'string' && !pointer.endsWith('/properties')) return [[at, value]];
+    if (
+      ['summary', 'description', 'title'].includes(key) &&
+      typeof value === 'string' &&
+      !pointer.endsWith('/properties')
+    )
+      return [[at, value]];
     return readerTexts(value, at);
   });
 }
@@ -27,13 +32,21 @@ describe.each(apiNames)('%s', (api) => {
   const texts = readerTexts(doc);
   // The component examples are skipped above as values; their summaries and descriptions are reader text too.
   const exampleTexts = Object.entries(doc.components?.examples ?? {}).flatMap(([name, example]) =>
-    (['summary', 'description'] as const).filter((k) => typeof example[k] === 'string').map((k): [string, string] => [`/components/examples/${name}/${k}`, example[k]]),
+    (['summary', 'description'] as const)
+      .filter((k) => typeof example[k] === 'string')
+      .map((k): [string, string] => [`/components/examples/${name}/${k}`, example[k]]),
   );
   const all = [...texts, ...exampleTexts];
-  const authorTalk = (list: [string, string][]) => list.filter(([, text]) => AUTHOR_TALK.test(text)).map(([where, text]) => `${where}: ${text}`);
+  const authorTalk = (list: [string, string][]) =>
+    list.filter(([, text]) => AUTHOR_TALK.test(text)).map(([where, text]) => `${where}: ${text}`);
 
   it('operation, parameter and response texts speak to the caller', () => {
-    const paths = all.filter(([where]) => where.startsWith('/paths/') || where.startsWith('/components/parameters/') || where.startsWith('/components/responses/'));
+    const paths = all.filter(
+      ([where]) =>
+        where.startsWith('/paths/') ||
+        where.startsWith('/components/parameters/') ||
+        where.startsWith('/components/responses/'),
+    );
     expect(paths.length).toBeGreaterThan(10);
     expect(authorTalk(paths)).toEqual([]);
   });

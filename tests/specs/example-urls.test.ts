@@ -7,7 +7,8 @@ import { apiNames, loadBundle, type OpenApiDocument } from '../support/bundles.j
 
 const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`)]+/gi;
 /** RFC 2606 second-level names and RFC 2606/6761 top-level names reserved for examples and tests. */
-const RESERVED = /(^|\.)(example\.(com|net|org)|[^.]+\.(example|test|invalid|localhost))$|^(example|test|invalid|localhost)$/;
+const RESERVED =
+  /(^|\.)(example\.(com|net|org)|[^.]+\.(example|test|invalid|localhost))$|^(example|test|invalid|localhost)$/;
 /** Identifiers that look like URLs but name vocabularies, not places anyone fetches (JSON-LD/DIDComm types). */
 const VOCABULARIES = ['didcomm.org', 'json-schema.org', 'www.w3.org', 'schema.org'];
 
@@ -18,7 +19,8 @@ function exampleStrings(node: unknown, inExample = false, out: string[] = []): s
   } else if (Array.isArray(node)) {
     for (const item of node) exampleStrings(item, inExample, out);
   } else if (node && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) exampleStrings(value, inExample || key === 'example' || key === 'examples', out);
+    for (const [key, value] of Object.entries(node))
+      exampleStrings(value, inExample || key === 'example' || key === 'examples', out);
   }
   return out;
 }
@@ -32,7 +34,8 @@ function urlsIn(text: string): string[] {
       for (const value of new URL(raw).searchParams.values()) {
         if (!/^[A-Za-z0-9_-]{16,}$/.test(value)) continue;
         const decoded = Buffer.from(value, 'base64url').toString('utf8');
-        if (decoded.trimStart().startsWith('{')) nested = nested.concat(exampleStrings(JSON.parse(decoded), true).flatMap(urlsIn));
+        if (decoded.trimStart().startsWith('{'))
+          nested = nested.concat(exampleStrings(JSON.parse(decoded), true).flatMap(urlsIn));
       }
     } catch {
       // not a URL with a decodable payload: the URL itself is still judged below
@@ -54,7 +57,7 @@ describe.each(apiNames)('%s examples', (api) => {
     if (api === 'portabl') expect(urls.some((u) => u.includes('/did-comm'))).toBe(true); // from the decoded _oob
   });
 
-  it('point only at the spec\'s servers or at reserved example domains', () => {
+  it("point only at the spec's servers or at reserved example domains", () => {
     const hosts = serverHosts(doc);
     const elsewhere = urls.filter((raw) => {
       const host = new URL(raw).hostname.toLowerCase();

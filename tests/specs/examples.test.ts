@@ -9,7 +9,11 @@ describe.each(apiNames)('%s examples', (api) => {
   const doc = loadBundle(api);
   const sites = mediaTypeSites(doc);
   const cases = sites.flatMap((s) =>
-    s.examples.map((e) => ({ label: `${s.operationId} ${s.where} example "${e.name}"`, pointer: s.schemaPointer, value: e.value })),
+    s.examples.map((e) => ({
+      label: `${s.operationId} ${s.where} example "${e.name}"`,
+      pointer: s.schemaPointer,
+      value: e.value,
+    })),
   );
 
   it('has media type examples to check', () => {
@@ -48,7 +52,11 @@ describe.each(apiNames)('%s examples', (api) => {
         values.push([name, follow(doc, child(param, 'examples', name)).value.value]);
       }
       for (const [name, value] of values) {
-        parameterExamples.push({ label: `${method.toUpperCase()} ${path} parameter ${param.value.name} "${name}"`, pointer: schema.pointer, value });
+        parameterExamples.push({
+          label: `${method.toUpperCase()} ${path} parameter ${param.value.name} "${name}"`,
+          pointer: schema.pointer,
+          value,
+        });
       }
     }
   }

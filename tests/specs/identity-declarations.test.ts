@@ -28,7 +28,9 @@ const errorCodes: string[] = doc.components?.schemas?.Error?.properties?.code?.e
 /** The codes whose error body the response's schema accepts. */
 function codesCarried(operationId: string, status: string): string[] {
   const schema = follow(doc, child(response(operationId, status), 'content', 'application/json', 'schema'));
-  return errorCodes.filter((code) => validatorFor('identity').validate(schema.pointer, { code, message: 'm' }).length === 0);
+  return errorCodes.filter(
+    (code) => validatorFor('identity').validate(schema.pointer, { code, message: 'm' }).length === 0,
+  );
 }
 
 describe('Identities servers and authentication', () => {
@@ -158,7 +160,10 @@ describe('Identities error responses: the codes each can carry, one example per 
 
   it('tells the client when to retry a 429 (Retry-After)', () => {
     for (const { operation: op } of operationsOf('identity')) {
-      expect(follow(doc, child(response(op.operationId, '429'), 'headers', 'Retry-After')).value.schema, op.operationId).toBeDefined();
+      expect(
+        follow(doc, child(response(op.operationId, '429'), 'headers', 'Retry-After')).value.schema,
+        op.operationId,
+      ).toBeDefined();
     }
   });
 });

@@ -12,7 +12,10 @@ const copy = mkdtempSync(path.join(os.tmpdir(), 'kyc-contracts-lint-clean-'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 const git = (...args: string[]) => {
-  const result = spawnSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: copy, encoding: 'utf8' });
+  const result = spawnSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], {
+    cwd: copy,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
 };

@@ -20,12 +20,15 @@ describe.each(apiNames)('%s operations', (api) => {
     expect(doc.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
   });
 
-  it.each(ops)('$label has a camelCase verb-noun operationId, a summary, a description and one tag', ({ operation }) => {
-    expect(operation.operationId).toMatch(CAMEL_VERB_NOUN);
-    expect(operation.summary?.trim()).toBeTruthy();
-    expect(operation.description?.trim()).toBeTruthy();
-    expect(operation.tags).toHaveLength(1);
-  });
+  it.each(ops)(
+    '$label has a camelCase verb-noun operationId, a summary, a description and one tag',
+    ({ operation }) => {
+      expect(operation.operationId).toMatch(CAMEL_VERB_NOUN);
+      expect(operation.summary?.trim()).toBeTruthy();
+      expect(operation.description?.trim()).toBeTruthy();
+      expect(operation.tags).toHaveLength(1);
+    },
+  );
 
   it.each(ops)('$label declares its security', ({ operation }) => {
     expect(operation.security ?? doc.security).toBeDefined();

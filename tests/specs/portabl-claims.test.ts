@@ -32,7 +32,9 @@ describe('Portabl claims', () => {
   it('responses spread the registration address flat: one property per part of the nested request address', () => {
     const nestedParts = Object.keys(schemas.RegistrationAddressDetails?.properties ?? {});
     expect(nestedParts.length).toBeGreaterThan(0);
-    expect(ownProperties('UserClaims')).toEqual(nestedParts.map((part) => `registrationAddressDetails${capitalized(part)}`).sort());
+    expect(ownProperties('UserClaims')).toEqual(
+      nestedParts.map((part) => `registrationAddressDetails${capitalized(part)}`).sort(),
+    );
   });
 
   it('the update request adds only the nested address', () => {

@@ -40,7 +40,10 @@ describe('Portabl out-of-band invitation', () => {
   });
 
   it('rejects a decoded message that is not an invitation', () => {
-    const notAnInvitation = { ...(decodeOob(example.invitationUrl) as object), type: 'https://didcomm.org/basicmessage/2.0/message' };
+    const notAnInvitation = {
+      ...(decodeOob(example.invitationUrl) as object),
+      type: 'https://didcomm.org/basicmessage/2.0/message',
+    };
     expect(componentIssues('portabl', 'OutOfBandInvitation', notAnInvitation)).toContainEqual({
       path: '/type',
       message: expect.stringMatching(/must be equal to constant/),

@@ -27,7 +27,9 @@ describe('Portabl operation scopes', () => {
   });
 
   it('the table covers every operation but the token one', () => {
-    expect([...byId.keys()].filter((id) => id !== 'createAccessToken').sort()).toEqual(expected.map(([id]) => id).sort());
+    expect([...byId.keys()].filter((id) => id !== 'createAccessToken').sort()).toEqual(
+      expected.map(([id]) => id).sort(),
+    );
   });
 
   it.each(expected)('%s requires the bearer scope %s, and only it', (operationId, scope) => {

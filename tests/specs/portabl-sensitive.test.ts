@@ -38,9 +38,12 @@ function everyMarkedPointer(node: unknown, pointer = '#'): string[] {
 }
 
 describe('Portabl x-sensitive marker', () => {
-  it.each(['PersonClaims', 'UserClaims', 'UserClaimsInput'])('%s marks exactly the identity document numbers', (schemaName) => {
-    expect(markedProperties(schemaName)).toEqual(SENSITIVE_CLAIMS);
-  });
+  it.each(['PersonClaims', 'UserClaims', 'UserClaimsInput'])(
+    '%s marks exactly the identity document numbers',
+    (schemaName) => {
+      expect(markedProperties(schemaName)).toEqual(SENSITIVE_CLAIMS);
+    },
+  );
 
   it('the identity document number type itself is marked', () => {
     expect(schemas.IdentityDocumentNumber?.['x-sensitive']).toBe(true);

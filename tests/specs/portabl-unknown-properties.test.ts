@@ -11,7 +11,13 @@ const withUnknown = (value: unknown) => ({ ...(value as object), addedByTheProvi
 const cases = (kind: 'request' | 'response') =>
   sites
     .filter((s) => s.where.startsWith(kind))
-    .flatMap((s) => s.examples.map((e) => ({ label: `${s.operationId} ${s.where} "${e.name}"`, pointer: s.schemaPointer, value: e.value })));
+    .flatMap((s) =>
+      s.examples.map((e) => ({
+        label: `${s.operationId} ${s.where} "${e.name}"`,
+        pointer: s.schemaPointer,
+        value: e.value,
+      })),
+    );
 
 describe('Portabl unknown properties', () => {
   it.each(cases('request'))('request $label is rejected with an unknown property', ({ pointer, value }) => {

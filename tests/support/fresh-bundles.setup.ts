@@ -19,10 +19,14 @@ declare module 'vitest' {
 
 export default function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kyc-contracts-fresh-bundles-'));
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'bundle.mjs'), '--out', dir, '--formats', 'json'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'scripts', 'bundle.mjs'), '--out', dir, '--formats', 'json'],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`bundling specs/ failed, so no spec test can run:\n${result.stdout}${result.stderr}`);

@@ -16,7 +16,10 @@ export interface NegativeCase<Schema extends string> {
 }
 
 /** A deep copy of the case's base value with the case's one change applied. */
-export function broken<Base extends Record<string, unknown>>(base: Base, c: NegativeCase<keyof Base & string>): unknown {
+export function broken<Base extends Record<string, unknown>>(
+  base: Base,
+  c: NegativeCase<keyof Base & string>,
+): unknown {
   const value = structuredClone(base[c.schema]);
   c.mutate(value);
   return value;
@@ -28,7 +31,10 @@ export function broken<Base extends Record<string, unknown>>(base: Base, c: Nega
  * 'must match "then" schema' where an if/then carries the rule).
  */
 export function expectRejectedExactly(issues: SchemaIssue[], c: NegativeCase<string>, companions?: RegExp): void {
-  expect(issues, JSON.stringify(issues, null, 2)).toContainEqual({ path: c.at, message: expect.stringMatching(c.says) });
+  expect(issues, JSON.stringify(issues, null, 2)).toContainEqual({
+    path: c.at,
+    message: expect.stringMatching(c.says),
+  });
   expect(issues.filter((i) => i.path !== c.at && !(companions?.test(i.message) ?? false))).toEqual([]);
 }
 

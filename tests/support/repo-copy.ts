@@ -6,7 +6,18 @@ import path from 'node:path';
 import { repoRoot } from './bundles.js';
 
 /** What the scripts under scripts/ read, relative to the repo root (src/openapi: the OpenAPI walker they share). */
-export const PIPELINE_INPUTS = ['apis.json', 'scripts', 'src/openapi', 'specs', 'generated', 'docs-src', 'workflows', 'redocly.yaml', '.spectral.yaml', 'package.json'];
+export const PIPELINE_INPUTS = [
+  'apis.json',
+  'scripts',
+  'src/openapi',
+  'specs',
+  'generated',
+  'docs-src',
+  'workflows',
+  'redocly.yaml',
+  '.spectral.yaml',
+  'package.json',
+];
 
 /**
  * Copies PIPELINE_INPUTS and `extra` entries into `dir` and links node_modules.
@@ -14,6 +25,7 @@ export const PIPELINE_INPUTS = ['apis.json', 'scripts', 'src/openapi', 'specs', 
  * @param extra more entries relative to the repo root (e.g. `releases`, `.gitignore`)
  */
 export function copyPipeline(dir: string, extra: readonly string[] = []): void {
-  for (const entry of [...PIPELINE_INPUTS, ...extra]) cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
+  for (const entry of [...PIPELINE_INPUTS, ...extra])
+    cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
 }

@@ -1,7 +1,13 @@
 // Walks a bundled OpenAPI document the way a validator needs it: every request and response media type, with the
 // JSON pointer of its schema, so that a schema can be named by its place in the document. Built on the package's one
 // walker (src/openapi/document.js).
-import { childPointer, follow as followRef, operationsOf, readPointer, type Located } from '../../src/openapi/document.js';
+import {
+  childPointer,
+  follow as followRef,
+  operationsOf,
+  readPointer,
+  type Located,
+} from '../../src/openapi/document.js';
 import type { OpenApiDocument } from './bundles.js';
 
 export type { Located };
@@ -16,7 +22,8 @@ export const child = (parent: Located, ...keys: string[]): Located => ({
 });
 
 /** `located` with its local `$ref`s followed. */
-export const follow = (doc: OpenApiDocument, located: Located): Located => followRef(doc, located.value, located.pointer) ?? located;
+export const follow = (doc: OpenApiDocument, located: Located): Located =>
+  followRef(doc, located.value, located.pointer) ?? located;
 
 export interface MediaTypeSite {
   operationId: string;
@@ -34,7 +41,8 @@ export function mediaTypeSites(doc: OpenApiDocument): MediaTypeSite[] {
     const operationId = operation.operationId ?? `${method.toUpperCase()} ${path}`;
     const bodies: [string, Located][] = [];
     if (operation.requestBody) bodies.push(['request', follow(doc, child(op, 'requestBody'))]);
-    for (const status of Object.keys(operation.responses ?? {})) bodies.push([`response ${status}`, follow(doc, child(op, 'responses', status))]);
+    for (const status of Object.keys(operation.responses ?? {}))
+      bodies.push([`response ${status}`, follow(doc, child(op, 'responses', status))]);
     for (const [label, holder] of bodies) {
       for (const mt of Object.keys(holder.value.content ?? {})) {
         const mediaType = child(holder, 'content', mt);
@@ -43,7 +51,8 @@ export function mediaTypeSites(doc: OpenApiDocument): MediaTypeSite[] {
         if ('example' in mediaType.value) examples.push({ name: 'example', value: mediaType.value.example });
         for (const name of Object.keys(mediaType.value.examples ?? {})) {
           const ex = follow(doc, child(mediaType, 'examples', name));
-          if (!('value' in ex.value)) throw new Error(`${ex.pointer} has no inline value (externalValue is not supported)`);
+          if (!('value' in ex.value))
+            throw new Error(`${ex.pointer} has no inline value (externalValue is not supported)`);
           examples.push({ name, value: ex.value.value });
         }
         sites.push({ operationId, where: `${label} ${mt}`, mediaType, schemaPointer: schema.pointer, examples });

@@ -39,7 +39,10 @@ describe('a caller whose signal is already aborted', () => {
     const reason = new Error('user gave up');
     controller.abort(reason);
 
-    const error = await server.client({ retry: false }).GET('/provider/users/{userId}/settings', { ...settingsPath, signal: controller.signal }).catch((e: unknown) => e);
+    const error = await server
+      .client({ retry: false })
+      .GET('/provider/users/{userId}/settings', { ...settingsPath, signal: controller.signal })
+      .catch((e: unknown) => e);
     await afterRejectionsAreReported();
 
     expect(error).toBe(reason);

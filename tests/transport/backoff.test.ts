@@ -24,7 +24,9 @@ describe('retries with exponential backoff', () => {
   });
 
   it('stops after `attempts` tries and returns the last answer', async () => {
-    const { transport, fetch, clock } = transportWith(status(503), { retry: { attempts: 4, baseDelayMs: 100, maxDelayMs: 250 } });
+    const { transport, fetch, clock } = transportWith(status(503), {
+      retry: { attempts: 4, baseDelayMs: 100, maxDelayMs: 250 },
+    });
 
     const response = await transport(new Request(url));
 

@@ -7,7 +7,9 @@ describe("the caller's own abort", () => {
     const controller = new AbortController();
     const { transport, fetch, clock } = transportWith(() => new Promise<Response>(() => {}));
 
-    const pending = transport(new Request('http://127.0.0.1:4010/identities', { signal: controller.signal })).catch((e: unknown) => e);
+    const pending = transport(new Request('http://127.0.0.1:4010/identities', { signal: controller.signal })).catch(
+      (e: unknown) => e,
+    );
     await new Promise((resolve) => setImmediate(resolve));
     const reason = new Error('user navigated away');
     controller.abort(reason);
@@ -25,7 +27,9 @@ describe("the caller's own abort", () => {
     const portabl = server.client();
     const controller = new AbortController();
 
-    const aborted = portabl.GET('/provider/users/{userId}/settings', { ...settingsPath, signal: controller.signal }).catch((e: unknown) => e);
+    const aborted = portabl
+      .GET('/provider/users/{userId}/settings', { ...settingsPath, signal: controller.signal })
+      .catch((e: unknown) => e);
     const patient = portabl.GET('/provider/users/{userId}/settings', settingsPath);
     await new Promise((resolve) => setImmediate(resolve));
     controller.abort(new Error('gave up'));

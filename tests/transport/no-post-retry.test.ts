@@ -21,7 +21,9 @@ describe('POST and PATCH are not retried', () => {
   it('createSyncSession (POST) answered 503 reaches the caller after one request', async () => {
     const server = fakePortabl({ api: unavailable });
 
-    const { response } = await server.client().POST('/provider/users/{userId}/sync-sessions', { params: { path: { userId: USER_ID } } });
+    const { response } = await server
+      .client()
+      .POST('/provider/users/{userId}/sync-sessions', { params: { path: { userId: USER_ID } } });
 
     expect(response.status).toBe(503);
     expect(server.apiRequests()).toHaveLength(1);
@@ -29,7 +31,12 @@ describe('POST and PATCH are not retried', () => {
 
   it('updateIdentity (PATCH) answered 502 reaches the caller after one request', async () => {
     const fetch = fakeFetch(() => json({ code: 'bad_gateway', message: 'upstream' }, 502));
-    const identity = createIdentityClient({ apiKey: 'fake-api-key-for-tests', baseUrl: BASE_URL, fetch, clock: new FakeClock() });
+    const identity = createIdentityClient({
+      apiKey: 'fake-api-key-for-tests',
+      baseUrl: BASE_URL,
+      fetch,
+      clock: new FakeClock(),
+    });
 
     const { response } = await identity.PATCH('/identities/{id}', {
       params: { path: { id: '0b0f7cbb-5f0a-4b0b-9a3e-6f2d2c1e0a11' } },

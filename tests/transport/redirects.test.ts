@@ -23,7 +23,9 @@ afterEach(async () => {
 });
 
 /** A server on 127.0.0.1 (a free port) that records each request and answers it with `answer`. */
-async function server(answer: (url: string, reply: (status: number, headers: Record<string, string>, body?: string) => void) => void) {
+async function server(
+  answer: (url: string, reply: (status: number, headers: Record<string, string>, body?: string) => void) => void,
+) {
   const s = await startHttpServer(({ url }, res) =>
     answer(url, (status, headers, text) => {
       res.writeHead(status, headers);
@@ -38,7 +40,12 @@ async function server(answer: (url: string, reply: (status: number, headers: Rec
 /** Another origin (a different port) that would happily answer anything. */
 const elsewhere = () => server((_url, reply) => reply(200, { 'content-type': 'application/json' }, '{}'));
 
-const token = JSON.stringify({ tokenType: 'Bearer', scope: 'read:provider-user-settings', accessToken: 'fake.access.token-redirect', expiresIn: 3600 });
+const token = JSON.stringify({
+  tokenType: 'Bearer',
+  scope: 'read:provider-user-settings',
+  accessToken: 'fake.access.token-redirect',
+  expiresIn: 3600,
+});
 
 describe('redirects', () => {
   it('refuses a cross-origin redirect of an Identities call without sending the API key there', async () => {
@@ -49,7 +56,12 @@ describe('redirects', () => {
     const error = await identity.GET('/identities').catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(RedirectRefusedError);
-    expect(error).toMatchObject({ method: 'GET', url: `${api.origin}/identities`, status: 302, location: `${other.origin}/identities` });
+    expect(error).toMatchObject({
+      method: 'GET',
+      url: `${api.origin}/identities`,
+      status: 302,
+      location: `${other.origin}/identities`,
+    });
     expect((error as Error).message).toBe(
       `GET ${api.origin}/identities answered HTTP 302 pointing to ${other.origin}/identities; the client follows no redirect, ` +
         'so that its credentials are only ever sent to baseUrl: set baseUrl (or server) to where the API answers',
@@ -61,22 +73,37 @@ describe('redirects', () => {
   it('refuses a cross-origin redirect of a Portabl call without sending the bearer token there', async () => {
     const other = await elsewhere();
     const api = await server((url, reply) =>
-      url === '/provider/token' ? reply(200, { 'content-type': 'application/json' }, token) : reply(301, { location: `${other.origin}${url}` }),
+      url === '/provider/token'
+        ? reply(200, { 'content-type': 'application/json' }, token)
+        : reply(301, { location: `${other.origin}${url}` }),
     );
-    const portabl = createPortablClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: api.origin, retry: false });
+    const portabl = createPortablClient({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      baseUrl: api.origin,
+      retry: false,
+    });
 
     const error = await portabl.GET('/provider/users/{userId}/settings', settingsPath).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(RedirectRefusedError);
     expect((error as RedirectRefusedError).status).toBe(301);
-    expect(api.received.map((r) => r.headers['authorization'])).toEqual([undefined, 'Bearer fake.access.token-redirect']);
+    expect(api.received.map((r) => r.headers['authorization'])).toEqual([
+      undefined,
+      'Bearer fake.access.token-redirect',
+    ]);
     expect(other.received).toEqual([]);
   });
 
   it('refuses a 307 of the token request without resending the client secret to the other origin', async () => {
     const other = await elsewhere();
     const api = await server((_url, reply) => reply(307, { location: `${other.origin}/provider/token` }));
-    const portabl = createPortablClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: api.origin, retry: false });
+    const portabl = createPortablClient({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      baseUrl: api.origin,
+      retry: false,
+    });
 
     const error = await portabl.GET('/provider/users/{userId}/settings', settingsPath).catch((e: unknown) => e);
 
@@ -86,7 +113,11 @@ describe('redirects', () => {
   });
 
   it('refuses a same-origin redirect too: the specs document no 3xx answer, so it means a wrong baseUrl', async () => {
-    const api = await server((url, reply) => (url === '/identities' ? reply(308, { location: '/v2/identities' }) : reply(200, { 'content-type': 'application/json' }, '{}')));
+    const api = await server((url, reply) =>
+      url === '/identities'
+        ? reply(308, { location: '/v2/identities' })
+        : reply(200, { 'content-type': 'application/json' }, '{}'),
+    );
     const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: api.origin, retry: false });
 
     const error = await identity.GET('/identities').catch((e: unknown) => e);

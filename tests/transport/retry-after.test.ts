@@ -3,7 +3,8 @@ import { json } from './support/fake-fetch.js';
 import { sequence, transportWith } from './support/transport.js';
 
 const url = 'http://127.0.0.1:4010/provider/users';
-const tooMany = (retryAfter: string) => () => json({ code: 'rate_limited', message: 'slow down' }, 429, { 'retry-after': retryAfter });
+const tooMany = (retryAfter: string) => () =>
+  json({ code: 'rate_limited', message: 'slow down' }, 429, { 'retry-after': retryAfter });
 const ok = () => json({ users: [] });
 
 describe('Retry-After', () => {
@@ -20,7 +21,9 @@ describe('Retry-After', () => {
   it('waits until the HTTP date a 503 names', async () => {
     const start = Date.UTC(2025, 0, 1, 12, 0, 0);
     const at = new Date(start + 3_000).toUTCString(); // e.g. "Wed, 01 Jan 2025 12:00:03 GMT"
-    const { transport, clock } = transportWith(sequence(() => new Response('busy', { status: 503, headers: { 'retry-after': at } }), ok));
+    const { transport, clock } = transportWith(
+      sequence(() => new Response('busy', { status: 503, headers: { 'retry-after': at } }), ok),
+    );
     clock.time = start;
 
     const response = await transport(new Request(url));
@@ -52,13 +55,16 @@ describe('Retry-After', () => {
   });
 
   // Date.parse reads each of these as some date in the past, which meant retrying at once.
-  it.each(['1.5', '-1', '5, 10', '+3', 'Wed, 01 Jan 2025 12:00:03'])('falls back to backoff for %j, which is neither delay-seconds nor an HTTP-date', async (value) => {
-    const { transport, clock } = transportWith(sequence(tooMany(value), ok), { random: () => 0.5 });
+  it.each(['1.5', '-1', '5, 10', '+3', 'Wed, 01 Jan 2025 12:00:03'])(
+    'falls back to backoff for %j, which is neither delay-seconds nor an HTTP-date',
+    async (value) => {
+      const { transport, clock } = transportWith(sequence(tooMany(value), ok), { random: () => 0.5 });
 
-    await transport(new Request(url));
+      await transport(new Request(url));
 
-    expect(clock.sleeps).toEqual([50]);
-  });
+      expect(clock.sleeps).toEqual([50]);
+    },
+  );
 
   it.each([
     ['asctime', 'Wed Jan  1 12:00:03 2025'],
@@ -68,7 +74,9 @@ describe('Retry-After', () => {
     const zone = process.env['TZ'];
     process.env['TZ'] = 'America/New_York'; // 5 hours behind GMT in January
     try {
-      const { transport, clock } = transportWith(sequence(tooMany(value), ok), { retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 60_000 } });
+      const { transport, clock } = transportWith(sequence(tooMany(value), ok), {
+        retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 60_000 },
+      });
       clock.time = Date.UTC(2025, 0, 1, 12, 0, 0);
 
       await transport(new Request(url));

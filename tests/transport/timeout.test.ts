@@ -3,15 +3,19 @@ import { RequestTimeoutError } from '../../src/transport/errors.js';
 import { fakePortabl, settingsPath } from './support/fake-portabl.js';
 import { transportWith } from './support/transport.js';
 
-const url = 'http://127.0.0.1:4010/identities/0b0f7cbb-5f0a-4b0b-9a3e-6f2d2c1e0a11?filter%5Bemail%5D=person%40example.com';
+const url =
+  'http://127.0.0.1:4010/identities/0b0f7cbb-5f0a-4b0b-9a3e-6f2d2c1e0a11?filter%5Bemail%5D=person%40example.com';
 
 describe('timeouts', () => {
   it('aborts the attempt when the deadline fires, with an error naming the URL and timeoutMs', async () => {
     let seenSignal: AbortSignal | undefined;
-    const { transport, clock } = transportWith((request) => {
-      seenSignal = request.signal;
-      return new Promise<Response>(() => {}); // never answers
-    }, { timeoutMs: 1_234 });
+    const { transport, clock } = transportWith(
+      (request) => {
+        seenSignal = request.signal;
+        return new Promise<Response>(() => {}); // never answers
+      },
+      { timeoutMs: 1_234 },
+    );
 
     const pending = transport(new Request(url)).catch((e: unknown) => e);
     await new Promise((resolve) => setImmediate(resolve));

@@ -1,6 +1,12 @@
 // Compile-time guarantees of the Identities client.
 import { describe, expectTypeOf, it } from 'vitest';
-import { anyOf, createIdentityClient, like, type components, type FilterOperatorValue } from '../../src/identity/index.js';
+import {
+  anyOf,
+  createIdentityClient,
+  like,
+  type components,
+  type FilterOperatorValue,
+} from '../../src/identity/index.js';
 
 const identity = createIdentityClient({ apiKey: 'key' });
 const id = '0b0f7cbb-5f0a-4b0b-9a3e-6f2d2c1e0a11';
@@ -44,7 +50,9 @@ describe('Identities client types', () => {
   });
 
   it('accepts the filter helpers where the spec takes a string', () => {
-    void identity.GET('/identities', { params: { query: { filter: { email: like('@example.com'), id: anyOf([id]) } } } });
+    void identity.GET('/identities', {
+      params: { query: { filter: { email: like('@example.com'), id: anyOf([id]) } } },
+    });
     // A string at run time, typed apart so that it fits only fields that allow `like:` (filter-operators.test-d.ts).
     expectTypeOf(like('x')).toEqualTypeOf<FilterOperatorValue<'like'>>();
   });

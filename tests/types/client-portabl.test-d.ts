@@ -33,7 +33,10 @@ describe('Portabl client types', () => {
 
   it('rejects a wrong body', () => {
     // @ts-expect-error isSyncOn is a boolean, not the document's "boolean" placeholder
-    void portabl.PUT('/provider/users/{userId}/settings', { params: { path: { userId } }, body: { settings: { isSyncOn: 'boolean' } } });
+    void portabl.PUT('/provider/users/{userId}/settings', {
+      params: { path: { userId } },
+      body: { settings: { isSyncOn: 'boolean' } },
+    });
     // @ts-expect-error the body is required
     void portabl.PUT('/provider/users/{userId}/settings', { params: { path: { userId } } });
     // @ts-expect-error claims are nested under `claims`
@@ -57,6 +60,8 @@ describe('Portabl client types', () => {
   });
 
   it('types the decoded invitation by the spec', () => {
-    expectTypeOf(decodeInvitation('https://x.test/?_oob=e30')).toEqualTypeOf<components['schemas']['OutOfBandInvitation']>();
+    expectTypeOf(decodeInvitation('https://x.test/?_oob=e30')).toEqualTypeOf<
+      components['schemas']['OutOfBandInvitation']
+    >();
   });
 });

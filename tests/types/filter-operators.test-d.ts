@@ -1,6 +1,14 @@
 // Item 8 of issue 9: each filter helper compiles only on a field whose spec pattern admits its operator.
 import { describe, expectTypeOf, it } from 'vitest';
-import { anyOf, createIdentityClient, equals, like, noneOf, type components, type FilterOperatorValue } from '../../src/identity/index.js';
+import {
+  anyOf,
+  createIdentityClient,
+  equals,
+  like,
+  noneOf,
+  type components,
+  type FilterOperatorValue,
+} from '../../src/identity/index.js';
 
 const identity = createIdentityClient({ apiKey: 'fake-api-key-for-type-tests' });
 const ids = ['0b0f7cbb-5f0a-4b0b-9a3e-6f2d2c1e0a11'];

@@ -11,7 +11,15 @@ const document = {
     '/things': {
       get: {
         operationId: 'listThings',
-        parameters: [{ name: 'page', in: 'query', style: 'deepObject', explode: true, schema: { $ref: '#/components/schemas/Page' } }],
+        parameters: [
+          {
+            name: 'page',
+            in: 'query',
+            style: 'deepObject',
+            explode: true,
+            schema: { $ref: '#/components/schemas/Page' },
+          },
+        ],
         responses: { '200': { description: 'ok', ...json('#/components/schemas/Listing') } },
       },
       post: {
@@ -23,7 +31,10 @@ const document = {
   },
   components: {
     schemas: {
-      Page: { type: 'object', properties: { size: { type: 'integer', default: 30 }, number: { type: 'integer', default: 1 } } },
+      Page: {
+        type: 'object',
+        properties: { size: { type: 'integer', default: 30 }, number: { type: 'integer', default: 1 } },
+      },
       Listing: { type: 'object', properties: { total: { type: 'integer', default: 0 }, cursor: { type: 'string' } } },
       Shared: { type: 'object', properties: { kind: { type: 'string', default: 'plain' } } },
     },
@@ -50,7 +61,10 @@ describe('generated types: filter operators', () => {
   it('reads the operators a field allows from its pattern', () => {
     expect(operatorsAdmitted({ type: 'string', pattern: '^(?!(?:in|nin|like):).+$' })).toEqual([]);
     expect(operatorsAdmitted({ type: 'string', pattern: '^(?:like:)?(?!(?:in|nin|like):).+$' })).toEqual(['like']);
-    expect(operatorsAdmitted({ type: 'string', pattern: '^(?:in:|nin:)?(?!(?:in|nin|like):).+$' })).toEqual(['in', 'nin']);
+    expect(operatorsAdmitted({ type: 'string', pattern: '^(?:in:|nin:)?(?!(?:in|nin|like):).+$' })).toEqual([
+      'in',
+      'nin',
+    ]);
     expect(operatorsAdmitted({ type: 'boolean' })).toEqual([]);
   });
 });

@@ -67,36 +67,86 @@ describe('Identities create body types', () => {
 
   it('rejects a person without birthday', () => {
     // @ts-expect-error a person requires `birthday`
-    const person: CreateBody = { type: 'person', name: 'João', email: 'j@example.com', address, phone, tax: { country: 'PT', idNumber: '1' }, gender: 'Male' };
+    const person: CreateBody = {
+      type: 'person',
+      name: 'João',
+      email: 'j@example.com',
+      address,
+      phone,
+      tax: { country: 'PT', idNumber: '1' },
+      gender: 'Male',
+    };
     expectTypeOf(person).not.toBeNever();
   });
 
   it('rejects a person without gender', () => {
     // @ts-expect-error a person requires `gender`
-    const person: CreateBody = { type: 'person', name: 'João', email: 'j@example.com', address, phone, tax: { country: 'PT', idNumber: '1' }, birthday: '2000-11-11' };
+    const person: CreateBody = {
+      type: 'person',
+      name: 'João',
+      email: 'j@example.com',
+      address,
+      phone,
+      tax: { country: 'PT', idNumber: '1' },
+      birthday: '2000-11-11',
+    };
     expectTypeOf(person).not.toBeNever();
   });
 
   it('rejects a company without identityOwner', () => {
     // @ts-expect-error a company requires `identityOwner`
-    const company: CreateBody = { type: 'company', name: 'Soares', email: 's@example.com', address, phone, tax: { country: 'PT', idNumber: '1', formationRegion: 'Braga' } };
+    const company: CreateBody = {
+      type: 'company',
+      name: 'Soares',
+      email: 's@example.com',
+      address,
+      phone,
+      tax: { country: 'PT', idNumber: '1', formationRegion: 'Braga' },
+    };
     expectTypeOf(company).not.toBeNever();
   });
 
   it('rejects a company tax without formationRegion', () => {
     const owner = '38882f21-ce8f-4e18-8b83-e43e082912ef';
     // @ts-expect-error a company's tax requires `formationRegion`
-    const company: CreateBody = { type: 'company', name: 'Soares', email: 's@example.com', identityOwner: owner, address, phone, tax: { country: 'PT', idNumber: '1' } };
+    const company: CreateBody = {
+      type: 'company',
+      name: 'Soares',
+      email: 's@example.com',
+      identityOwner: owner,
+      address,
+      phone,
+      tax: { country: 'PT', idNumber: '1' },
+    };
     expectTypeOf(company).not.toBeNever();
   });
 
   it('rejects the stored gender casing in a request, and an unknown property', () => {
     const tax = { country: 'PT', idNumber: '1' };
-    const person: CreateBody = { type: 'person', name: 'João', email: 'j@example.com', address, phone, tax, birthday: '2000-11-11', gender: 'Male' };
+    const person: CreateBody = {
+      type: 'person',
+      name: 'João',
+      email: 'j@example.com',
+      address,
+      phone,
+      tax,
+      birthday: '2000-11-11',
+      gender: 'Male',
+    };
     // @ts-expect-error requests write `Male | Female | Undefined`
     const lowerCase: CreateBody = { ...person, gender: 'male' };
     // @ts-expect-error unknown properties are rejected
-    const unknown: CreateBody = { type: 'person', name: 'João', email: 'j@example.com', address, phone, tax, birthday: '2000-11-11', gender: 'Male', nickname: 'Jota' };
+    const unknown: CreateBody = {
+      type: 'person',
+      name: 'João',
+      email: 'j@example.com',
+      address,
+      phone,
+      tax,
+      birthday: '2000-11-11',
+      gender: 'Male',
+      nickname: 'Jota',
+    };
     expectTypeOf([lowerCase, unknown]).items.not.toBeNever();
   });
 });
@@ -131,7 +181,9 @@ describe('Identities list query types', () => {
       all: false,
     };
     expectTypeOf(query).toExtend<ListQuery>();
-    expectTypeOf<NonNullable<ListQuery['sort']>>().toEqualTypeOf<'createdAt' | '-createdAt' | 'updatedAt' | '-updatedAt'>();
+    expectTypeOf<NonNullable<ListQuery['sort']>>().toEqualTypeOf<
+      'createdAt' | '-createdAt' | 'updatedAt' | '-updatedAt'
+    >();
   });
 
   it('rejects a wrong sort', () => {

@@ -7,7 +7,9 @@ import type { operations } from '../../generated/identity/schema.js';
 describe('@kyc-contracts/sdk/msw types', () => {
   it("knows each operation's documented statuses and bodies", () => {
     expectTypeOf<DocumentedStatus<operations['deleteIdentity']>>().toEqualTypeOf<204 | 400 | 401 | 404 | 429 | 500>();
-    expectTypeOf<DocumentedBody<operations['getIdentity'], 404>>().toEqualTypeOf<components['schemas']['Error'] & { code: 'identity_not_found' }>();
+    expectTypeOf<DocumentedBody<operations['getIdentity'], 404>>().toEqualTypeOf<
+      components['schemas']['Error'] & { code: 'identity_not_found' }
+    >();
     expectTypeOf<DocumentedBody<operations['deleteIdentity'], 204>>().toEqualTypeOf<undefined>();
   });
 

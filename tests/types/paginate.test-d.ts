@@ -6,7 +6,9 @@ const identity = createIdentityClient({ apiKey: 'key' });
 
 describe('paginate types', () => {
   it('yields identities, and pages() the list answers', () => {
-    const all = paginate(identity, '/identities', { params: { query: { filter: { type: 'company' }, page: { size: 10 } } } });
+    const all = paginate(identity, '/identities', {
+      params: { query: { filter: { type: 'company' }, page: { size: 10 } } },
+    });
     expectTypeOf(all).toExtend<AsyncIterable<components['schemas']['Identity']>>();
     expectTypeOf(all.pages()).toExtend<AsyncIterable<components['schemas']['IdentityListResponse']>>();
   });

@@ -21,9 +21,15 @@ describe('what the types catch', () => {
   it('does not catch unknown properties beside known ones, if/then rules, patterns or bounds', () => {
     // openapi-fetch's generic signatures skip TypeScript's excess-property check.
     void identity.PATCH('/identities/{id}', { params: { path: { id } }, body: { name: 'Ana', nickname: 'x' } });
-    void portabl.PUT('/provider/users/{userId}/claims', { params: { path: { userId: id } }, body: { claims: { bogus: 1 } } });
+    void portabl.PUT('/provider/users/{userId}/claims', {
+      params: { path: { userId: id } },
+      body: { claims: { bogus: 1 } },
+    });
     // if/then: a US address needs a state.
-    void identity.PATCH('/identities/{id}', { params: { path: { id } }, body: { address: { city: 'Austin', country: 'US', postalCode: '73301', street: '1 Main St' } } });
+    void identity.PATCH('/identities/{id}', {
+      params: { path: { id } },
+      body: { address: { city: 'Austin', country: 'US', postalCode: '73301', street: '1 Main St' } },
+    });
     // maximum 100.
     void identity.GET('/identities', { params: { query: { page: { size: 500 } } } });
   });

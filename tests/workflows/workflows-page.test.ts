@@ -8,23 +8,31 @@ import { readWorkflows, renderWorkflowsPage, respectCommand } from '../../script
 import { loadBundle, repoRoot } from '../support/bundles.js';
 
 const workflows = readWorkflows(path.join(repoRoot, 'workflows'));
-const html = renderWorkflowsPage({ workflows, docs: { portabl: loadBundle('portabl'), identity: loadBundle('identity') } });
+const html = renderWorkflowsPage({
+  workflows,
+  docs: { portabl: loadBundle('portabl'), identity: loadBundle('identity') },
+});
 
 describe('workflows page', () => {
-  it.each(workflows.map((w) => [w.file, w] as const))('%s: its title, run command and every step in order, with method and path', (_file, { file, document }) => {
-    expect(html).toContain(`<section id="${file.replace('.arazzo.yaml', '')}">`);
-    expect(html).toContain(document.info.title.replace(/'/g, '&#39;'));
-    expect(html).toContain(respectCommand(file, document).replace(/</g, '&lt;').replace(/>/g, '&gt;'));
-    const section = html.slice(html.indexOf(`<section id="${file.replace('.arazzo.yaml', '')}">`));
-    let from = 0;
-    for (const step of document.workflows[0].steps) {
-      const at = section.indexOf(`<li id="${step.stepId}">`, from);
-      expect(at, step.stepId).toBeGreaterThan(from - 1);
-      from = at + 1;
-    }
-    // Each step names its operation as METHOD /path (operationId), read from the bundle.
-    expect(section).toMatch(/<h4>1\. [A-Za-z]+: <code>(GET|POST|PUT|PATCH|DELETE) \/[^ ]+ \([a-zA-Z]+\)<\/code><\/h4>/);
-  });
+  it.each(workflows.map((w) => [w.file, w] as const))(
+    '%s: its title, run command and every step in order, with method and path',
+    (_file, { file, document }) => {
+      expect(html).toContain(`<section id="${file.replace('.arazzo.yaml', '')}">`);
+      expect(html).toContain(document.info.title.replace(/'/g, '&#39;'));
+      expect(html).toContain(respectCommand(file, document).replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+      const section = html.slice(html.indexOf(`<section id="${file.replace('.arazzo.yaml', '')}">`));
+      let from = 0;
+      for (const step of document.workflows[0].steps) {
+        const at = section.indexOf(`<li id="${step.stepId}">`, from);
+        expect(at, step.stepId).toBeGreaterThan(from - 1);
+        from = at + 1;
+      }
+      // Each step names its operation as METHOD /path (operationId), read from the bundle.
+      expect(section).toMatch(
+        /<h4>1\. [A-Za-z]+: <code>(GET|POST|PUT|PATCH|DELETE) \/[^ ]+ \([a-zA-Z]+\)<\/code><\/h4>/,
+      );
+    },
+  );
 
   it('loads nothing from the network, and the landing page links it', () => {
     expect(externalReferencesIn(html)).toEqual([]);

@@ -46,7 +46,11 @@ const secrets = () => [sandbox.credentials.portabl[0]!.clientSecret, sandbox.cre
 
 describe('Arazzo workflows', () => {
   it('are one Arazzo 1.0.1 file per flow', () => {
-    expect(files.map((f) => f.name)).toEqual(['identity-company-owner', 'identity-person-lifecycle', 'portabl-sync-user-claims']);
+    expect(files.map((f) => f.name)).toEqual([
+      'identity-company-owner',
+      'identity-person-lifecycle',
+      'portabl-sync-user-claims',
+    ]);
     for (const { document } of files) expect(document.arazzo).toBe('1.0.1');
   });
 
@@ -63,7 +67,9 @@ describe('Arazzo workflows', () => {
     for (const { name, document } of files) {
       const steps = document.workflows.flatMap((w: any) => w.steps).length;
       const report = run.output.slice(run.output.indexOf(`Running workflow ${name}.arazzo.yaml`));
-      expect(report, name).toMatch(new RegExp(`Steps: ${steps} passed, ${steps} total\\s+Checks: (\\d+) passed, \\1 total`));
+      expect(report, name).toMatch(
+        new RegExp(`Steps: ${steps} passed, ${steps} total\\s+Checks: (\\d+) passed, \\1 total`),
+      );
       expect(run.output).toMatch(new RegExp(`✓ ${name}\\.arazzo\\.yaml`));
     }
     // Inputs marked `format: password` are masked in respect's output.
@@ -80,7 +86,12 @@ describe('Arazzo workflows', () => {
     const broken = path.join(scratch, 'wrong-status.arazzo.yaml');
     writeFileSync(broken, text);
     const har = path.join(scratch, 'wrong-status.har');
-    const run = await runWorkflows({ files: [broken], servers: { identity: sandbox.urls.identity }, inputs: inputs(), har });
+    const run = await runWorkflows({
+      files: [broken],
+      servers: { identity: sandbox.urls.identity },
+      inputs: inputs(),
+      har,
+    });
     expect(run.status).not.toBe(0);
     expect(run.output).toMatch(/✗ DELETE \/identities\/\{id\} - step deletePerson/);
     expect(run.output).toContain('Workflows: 1 failed');
@@ -90,7 +101,14 @@ describe('Arazzo workflows', () => {
     const coverage = coverageOf(loadBundle('identity'), sandbox.urls.identity, JSON.parse(harText).log.entries);
     const requested = Object.fromEntries(coverage.operations.map((o) => [o.operationId, o.requests]));
     // Every step up to the failing one reached its operation; the HAR's entries all map to operations.
-    expect(requested).toMatchObject({ createIdentity: 1, listIdentities: 1, approveSandboxIdentity: 1, listIdentityOperations: 1, updateIdentity: 1, deleteIdentity: 1 });
+    expect(requested).toMatchObject({
+      createIdentity: 1,
+      listIdentities: 1,
+      approveSandboxIdentity: 1,
+      listIdentityOperations: 1,
+      updateIdentity: 1,
+      deleteIdentity: 1,
+    });
     expect(requested['getIdentity']).toBeGreaterThanOrEqual(1);
     expect(coverage.unmatched).toBe(0);
     const update = coverage.operations.find((o) => o.operationId === 'updateIdentity')!;

@@ -18,7 +18,8 @@ import { UniqueViolationError, type Queryable, type SandboxStore } from '../stor
 type Json = Record<string, any>;
 type Context = HandlerContext<IdentityTenant>;
 
-const notFound = (id: string) => new SandboxRefusal(404, 'identity_not_found', `id ${id}: no identity of yours has this id`);
+const notFound = (id: string) =>
+  new SandboxRefusal(404, 'identity_not_found', `id ${id}: no identity of yours has this id`);
 const invalid = (message: string) => new SandboxRefusal(400, 'validation_failed', message);
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -46,11 +47,16 @@ async function load(q: Queryable, tenant: string, id: string): Promise<Json | un
 
 /** A value at a dotted path (`tax.country`) of a body or a stored identity. */
 function at(value: Json, dotted: string): unknown {
-  return dotted.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Json)[key] : undefined), value);
+  return dotted
+    .split('.')
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Json)[key] : undefined), value);
 }
 
 function splitList(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** The filters of the list operation, with the operators IdentityFilter's patterns admit. */
@@ -92,10 +98,25 @@ export function identityApi(options: IdentityApiOptions): ApiDefinition<Identity
     (v) => isPositiveInteger((v as Json | undefined)?.['min']) && isPositiveInteger((v as Json | undefined)?.['max']),
     'x-age-range {min, max}',
   );
-  const immutable = specFact<string[]>(spec, '#/components/schemas/UpdateIdentityRequest/x-immutable-when-confirmed', isStringList, 'x-immutable-when-confirmed list');
+  const immutable = specFact<string[]>(
+    spec,
+    '#/components/schemas/UpdateIdentityRequest/x-immutable-when-confirmed',
+    isStringList,
+    'x-immutable-when-confirmed list',
+  );
   const operationCodes = enumAt(spec, '#/components/schemas/IdentityOperation/properties/code');
-  const reasons = specFact<Json>(spec, '#/components/schemas/IdentityOperation/properties/reason/x-reasons', (v) => !!v && typeof v === 'object', 'x-reasons map');
-  const presignTtl = specFact<number>(spec, '#/x-sandbox/presignedUrlTtlSeconds', isPositiveInteger, 'x-sandbox.presignedUrlTtlSeconds');
+  const reasons = specFact<Json>(
+    spec,
+    '#/components/schemas/IdentityOperation/properties/reason/x-reasons',
+    (v) => !!v && typeof v === 'object',
+    'x-reasons map',
+  );
+  const presignTtl = specFact<number>(
+    spec,
+    '#/x-sandbox/presignedUrlTtlSeconds',
+    isPositiveInteger,
+    'x-sandbox.presignedUrlTtlSeconds',
+  );
   const notApproved = 'kyc_required_status_not_reached';
   if (!(notApproved in reasons)) throw new Error(`the bundled spec's x-reasons does not list ${notApproved}`);
 
@@ -112,14 +133,28 @@ export function identityApi(options: IdentityApiOptions): ApiDefinition<Identity
   const checkOwner = async (q: Queryable, tenant: string, ownerId: unknown) => {
     if (typeof ownerId !== 'string') return;
     const owner = await load(q, tenant, ownerId);
-    if (!owner) throw new SandboxRefusal(404, 'identity_owner_not_found', `body.identityOwner: no identity of yours has the id ${ownerId}`);
+    if (!owner)
+      throw new SandboxRefusal(
+        404,
+        'identity_owner_not_found',
+        `body.identityOwner: no identity of yours has the id ${ownerId}`,
+      );
     if (owner['type'] !== 'person') {
-      throw new SandboxRefusal(422, 'identity_owner_must_be_of_type_person', `body.identityOwner: ${ownerId} is a ${String(owner['type'])}; the owner must be a person`);
+      throw new SandboxRefusal(
+        422,
+        'identity_owner_must_be_of_type_person',
+        `body.identityOwner: ${ownerId} is a ${String(owner['type'])}; the owner must be a person`,
+      );
     }
   };
   const withDocumentIds = (documents: unknown) =>
     Array.isArray(documents) ? documents.map((d: Json) => ({ id: randomUUID(), ...d })) : undefined;
-  const emailInUse = (email: string) => new SandboxRefusal(400, 'email_already_in_use', `body.email: ${email} is already the email of another identity of yours`);
+  const emailInUse = (email: string) =>
+    new SandboxRefusal(
+      400,
+      'email_already_in_use',
+      `body.email: ${email} is already the email of another identity of yours`,
+    );
   const write = async <T>(work: (tx: Queryable) => Promise<T>, email: string): Promise<T> => {
     try {
       return await store.transaction(work);
@@ -175,7 +210,11 @@ export function identityApi(options: IdentityApiOptions): ApiDefinition<Identity
       const found = rows
         .map((r) => JSON.parse(r.doc) as Json)
         .filter((identity) => matches(identity, (query['filter'] as Json | undefined) ?? {}))
-        .sort((a, b) => direction * (String(a[field]).localeCompare(String(b[field])) || String(a['id']).localeCompare(String(b['id']))));
+        .sort(
+          (a, b) =>
+            direction *
+            (String(a[field]).localeCompare(String(b[field])) || String(a['id']).localeCompare(String(b['id']))),
+        );
       const page = (query['page'] as Json | undefined) ?? {};
       const size = Number(page['size'] ?? 30);
       const number = Number(page['number'] ?? 1);
@@ -226,7 +265,8 @@ export function identityApi(options: IdentityApiOptions): ApiDefinition<Identity
         // The rules of the identity's type hold for the result, whatever the body said (spec: "only known to the API").
         if (next['type'] === 'company') {
           if (!next['identityOwner']) throw invalid('body.identityOwner: is required for a company');
-          if (!(next['tax'] as Json | undefined)?.['formationRegion']) throw invalid('body.tax.formationRegion: is required for a company');
+          if (!(next['tax'] as Json | undefined)?.['formationRegion'])
+            throw invalid('body.tax.formationRegion: is required for a company');
           if (next['identityOwner'] === id) throw invalid('body.identityOwner: an identity cannot own itself');
         } else {
           if (next['birthday'] === undefined) throw invalid('body.birthday: is required for a person');
@@ -246,7 +286,10 @@ export function identityApi(options: IdentityApiOptions): ApiDefinition<Identity
 
     async deleteIdentity({ auth, input }) {
       const id = String(input.path['id']);
-      const rows = await store.query('DELETE FROM identities WHERE tenant = $1 AND id = $2 RETURNING id', [auth.tenant, id]);
+      const rows = await store.query('DELETE FROM identities WHERE tenant = $1 AND id = $2 RETURNING id', [
+        auth.tenant,
+        id,
+      ]);
       if (rows.length === 0) throw notFound(id);
       return { status: 204 };
     },
@@ -255,8 +298,15 @@ export function identityApi(options: IdentityApiOptions): ApiDefinition<Identity
       const id = String(input.path['id']);
       const identity = await load(store, auth.tenant, id);
       if (!identity) throw notFound(id);
-      const approved = identity['identityConfirmed'] === true && (identity['kycStatus'] as Json[]).some((s) => s['status'] === 'approved');
-      const data = operationCodes.map((code) => ({ action: 'create', code, active: approved, ...(approved ? {} : { reason: notApproved }) }));
+      const approved =
+        identity['identityConfirmed'] === true &&
+        (identity['kycStatus'] as Json[]).some((s) => s['status'] === 'approved');
+      const data = operationCodes.map((code) => ({
+        action: 'create',
+        code,
+        active: approved,
+        ...(approved ? {} : { reason: notApproved }),
+      }));
       return { status: 200, body: { data } };
     },
 
@@ -265,14 +315,19 @@ export function identityApi(options: IdentityApiOptions): ApiDefinition<Identity
       const id = String(body['identityId']);
       await store.transaction(async (tx) => {
         const identity = await load(tx, auth.tenant, id);
-        if (!identity) throw new SandboxRefusal(404, 'identity_not_found', `body.identityId: no identity of yours has the id ${id}`);
+        if (!identity)
+          throw new SandboxRefusal(404, 'identity_not_found', `body.identityId: no identity of yours has the id ${id}`);
         if (String(identity['email']).toLowerCase() !== String(body['email']).toLowerCase()) {
           throw invalid(`body.email: is not the email of identity ${id}`);
         }
         identity['identityConfirmed'] = true;
         identity['kycStatus'] = [{ provider: 'sandbox', status: 'approved', updatedAt: iso(now) }];
         identity['updatedAt'] = iso(now);
-        await tx.query('UPDATE identities SET doc = $1 WHERE tenant = $2 AND id = $3', [JSON.stringify(identity), auth.tenant, id]);
+        await tx.query('UPDATE identities SET doc = $1 WHERE tenant = $2 AND id = $3', [
+          JSON.stringify(identity),
+          auth.tenant,
+          id,
+        ]);
       });
       return { status: 200, body: { message: `Identity ${id} approved` } };
     },
@@ -284,7 +339,11 @@ export function identityApi(options: IdentityApiOptions): ApiDefinition<Identity
       if (!identity) throw notFound(identityId);
       const documents = (identity['documents'] as Json[] | undefined) ?? [];
       if (!documents.some((d) => d['id'] === documentId)) {
-        throw new SandboxRefusal(404, 'identity_not_found', `id ${documentId}: identity ${identityId} has no document with this id`);
+        throw new SandboxRefusal(
+          404,
+          'identity_not_found',
+          `id ${documentId}: identity ${identityId} has no document with this id`,
+        );
       }
       const expires = Math.floor(now / 1000) + presignTtl;
       const token = signGrant(options.signingKey, { tenant: auth.tenant, identityId, documentId, expires });
@@ -302,25 +361,50 @@ export function identityApi(options: IdentityApiOptions): ApiDefinition<Identity
       if (!operation.security) return { auth: undefined as unknown as IdentityTenant, rateKey: undefined };
       const header = headers[operation.security.headerName ?? 'apikey'];
       const key = Array.isArray(header) ? undefined : header;
-      if (!key) throw new SandboxRefusal(401, 'unauthorized', `header ${operation.security.headerName}: is required (your API key)`);
+      if (!key)
+        throw new SandboxRefusal(
+          401,
+          'unauthorized',
+          `header ${operation.security.headerName}: is required (your API key)`,
+        );
       const tenant = credentials.identityTenant(key);
-      if (!tenant) throw new SandboxRefusal(401, 'unauthorized', `header ${operation.security.headerName}: is not a key this sandbox knows`);
+      if (!tenant)
+        throw new SandboxRefusal(
+          401,
+          'unauthorized',
+          `header ${operation.security.headerName}: is not a key this sandbox knows`,
+        );
       return { auth: tenant, rateKey: tenant.tenant };
     },
     handlers,
     errorBody: (code, message) => ({ code, message }),
-    codes: { validation: 'validation_failed', notFound: 'identity_not_found', tooManyRequests: 'too_many_requests', internal: 'internal_error' },
+    codes: {
+      validation: 'validation_failed',
+      notFound: 'identity_not_found',
+      tooManyRequests: 'too_many_requests',
+      internal: 'internal_error',
+    },
     extraRoutes(app: FastifyInstance) {
       // The target of a presigned URL: the document's stored description while the grant lasts.
       app.get('/__sandbox/documents/:token', async (request, reply) => {
         const grant = readGrant(options.signingKey, String((request.params as Json)['token']));
-        const send = (status: number, body: Json) => reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
-        if (!grant) return send(403, { code: 'signature_invalid', message: 'This presigned URL was not issued by this sandbox.' });
+        const send = (status: number, body: Json) =>
+          reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
+        if (!grant)
+          return send(403, {
+            code: 'signature_invalid',
+            message: 'This presigned URL was not issued by this sandbox.',
+          });
         if (Math.floor(clock.now() / 1000) >= grant.expires) {
-          return send(403, { code: 'url_expired', message: `This presigned URL expired at ${iso(grant.expires * 1000)}.` });
+          return send(403, {
+            code: 'url_expired',
+            message: `This presigned URL expired at ${iso(grant.expires * 1000)}.`,
+          });
         }
         const identity = await load(store, grant.tenant, grant.identityId);
-        const document = ((identity?.['documents'] as Json[] | undefined) ?? []).find((d) => d['id'] === grant.documentId);
+        const document = ((identity?.['documents'] as Json[] | undefined) ?? []).find(
+          (d) => d['id'] === grant.documentId,
+        );
         if (!document) return send(404, { code: 'identity_not_found', message: 'The document no longer exists.' });
         return send(200, { identityId: grant.identityId, document, expiresAt: iso(grant.expires * 1000) });
       });

@@ -42,7 +42,10 @@ interface StoredUser {
 }
 
 async function loadUser(q: Queryable, tenant: string, id: string): Promise<StoredUser | undefined> {
-  const rows = await q.query<{ doc: string }>('SELECT doc FROM portabl_users WHERE tenant = $1 AND id = $2', [tenant, id]);
+  const rows = await q.query<{ doc: string }>('SELECT doc FROM portabl_users WHERE tenant = $1 AND id = $2', [
+    tenant,
+    id,
+  ]);
   return rows[0] ? (JSON.parse(rows[0].doc) as StoredUser) : undefined;
 }
 
@@ -61,11 +64,29 @@ export interface PortablApiOptions {
 export async function portablApi(options: PortablApiOptions): Promise<ApiDefinition<PortablClient>> {
   const jose = await loadOptional('jose', 'signing and verifying access tokens', () => import('jose'));
   const { spec, store, credentials, signingKey } = options;
-  const expiresIn = options.tokenExpiresIn ?? specFact<number>(spec, '#/x-sandbox/tokenExpiresInSeconds', isPositiveInteger, 'x-sandbox.tokenExpiresInSeconds');
-  const invitationTtl = specFact<number>(spec, '#/x-sandbox/invitationExpiresInSeconds', isPositiveInteger, 'x-sandbox.invitationExpiresInSeconds');
+  const expiresIn =
+    options.tokenExpiresIn ??
+    specFact<number>(spec, '#/x-sandbox/tokenExpiresInSeconds', isPositiveInteger, 'x-sandbox.tokenExpiresInSeconds');
+  const invitationTtl = specFact<number>(
+    spec,
+    '#/x-sandbox/invitationExpiresInSeconds',
+    isPositiveInteger,
+    'x-sandbox.invitationExpiresInSeconds',
+  );
   const invitationBaseUrl =
-    options.invitationBaseUrl ?? specFact<string>(spec, '#/x-sandbox/invitationBaseUrl', (v) => typeof v === 'string' && v.startsWith('https://'), 'x-sandbox.invitationBaseUrl');
-  const datapoints = specFact<Json>(spec, '#/components/examples/DatapointList/value', (v) => !!v && typeof v === 'object', 'DatapointList example (the seeded data profile)');
+    options.invitationBaseUrl ??
+    specFact<string>(
+      spec,
+      '#/x-sandbox/invitationBaseUrl',
+      (v) => typeof v === 'string' && v.startsWith('https://'),
+      'x-sandbox.invitationBaseUrl',
+    );
+  const datapoints = specFact<Json>(
+    spec,
+    '#/components/examples/DatapointList/value',
+    (v) => !!v && typeof v === 'object',
+    'DatapointList example (the seeded data profile)',
+  );
   const inviter = newDidKey();
 
   const requireUser = async (q: Queryable, tenant: string, userId: string) => {
@@ -74,22 +95,29 @@ export async function portablApi(options: PortablApiOptions): Promise<ApiDefinit
     return user;
   };
   const saveUser = (q: Queryable, tenant: string, userId: string, user: StoredUser, now: number) =>
-    q.query('INSERT INTO portabl_users (tenant, id, created_at, doc) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant, id) DO UPDATE SET doc = excluded.doc', [
-      tenant,
-      userId,
-      iso(now),
-      JSON.stringify(user),
-    ]);
+    q.query(
+      'INSERT INTO portabl_users (tenant, id, created_at, doc) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant, id) DO UPDATE SET doc = excluded.doc',
+      [tenant, userId, iso(now), JSON.stringify(user)],
+    );
 
   const handlers: Record<string, (c: Context) => Promise<Answer>> = {
     async createAccessToken({ input, now }) {
       const body = input.body as Json;
       const client = credentials.portablClient(String(body['clientId']), String(body['clientSecret']));
-      if (!client) throw new SandboxRefusal(401, 'invalid_client', 'clientId/clientSecret: no client of this sandbox has this id and secret');
+      if (!client)
+        throw new SandboxRefusal(
+          401,
+          'invalid_client',
+          'clientId/clientSecret: no client of this sandbox has this id and secret',
+        );
       const requested = (body['scopes'] as string[] | undefined) ?? client.scopes;
       const refused = requested.filter((s) => !client.scopes.includes(s));
       if (refused.length) {
-        throw new SandboxRefusal(400, 'invalid_scope', `body.scopes: ${refused.join(', ')} ${refused.length > 1 ? 'are' : 'is'} not granted to this client`);
+        throw new SandboxRefusal(
+          400,
+          'invalid_scope',
+          `body.scopes: ${refused.join(', ')} ${refused.length > 1 ? 'are' : 'is'} not granted to this client`,
+        );
       }
       const issuedAt = Math.floor(now / 1000);
       const accessToken = await new jose.SignJWT({ scope: requested.join(' ') })
@@ -105,7 +133,10 @@ export async function portablApi(options: PortablApiOptions): Promise<ApiDefinit
     },
 
     async listUsers({ auth }) {
-      const rows = await store.query<{ id: string; doc: string }>('SELECT id, doc FROM portabl_users WHERE tenant = $1 ORDER BY created_at, id', [auth.tenant]);
+      const rows = await store.query<{ id: string; doc: string }>(
+        'SELECT id, doc FROM portabl_users WHERE tenant = $1 ORDER BY created_at, id',
+        [auth.tenant],
+      );
       const users = rows.map((r) => {
         const user = JSON.parse(r.doc) as StoredUser;
         return { id: r.id, claims: user.claims, settings: user.settings };
@@ -148,7 +179,11 @@ export async function portablApi(options: PortablApiOptions): Promise<ApiDefinit
       const claims = flatten((input.body as Json)['claims'] as Json);
       const stored = await store.transaction(async (tx) => {
         const user = await requireUser(tx, auth.tenant, userId);
-        const next: StoredUser = { ...user, claims: { ...user.claims, ...claims }, claimsId: user.claimsId ?? randomBytes(12).toString('hex') };
+        const next: StoredUser = {
+          ...user,
+          claims: { ...user.claims, ...claims },
+          claimsId: user.claimsId ?? randomBytes(12).toString('hex'),
+        };
         await saveUser(tx, auth.tenant, userId, next, now);
         return next;
       });
@@ -177,34 +212,42 @@ export async function portablApi(options: PortablApiOptions): Promise<ApiDefinit
       try {
         await store.transaction(async (tx) => {
           await requireUser(tx, auth.tenant, userId);
-          await tx.query('INSERT INTO sync_sessions (tenant, id, user_id, started_at, doc) VALUES ($1, $2, $3, NULL, $4)', [
-            auth.tenant,
-            id,
-            userId,
-            JSON.stringify(session),
-          ]);
+          await tx.query(
+            'INSERT INTO sync_sessions (tenant, id, user_id, started_at, doc) VALUES ($1, $2, $3, NULL, $4)',
+            [auth.tenant, id, userId, JSON.stringify(session)],
+          );
         });
       } catch (error) {
         if (error instanceof UniqueViolationError) {
-          throw new SandboxRefusal(409, 'sync_session_id_in_use', `body.syncSessionId: you already have a sync session with the id ${id}`);
+          throw new SandboxRefusal(
+            409,
+            'sync_session_id_in_use',
+            `body.syncSessionId: you already have a sync session with the id ${id}`,
+          );
         }
         throw error;
       }
       const oob = Buffer.from(JSON.stringify(invitation)).toString('base64url');
-      return { status: 201, body: { syncSession: session, isConnected: false, invitationUrl: `${invitationBaseUrl}?_oob=${oob}` } };
+      return {
+        status: 201,
+        body: { syncSession: session, isConnected: false, invitationUrl: `${invitationBaseUrl}?_oob=${oob}` },
+      };
     },
 
     async startSyncSession({ auth, input, now }) {
       const id = String(input.path['syncSessionId']);
-      const started = await store.query('UPDATE sync_sessions SET started_at = $1 WHERE tenant = $2 AND id = $3 AND started_at IS NULL RETURNING id', [
-        iso(now),
-        auth.tenant,
-        id,
-      ]);
+      const started = await store.query(
+        'UPDATE sync_sessions SET started_at = $1 WHERE tenant = $2 AND id = $3 AND started_at IS NULL RETURNING id',
+        [iso(now), auth.tenant, id],
+      );
       if (started.length === 1) return { status: 202 };
       const exists = await store.query('SELECT id FROM sync_sessions WHERE tenant = $1 AND id = $2', [auth.tenant, id]);
       if (exists.length === 0) throw notFound(`syncSessionId ${id}: you have no sync session with this id`);
-      throw new SandboxRefusal(409, 'sync_session_already_started', `syncSessionId ${id}: this sync session is already started`);
+      throw new SandboxRefusal(
+        409,
+        'sync_session_already_started',
+        `syncSessionId ${id}: this sync session is already started`,
+      );
     },
   };
 
@@ -217,7 +260,10 @@ export async function portablApi(options: PortablApiOptions): Promise<ApiDefinit
       if (!operation.security) return { auth: undefined as unknown as PortablClient, rateKey: undefined };
       const header = headers['authorization'];
       const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(header) : null;
-      if (!match) throw unauthorized('header Authorization: is required, as "Bearer <accessToken>" (POST /provider/token issues one)');
+      if (!match)
+        throw unauthorized(
+          'header Authorization: is required, as "Bearer <accessToken>" (POST /provider/token issues one)',
+        );
       let payload: Json;
       try {
         ({ payload } = await jose.jwtVerify(match[1]!, signingKey, {
@@ -236,11 +282,16 @@ export async function portablApi(options: PortablApiOptions): Promise<ApiDefinit
         );
       }
       const client = credentials.portablClientById(String(payload['sub']));
-      if (!client) throw unauthorized('header Authorization: the access token names a client this sandbox does not know');
+      if (!client)
+        throw unauthorized('header Authorization: the access token names a client this sandbox does not know');
       const granted = String(payload['scope'] ?? '').split(' ');
       const missing = operation.security.scopes.filter((s) => !granted.includes(s));
       if (missing.length) {
-        throw new SandboxRefusal(403, 'insufficient_scope', `scope: ${operation.operationId} needs ${missing.join(' and ')}, which the access token does not carry`);
+        throw new SandboxRefusal(
+          403,
+          'insufficient_scope',
+          `scope: ${operation.operationId} needs ${missing.join(' and ')}, which the access token does not carry`,
+        );
       }
       return { auth: client, rateKey: client.tenant };
     },
@@ -250,6 +301,11 @@ export async function portablApi(options: PortablApiOptions): Promise<ApiDefinit
     },
     handlers,
     errorBody: (code, message) => ({ code, message }),
-    codes: { validation: 'validation_failed', notFound: 'not_found', tooManyRequests: 'rate_limited', internal: 'internal_error' },
+    codes: {
+      validation: 'validation_failed',
+      notFound: 'not_found',
+      tooManyRequests: 'rate_limited',
+      internal: 'internal_error',
+    },
   };
 }

@@ -12,11 +12,16 @@ const SCHEMA_LOCK = 0x6b7963;
 
 function translateError(error: unknown): unknown {
   const e = error as { code?: unknown; constraint?: unknown } | null;
-  if (e?.code === '23505') return new UniqueViolationError(typeof e.constraint === 'string' ? e.constraint : 'unique', { cause: error });
+  if (e?.code === '23505')
+    return new UniqueViolationError(typeof e.constraint === 'string' ? e.constraint : 'unique', { cause: error });
   return error;
 }
 
-async function run<T extends Row>(client: Pool | PoolClient, text: string, params: readonly unknown[] = []): Promise<T[]> {
+async function run<T extends Row>(
+  client: Pool | PoolClient,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<T[]> {
   try {
     const result = await client.query(text, params as unknown[]);
     return result.rows as T[];
@@ -35,13 +40,17 @@ export interface PostgresStoreOptions {
 /** Connects to PostgreSQL and creates the sandbox's tables if they do not exist yet. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<SandboxStore> {
   const pg = await loadOptional('pg', 'the PostgreSQL store (DATABASE_URL)', () => import('pg'));
-  const PoolClass = (pg as unknown as { default?: { Pool: typeof Pool }; Pool?: typeof Pool }).default?.Pool ?? (pg as { Pool: typeof Pool }).Pool;
+  const PoolClass =
+    (pg as unknown as { default?: { Pool: typeof Pool }; Pool?: typeof Pool }).default?.Pool ??
+    (pg as { Pool: typeof Pool }).Pool;
   const pool = new PoolClass({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
   // An idle client losing its connection must not crash the process: the next query reconnects.
   pool.on('error', () => undefined);
   const client = await pool.connect().catch(async (error: unknown) => {
     await pool.end().catch(() => undefined);
-    throw new Error(`DATABASE_URL: cannot connect to PostgreSQL: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `DATABASE_URL: cannot connect to PostgreSQL: ${error instanceof Error ? error.message : String(error)}`,
+    );
   });
   try {
     await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);

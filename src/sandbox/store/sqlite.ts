@@ -165,7 +165,9 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
       const { result, write } = await serially(async () => {
         assertOpen();
         db.run('BEGIN IMMEDIATE');
-        const tx: Queryable = { query: async <R extends Row>(text: string, params: readonly unknown[] = []) => run(text, params) as R[] };
+        const tx: Queryable = {
+          query: async <R extends Row>(text: string, params: readonly unknown[] = []) => run(text, params) as R[],
+        };
         try {
           const value = await work(tx);
           db.run('COMMIT');

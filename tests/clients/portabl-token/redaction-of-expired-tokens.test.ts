@@ -18,10 +18,13 @@ describe('redaction of access tokens over time', () => {
     server.valid.delete('fake.access.token-1'); // refused from now on: the next call gets token 2
     echo = true;
 
-    const error = await (async () => unwrap(await portabl.GET('/provider/users/{userId}/settings', settingsPath)))().catch((e: unknown) => e);
+    const error = await (async () =>
+      unwrap(await portabl.GET('/provider/users/{userId}/settings', settingsPath)))().catch((e: unknown) => e);
 
     expect(server.issued).toEqual(['fake.access.token-1', 'fake.access.token-2']);
-    expect((error as Error).message).toBe('getUserSettings failed with HTTP 500 (echo): seen [REDACTED] and [REDACTED]');
+    expect((error as Error).message).toBe(
+      'getUserSettings failed with HTTP 500 (echo): seen [REDACTED] and [REDACTED]',
+    );
   });
 
   it('stops redacting a token once it has expired, and keeps redacting the current one', async () => {
@@ -33,9 +36,12 @@ describe('redaction of access tokens over time', () => {
     server.clock.advance(3600_000 + 60_000);
     echo = true;
 
-    const error = await (async () => unwrap(await portabl.GET('/provider/users/{userId}/settings', settingsPath)))().catch((e: unknown) => e);
+    const error = await (async () =>
+      unwrap(await portabl.GET('/provider/users/{userId}/settings', settingsPath)))().catch((e: unknown) => e);
 
     expect(server.issued).toEqual(['fake.access.token-1', 'fake.access.token-2']);
-    expect((error as Error).message).toBe('getUserSettings failed with HTTP 500 (echo): seen fake.access.token-1 and [REDACTED]');
+    expect((error as Error).message).toBe(
+      'getUserSettings failed with HTTP 500 (echo): seen fake.access.token-1 and [REDACTED]',
+    );
   });
 });

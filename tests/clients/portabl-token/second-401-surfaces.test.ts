@@ -22,6 +22,8 @@ describe('Portabl second 401', () => {
       thrown = error;
     }
     expect(isApiError(thrown, 401)).toBe(true);
-    expect((thrown as Error).message).toBe('getUserSettings failed with HTTP 401 (invalid_token): The access token is invalid or expired.');
+    expect((thrown as Error).message).toBe(
+      'getUserSettings failed with HTTP 401 (invalid_token): The access token is invalid or expired.',
+    );
   });
 });

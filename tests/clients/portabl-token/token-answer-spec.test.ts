@@ -6,21 +6,41 @@ import { TokenResponseError } from '../../../src/portabl/index.js';
 import { json } from '../../transport/support/fake-fetch.js';
 import { fakePortabl, settingsPath } from '../../transport/support/fake-portabl.js';
 
-const GOOD = { tokenType: 'Bearer', scope: 'read:provider-users', accessToken: 'fake.access.token-spec-check', expiresIn: 3600 };
+const GOOD = {
+  tokenType: 'Bearer',
+  scope: 'read:provider-users',
+  accessToken: 'fake.access.token-spec-check',
+  expiresIn: 3600,
+};
 
 describe('token answers are checked against the spec', () => {
   it.each([
     ['expiresIn 1e308', { ...GOOD, expiresIn: 1e308 }, /\/expiresIn must be <= 31536000/],
     ['expiresIn 0.001', { ...GOOD, expiresIn: 0.001 }, /\/expiresIn must be integer/],
     ['no scope', (({ scope: _s, ...rest }) => rest)(GOOD), /must have required property 'scope'/],
-    ['a 1 MB token', { ...GOOD, accessToken: 'a'.repeat(1_000_000) }, /\/accessToken must NOT have more than 8192 characters/],
+    [
+      'a 1 MB token',
+      { ...GOOD, accessToken: 'a'.repeat(1_000_000) },
+      /\/accessToken must NOT have more than 8192 characters/,
+    ],
     ['a scope that is not a scope list', { ...GOOD, scope: 'everything!' }, /\/scope must match pattern/],
-    ['a token too short to redact safely', { ...GOOD, accessToken: 'abc' }, /accessToken is shorter than 12 characters/],
+    [
+      'a token too short to redact safely',
+      { ...GOOD, accessToken: 'abc' },
+      /accessToken is shorter than 12 characters/,
+    ],
     // A constant of the Portabl spec (the invitation's media type) that the token pattern admits.
-    ['a token inside a documented constant', { ...GOOD, accessToken: 'didcomm-plain' }, /a token occurs inside a value the spec documents/],
+    [
+      'a token inside a documented constant',
+      { ...GOOD, accessToken: 'didcomm-plain' },
+      /a token occurs inside a value the spec documents/,
+    ],
   ])('%s: TokenResponseError, and no API request', async (_name, answer, reason) => {
     const server = fakePortabl({ token: () => json(answer) });
-    const error = await server.client({ retry: false }).GET('/provider/users/{userId}/settings', settingsPath).catch((e: unknown) => e);
+    const error = await server
+      .client({ retry: false })
+      .GET('/provider/users/{userId}/settings', settingsPath)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TokenResponseError);
     expect((error as Error).message).toMatch(reason);
     expect((error as Error).message.length).toBeLessThan(1_000);

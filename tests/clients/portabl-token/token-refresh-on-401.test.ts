@@ -4,7 +4,10 @@ import { fakePortabl, settingsPath } from '../../transport/support/fake-portabl.
 describe('Portabl 401 handling', () => {
   it('on a 401 gets a new token once and resends the request once, with its body', async () => {
     // Echoes the request body (a GET has none: then the settings the spec documents).
-    const server = fakePortabl({ api: (_request, recorded) => new Response(recorded.body || '{"isSyncOn":true}', { headers: { 'content-type': 'application/json' } }) });
+    const server = fakePortabl({
+      api: (_request, recorded) =>
+        new Response(recorded.body || '{"isSyncOn":true}', { headers: { 'content-type': 'application/json' } }),
+    });
     const portabl = server.client();
     await portabl.GET('/provider/users/{userId}/settings', settingsPath);
     server.valid.delete('fake.access.token-1'); // revoked server-side before it expired
@@ -18,8 +21,14 @@ describe('Portabl 401 handling', () => {
     expect(data).toEqual({ settings: { isSyncOn: false } });
     expect(server.tokenRequests()).toHaveLength(2);
     const puts = server.apiRequests().filter((r) => r.method === 'PUT');
-    expect(puts.map((r) => r.headers['authorization'])).toEqual(['Bearer fake.access.token-1', 'Bearer fake.access.token-2']);
-    expect(puts.map((r) => r.body)).toEqual([JSON.stringify({ settings: { isSyncOn: false } }), JSON.stringify({ settings: { isSyncOn: false } })]);
+    expect(puts.map((r) => r.headers['authorization'])).toEqual([
+      'Bearer fake.access.token-1',
+      'Bearer fake.access.token-2',
+    ]);
+    expect(puts.map((r) => r.body)).toEqual([
+      JSON.stringify({ settings: { isSyncOn: false } }),
+      JSON.stringify({ settings: { isSyncOn: false } }),
+    ]);
   });
 
   it('resends a POST after a 401 too: the refused request had no effect', async () => {

@@ -22,7 +22,9 @@ describe('Portabl access token reuse', () => {
 
   it('sends the client id and secret only in the token request body, as JSON', async () => {
     const server = fakePortabl();
-    await server.client({ scopes: ['read:provider-user-settings'] }).GET('/provider/users/{userId}/settings', settingsPath);
+    await server
+      .client({ scopes: ['read:provider-user-settings'] })
+      .GET('/provider/users/{userId}/settings', settingsPath);
 
     const [tokenRequest] = server.tokenRequests();
     expect(tokenRequest?.method).toBe('POST');

@@ -14,7 +14,9 @@ describe('Portabl token single flight', () => {
     console.log(`token requests for 50 concurrent calls: ${tokenRequests}`);
     expect(tokenRequests).toBe(1);
     expect(results.map((r) => r.response.status)).toEqual(Array(50).fill(200));
-    expect(new Set(server.apiRequests().map((r) => r.headers['authorization']))).toEqual(new Set(['Bearer fake.access.token-1']));
+    expect(new Set(server.apiRequests().map((r) => r.headers['authorization']))).toEqual(
+      new Set(['Bearer fake.access.token-1']),
+    );
   });
 
   it('sends ONE refresh when 50 concurrent calls are all refused with 401', async () => {
@@ -34,7 +36,8 @@ describe('Portabl token single flight', () => {
   it('shares a failed token request among concurrent callers, and tries again on the next call', async () => {
     let refuse = true;
     const server = fakePortabl({
-      token: () => (refuse ? new Response(JSON.stringify({ code: 'invalid_client', message: 'bad' }), { status: 401 }) : undefined),
+      token: () =>
+        refuse ? new Response(JSON.stringify({ code: 'invalid_client', message: 'bad' }), { status: 401 }) : undefined,
     });
     const portabl = server.client();
 

@@ -17,17 +17,25 @@ const forms: [string, (secret: string) => string][] = [
   ['percent-encoded, as in a quoted URL or form body', (s) => encodeURIComponent(s)],
 ];
 
-const everyText = (error: unknown) => [String(error), (error as Error).stack ?? '', JSON.stringify(error), inspect(error, { depth: Infinity })].join('\n');
+const everyText = (error: unknown) =>
+  [String(error), (error as Error).stack ?? '', JSON.stringify(error), inspect(error, { depth: Infinity })].join('\n');
 
 describe('echoed forms of a secret', () => {
   it.each(forms)('redacts the client secret echoed %s', async (_form, encode) => {
     const echoed = encode(SECRET);
     expect(echoed).not.toBe(SECRET); // the form differs from the secret, or this case proves nothing
-    const server = fakePortabl({ token: () => json({ code: 'bad_request', message: `invalid request body: ${echoed}` }, 400) });
+    const server = fakePortabl({
+      token: () => json({ code: 'bad_request', message: `invalid request body: ${echoed}` }, 400),
+    });
 
-    const error = await server.client({ clientSecret: SECRET, retry: false }).GET('/provider/users/{userId}/settings', settingsPath).catch((e: unknown) => e);
+    const error = await server
+      .client({ clientSecret: SECRET, retry: false })
+      .GET('/provider/users/{userId}/settings', settingsPath)
+      .catch((e: unknown) => e);
 
-    expect((error as Error).message).toBe('createAccessToken failed with HTTP 400 (bad_request): invalid request body: [REDACTED]');
+    expect((error as Error).message).toBe(
+      'createAccessToken failed with HTTP 400 (bad_request): invalid request body: [REDACTED]',
+    );
     expect(everyText(error)).not.toContain(echoed);
   });
 
@@ -42,7 +50,9 @@ describe('echoed forms of a secret', () => {
 
     const error = await (async () => unwrap(await identity.GET('/identities')))().catch((e: unknown) => e);
 
-    expect((error as Error).message).toBe('listIdentities failed with HTTP 500 (internal): upstream refused [REDACTED]');
+    expect((error as Error).message).toBe(
+      'listIdentities failed with HTTP 500 (internal): upstream refused [REDACTED]',
+    );
     expect(everyText(error)).not.toContain(echoed);
   });
 });

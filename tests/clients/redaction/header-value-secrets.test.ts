@@ -8,7 +8,8 @@ import { TokenResponseError } from '../../../src/portabl/index.js';
 import { json } from '../../transport/support/fake-fetch.js';
 import { fakePortabl, settingsPath } from '../../transport/support/fake-portabl.js';
 
-const everyText = (error: unknown) => [String(error), (error as Error).stack ?? '', inspect(error, { showHidden: true, depth: Infinity })].join('\n');
+const everyText = (error: unknown) =>
+  [String(error), (error as Error).stack ?? '', inspect(error, { showHidden: true, depth: Infinity })].join('\n');
 
 describe('credentials that cannot be header values', () => {
   it.each([
@@ -32,9 +33,15 @@ describe('credentials that cannot be header values', () => {
 
   it('an access token with a line break fails as TokenResponseError that does not quote it, and is never sent', async () => {
     const token = 'fake.access.TOPSECRET-token\nX-Injected: yes';
-    const server = fakePortabl({ token: () => json({ tokenType: 'Bearer', scope: 'read:provider-user-settings', accessToken: token, expiresIn: 3600 }) });
+    const server = fakePortabl({
+      token: () =>
+        json({ tokenType: 'Bearer', scope: 'read:provider-user-settings', accessToken: token, expiresIn: 3600 }),
+    });
 
-    const error = await server.client({ retry: false }).GET('/provider/users/{userId}/settings', settingsPath).catch((e: unknown) => e);
+    const error = await server
+      .client({ retry: false })
+      .GET('/provider/users/{userId}/settings', settingsPath)
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(TokenResponseError);
     expect((error as Error).message).toBe(

@@ -41,7 +41,11 @@ function expectNoSecrets(error: unknown, secrets: string[]) {
 /** A body that quotes the request's body and Authorization header back, as some debug servers do. */
 async function echo(request: Request, recordedBody: string, status: number) {
   return json(
-    { code: 'echo', message: `received ${recordedBody} with ${request.headers.get('authorization') ?? 'no auth'}`, request: { body: recordedBody, authorization: request.headers.get('authorization') } },
+    {
+      code: 'echo',
+      message: `received ${recordedBody} with ${request.headers.get('authorization') ?? 'no auth'}`,
+      request: { body: recordedBody, authorization: request.headers.get('authorization') },
+    },
     status,
     { 'x-echo-authorization': request.headers.get('authorization') ?? '', 'x-echo-body': recordedBody },
   );
@@ -56,7 +60,9 @@ describe('no secret or token in any thrown error', () => {
       return { error, issued: server.issued };
     },
     'token answer that is not JSON and quotes a token (TokenResponseError)': async () => {
-      const server = fakePortabl({ token: () => new Response(`oops ${ECHOED_TOKEN} ${CLIENT_SECRET}`, { status: 200 }) });
+      const server = fakePortabl({
+        token: () => new Response(`oops ${ECHOED_TOKEN} ${CLIENT_SECRET}`, { status: 200 }),
+      });
       const error = await thrownBy(() => server.client().GET('/provider/users/{userId}/settings', settingsPath));
       expect((error as Error).name).toBe('TokenResponseError');
       return { error, issued: server.issued };
@@ -68,22 +74,36 @@ describe('no secret or token in any thrown error', () => {
       return { error, issued: server.issued };
     },
     'token answer that breaks the spec under validateResponses (ResponseValidationError)': async () => {
-      const server = fakePortabl({ token: () => json({ tokenType: 'Bearer', accessToken: `${ECHOED_TOKEN} !`, expiresIn: 60, scope: CLIENT_SECRET }) });
-      const error = await thrownBy(() => server.client({ validateResponses: true }).GET('/provider/users/{userId}/settings', settingsPath));
+      const server = fakePortabl({
+        token: () =>
+          json({ tokenType: 'Bearer', accessToken: `${ECHOED_TOKEN} !`, expiresIn: 60, scope: CLIENT_SECRET }),
+      });
+      const error = await thrownBy(() =>
+        server.client({ validateResponses: true }).GET('/provider/users/{userId}/settings', settingsPath),
+      );
       expect((error as Error).name).toBe('ResponseValidationError');
       return { error, issued: server.issued };
     },
     'API error that echoes the Authorization header (ApiError from unwrap)': async () => {
       const server = fakePortabl({ api: (request, recorded) => echo(request, recorded.body, 500) });
       const portabl = server.client();
-      const error = await thrownBy(async () => unwrap(await portabl.PUT('/provider/users/{userId}/settings', { ...settingsPath, body: { settings: { isSyncOn: true } } })));
+      const error = await thrownBy(async () =>
+        unwrap(
+          await portabl.PUT('/provider/users/{userId}/settings', {
+            ...settingsPath,
+            body: { settings: { isSyncOn: true } },
+          }),
+        ),
+      );
       expect((error as Error).name).toBe('ApiError');
       return { error, issued: server.issued };
     },
     'second 401 that echoes the refused token (ApiError from unwrap)': async () => {
       const server = fakePortabl({ api: (request, recorded) => echo(request, recorded.body, 401) });
       const portabl = server.client();
-      const error = await thrownBy(async () => unwrap(await portabl.GET('/provider/users/{userId}/settings', settingsPath)));
+      const error = await thrownBy(async () =>
+        unwrap(await portabl.GET('/provider/users/{userId}/settings', settingsPath)),
+      );
       expect((error as Error).name).toBe('ApiError');
       expect(server.issued).toHaveLength(2); // refreshed once, and the second token was echoed too
       return { error, issued: server.issued };
@@ -98,10 +118,15 @@ describe('no secret or token in any thrown error', () => {
         fetch: async (request) => {
           if (new URL(request.url).pathname === '/provider/token') return server.fetch(request);
           const body = await request.clone().text();
-          throw Object.assign(new TypeError(`socket hang up sending ${request.headers.get('authorization')} ${body}`), { request, code: 'ECONNRESET' });
+          throw Object.assign(new TypeError(`socket hang up sending ${request.headers.get('authorization')} ${body}`), {
+            request,
+            code: 'ECONNRESET',
+          });
         },
       });
-      const error = await thrownBy(() => portabl.PUT('/provider/users/{userId}/settings', { ...settingsPath, body: { settings: { isSyncOn: true } } }));
+      const error = await thrownBy(() =>
+        portabl.PUT('/provider/users/{userId}/settings', { ...settingsPath, body: { settings: { isSyncOn: true } } }),
+      );
       expect((error as Error).name).toBe('NetworkError');
       return { error, issued: server.issued };
     },
@@ -118,7 +143,12 @@ describe('no secret or token in any thrown error', () => {
     },
     'timeout (RequestTimeoutError)': async () => {
       let clock: FakeClock | undefined;
-      const server = fakePortabl({ api: () => new Promise<Response>(() => { setImmediate(() => clock?.expireDeadlines()); }) });
+      const server = fakePortabl({
+        api: () =>
+          new Promise<Response>(() => {
+            setImmediate(() => clock?.expireDeadlines());
+          }),
+      });
       clock = server.clock;
       const error = await thrownBy(() => server.client().GET('/provider/users/{userId}/settings', settingsPath));
       expect((error as Error).name).toBe('RequestTimeoutError');
@@ -126,7 +156,11 @@ describe('no secret or token in any thrown error', () => {
     },
     'invalid options next to a valid secret (ClientOptionsError)': async () => {
       const error = await thrownBy(async () =>
-        createPortablClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: `https://user:${CLIENT_SECRET}@example.com`, }),
+        createPortablClient({
+          clientId: CLIENT_ID,
+          clientSecret: CLIENT_SECRET,
+          baseUrl: `https://user:${CLIENT_SECRET}@example.com`,
+        }),
       );
       expect((error as Error).name).toBe('ClientOptionsError');
       return { error, issued: [] };
@@ -140,7 +174,9 @@ describe('no secret or token in any thrown error', () => {
 
   it('redacts rather than drops: the echoed body still shows where the secret was', async () => {
     const server = fakePortabl({ token: (request, recorded) => echo(request, recorded.body, 400) });
-    const error = (await thrownBy(() => server.client().GET('/provider/users/{userId}/settings', settingsPath))) as { body: { request: { body: string } } };
+    const error = (await thrownBy(() => server.client().GET('/provider/users/{userId}/settings', settingsPath))) as {
+      body: { request: { body: string } };
+    };
     expect(JSON.parse(error.body.request.body)).toEqual({ clientId: CLIENT_ID, clientSecret: '[REDACTED]' });
   });
 });

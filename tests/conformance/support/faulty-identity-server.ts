@@ -47,17 +47,27 @@ export async function startFaultyIdentityServer(fault?: Fault): Promise<FaultySe
 
   const create = (body: any): Reply => {
     if (fault === 'refuses-valid-body') return error(400, 'validation_failed', 'Refused (injected fault).');
-    if (fault !== 'accepts-invalid-body' && validator!.validate('#/components/schemas/CreateIdentityRequest', body).length > 0) {
+    if (
+      fault !== 'accepts-invalid-body' &&
+      validator!.validate('#/components/schemas/CreateIdentityRequest', body).length > 0
+    ) {
       return error(400, 'validation_failed', 'The body breaks the schema.');
     }
     if (fault !== 'accepts-invalid-body' && body.type === 'company') {
       const owner = store.get(body.identityOwner);
       if (!owner) return error(404, 'identity_owner_not_found', 'No such owner.');
-      if (owner['type'] !== 'person') return error(422, 'identity_owner_must_be_of_type_person', 'The owner is not a person.');
+      if (owner['type'] !== 'person')
+        return error(422, 'identity_owner_must_be_of_type_person', 'The owner is not a person.');
     }
     // Ids from a counter, so that two runs with one seed see the same ids.
     const id = `00000000-0000-4000-8000-${String(++next).padStart(12, '0')}`;
-    const { documents: _d, faceImages: _f, gender, phone, ...fields } = typeof body === 'object' && body ? body : ({} as any);
+    const {
+      documents: _d,
+      faceImages: _f,
+      gender,
+      phone,
+      ...fields
+    } = typeof body === 'object' && body ? body : ({} as any);
     const identity = {
       ...fields,
       type: body?.type === 'company' ? 'company' : 'person',
@@ -79,7 +89,8 @@ export async function startFaultyIdentityServer(fault?: Fault): Promise<FaultySe
   const handle = (method: string, segments: string[], headers: IncomingHttpHeaders, body: unknown): Reply => {
     if (fault === 'missing-retry-after') return error(429, 'too_many_requests', 'Slow down.');
     const ignoresKey = fault === 'ignores-credential' && method === 'POST';
-    if (!ignoresKey && headers['apikey'] !== apiKey) return error(401, 'unauthorized', 'The apikey header is missing or unknown.');
+    if (!ignoresKey && headers['apikey'] !== apiKey)
+      return error(401, 'unauthorized', 'The apikey header is missing or unknown.');
     const [root, id, ...rest] = segments;
     if (root !== 'identities' || rest.length > 0) return error(404, 'identity_not_found', 'No such route.');
     if (id === undefined) return method === 'POST' ? create(body) : error(404, 'identity_not_found', 'No such route.');
@@ -89,7 +100,8 @@ export async function startFaultyIdentityServer(fault?: Fault): Promise<FaultySe
       if (fault === 'server-error') return error(500, 'internal_error', 'Injected fault.');
       if (fault === 'undocumented-status') return error(418, 'validation_failed', 'Injected fault.');
       if (!identity) return error(404, 'identity_not_found', `Identity ${id} not found.`);
-      if (fault === 'wrong-content-type') return { status: 200, body: { data: identity }, headers: { 'content-type': 'text/html' } };
+      if (fault === 'wrong-content-type')
+        return { status: 200, body: { data: identity }, headers: { 'content-type': 'text/html' } };
       if (fault === 'off-schema-body') return { status: 200, body: { data: { ...identity, id: 42 } } };
       return { status: 200, body: { data: identity } };
     }
@@ -106,11 +118,19 @@ export async function startFaultyIdentityServer(fault?: Fault): Promise<FaultySe
     requests.push(`${method} ${url.pathname}${url.search} ${text}`.trim());
     let reply: Reply;
     try {
-      reply = handle(method, url.pathname.split('/').filter(Boolean).map(decodeURIComponent), headers, text === '' ? undefined : JSON.parse(text));
+      reply = handle(
+        method,
+        url.pathname.split('/').filter(Boolean).map(decodeURIComponent),
+        headers,
+        text === '' ? undefined : JSON.parse(text),
+      );
     } catch {
       reply = error(400, 'validation_failed', 'The body is not JSON.');
     }
-    res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
+    res.writeHead(reply.status, {
+      ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...reply.headers,
+    });
     res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
   });
   return {
@@ -127,7 +147,12 @@ export function identityTarget(server: FaultyServer): ApiTarget {
     name: 'identity',
     doc: loadBundle('identity'),
     baseUrl: server.url,
-    credential: { header: 'apikey', value: server.apiKey, wrong: 'made-up-key', variable: '$CONTRACT_IDENTITY_API_KEY' },
+    credential: {
+      header: 'apikey',
+      value: server.apiKey,
+      wrong: 'made-up-key',
+      variable: '$CONTRACT_IDENTITY_API_KEY',
+    },
     wrongCredentials: true,
     stateful: true,
   };

@@ -29,7 +29,9 @@ describe('Portabl mock: Authorization', () => {
   });
 
   it('a Basic credential instead of a bearer token: 401', async () => {
-    expect((await listUsers({ authorization: `Basic ${Buffer.from('client:secret').toString('base64')}` })).status).toBe(401);
+    expect(
+      (await listUsers({ authorization: `Basic ${Buffer.from('client:secret').toString('base64')}` })).status,
+    ).toBe(401);
   });
 
   it('a bearer token nobody issued: 200 (blind spot: the token is never checked)', async () => {
@@ -40,9 +42,14 @@ describe('Portabl mock: Authorization', () => {
     type Requirement = Record<string, string[]>;
     const rootSecurity = (loadBundle('portabl')['security'] ?? []) as Requirement[];
     const bearerOperations = operationsOf('portabl')
-      .map((op) => ({ operationId: op.operation.operationId as string, security: (op.operation.security ?? rootSecurity) as Requirement[] }))
+      .map((op) => ({
+        operationId: op.operation.operationId as string,
+        security: (op.operation.security ?? rootSecurity) as Requirement[],
+      }))
       .filter(({ security }) => security.some((requirement) => 'bearerAuth' in requirement));
-    const unscoped = bearerOperations.filter(({ security }) => security.some((r) => (r['bearerAuth'] ?? []).length === 0));
+    const unscoped = bearerOperations.filter(({ security }) =>
+      security.some((r) => (r['bearerAuth'] ?? []).length === 0),
+    );
     expect(bearerOperations.length).toBe(9); // every operation but createAccessToken
     expect(unscoped.map((op) => op.operationId)).toEqual([]);
   });

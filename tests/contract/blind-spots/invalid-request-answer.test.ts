@@ -24,7 +24,8 @@ const PERSON_WITHOUT_BIRTHDAY = {
 function specExample(api: ApiName, operationId: string, status: number, code?: string): unknown {
   const examples = documentedResponse(api, operationId, status)?.body?.examples ?? [];
   const example = code === undefined ? examples[0] : examples.find((e) => (e.value as { code?: string }).code === code);
-  if (!example) throw new Error(`${api} ${operationId} ${status} documents no example${code ? ` with code ${code}` : ''}`);
+  if (!example)
+    throw new Error(`${api} ${operationId} ${status} documents no example${code ? ` with code ${code}` : ''}`);
   return example.value;
 }
 
@@ -63,8 +64,14 @@ describe('an identity without a birthday (POST /identities)', () => {
   it('our mock: the message of the documented error body says what is wrong with this request', async () => {
     const answer = await send(mocks.served.url, 'GET', '/identities?sort=name', { headers: APIKEY });
     expect(answer.status).toBe(400);
-    const example = specExample('identity', 'listIdentities', 400, 'validation_failed') as { code: string; message: string };
-    expect(answer.body).toEqual({ code: example.code, message: expect.stringContaining('sort must be equal to one of the allowed values') });
+    const example = specExample('identity', 'listIdentities', 400, 'validation_failed') as {
+      code: string;
+      message: string;
+    };
+    expect(answer.body).toEqual({
+      code: example.code,
+      message: expect.stringContaining('sort must be equal to one of the allowed values'),
+    });
     expect(violationPaths(answer)).toEqual(['query.sort enum']);
   });
 });
@@ -78,7 +85,9 @@ describe('a token request without clientSecret (POST /provider/token)', () => {
   ])('%s: 400 validation_failed (the operation documents no 422)', async (_name, mock) => {
     const answer = await send(mock().url, 'POST', '/provider/token', { body: { clientId: 'contract-test-client' } });
     expect(answer.status).toBe(400);
-    expect((answer.body as { code: string }).code).toBe(specExample('portabl', 'createAccessToken', 400, 'validation_failed') && 'validation_failed');
+    expect((answer.body as { code: string }).code).toBe(
+      specExample('portabl', 'createAccessToken', 400, 'validation_failed') && 'validation_failed',
+    );
     expect(violationPaths(answer)).toEqual(['body required']);
   });
 });

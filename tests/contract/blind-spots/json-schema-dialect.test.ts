@@ -14,7 +14,10 @@ import { childPointer } from '../../../src/openapi/document.js';
 
 const DIALECT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 const fixture = JSON.parse(
-  readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'unevaluated-properties.json'), 'utf8'),
+  readFileSync(
+    path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'unevaluated-properties.json'),
+    'utf8',
+  ),
 );
 const bodyWithUnknownProperty = { name: 'a thing', colour: 'red' };
 
@@ -25,7 +28,11 @@ describe('a body closed with unevaluatedProperties, sent with an unknown propert
   beforeAll(async () => {
     [stock, stockWithDialect, served] = await Promise.all([
       startDocumentMock('dialect-absent-stock', fixture, { workarounds: false }),
-      startDocumentMock('dialect-declared-stock', { ...fixture, jsonSchemaDialect: DIALECT_2020_12 }, { workarounds: false }),
+      startDocumentMock(
+        'dialect-declared-stock',
+        { ...fixture, jsonSchemaDialect: DIALECT_2020_12 },
+        { workarounds: false },
+      ),
       startDocumentMock('dialect-absent-served', fixture),
     ]);
   });

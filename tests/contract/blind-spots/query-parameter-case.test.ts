@@ -17,7 +17,8 @@ const OWNER = '38882f21-ce8f-4e18-8b83-e43e082912ef';
 describe('GET /identities filters', () => {
   const mocks = stockAndServedMocks('identity');
 
-  const list = (mock: RunningPrism, query: string) => send(mock.url, 'GET', `/identities?${query}`, { headers: APIKEY });
+  const list = (mock: RunningPrism, query: string) =>
+    send(mock.url, 'GET', `/identities?${query}`, { headers: APIKEY });
 
   it('a lowercase field is validated by both: filter[email]=in:a (email admits only like:) → 400, pattern', async () => {
     for (const mock of [mocks.stock, mocks.served]) {
@@ -40,11 +41,14 @@ describe('GET /identities filters', () => {
     expect(answer.violations).toEqual([]);
   });
 
-  it.each(camelCaseBreaks)('%s is rejected by our mock (workaround): 400, %j, %s', async (query, _filter, violation) => {
-    const answer = await list(mocks.served, query);
-    expect(answer.status).toBe(400);
-    expect(violationPaths(answer)).toEqual([violation]);
-  });
+  it.each(camelCaseBreaks)(
+    '%s is rejected by our mock (workaround): 400, %j, %s',
+    async (query, _filter, violation) => {
+      const answer = await list(mocks.served, query);
+      expect(answer.status).toBe(400);
+      expect(violationPaths(answer)).toEqual([violation]);
+    },
+  );
 
   it('a valid camelCase filter passes our mock: filter[identityOwner]=in:<uuid>&filter[riskRating]=nin:low,high', async () => {
     const answer = await list(mocks.served, `filter[identityOwner]=in:${OWNER}&filter[riskRating]=nin:low,high`);

@@ -85,16 +85,48 @@ const ID = ANY_IDENTITY_ID;
 const PERSON = PERSON_BODY;
 const COMPANY = COMPANY_BODY;
 
-const create = (schema: string, body: unknown, violation: string): BrokenRequest =>
-  ({ api: 'identity', schema, operationId: 'createIdentity', method: 'POST', path: '/identities', body, violation });
-const update = (schema: string, body: unknown, violation: string): BrokenRequest =>
-  ({ api: 'identity', schema, operationId: 'updateIdentity', method: 'PATCH', path: `/identities/${ID}`, body, violation });
-const badIdentityId = (operationId: string, method: string, pathWithBadId: string): BrokenRequest =>
-  ({ api: 'identity', schema: 'Uuid', operationId, method, path: pathWithBadId, violation: 'path.id format' });
-const settings = (operationId: string, path: string, schema: string, body: unknown, violation: string): BrokenRequest =>
-  ({ api: 'portabl', schema, operationId, method: 'PUT', path, body, violation });
-const badUserId = (operationId: string, method: string, suffix: string, body?: unknown): BrokenRequest =>
-  ({ api: 'portabl', schema: 'UserId', operationId, method, path: `/provider/users/not-a-uuid${suffix}`, body, violation: 'path.userid format' });
+const create = (schema: string, body: unknown, violation: string): BrokenRequest => ({
+  api: 'identity',
+  schema,
+  operationId: 'createIdentity',
+  method: 'POST',
+  path: '/identities',
+  body,
+  violation,
+});
+const update = (schema: string, body: unknown, violation: string): BrokenRequest => ({
+  api: 'identity',
+  schema,
+  operationId: 'updateIdentity',
+  method: 'PATCH',
+  path: `/identities/${ID}`,
+  body,
+  violation,
+});
+const badIdentityId = (operationId: string, method: string, pathWithBadId: string): BrokenRequest => ({
+  api: 'identity',
+  schema: 'Uuid',
+  operationId,
+  method,
+  path: pathWithBadId,
+  violation: 'path.id format',
+});
+const settings = (
+  operationId: string,
+  path: string,
+  schema: string,
+  body: unknown,
+  violation: string,
+): BrokenRequest => ({ api: 'portabl', schema, operationId, method: 'PUT', path, body, violation });
+const badUserId = (operationId: string, method: string, suffix: string, body?: unknown): BrokenRequest => ({
+  api: 'portabl',
+  schema: 'UserId',
+  operationId,
+  method,
+  path: `/provider/users/not-a-uuid${suffix}`,
+  body,
+  violation: 'path.userid format',
+});
 
 const US_WITHOUT_STATE = { ...PT_ADDRESS, country: 'US' };
 const BAD_DOCUMENT = [{ side: 'Top', type: 'Passport', url: 'https://example.com/passport.jpg' }];
@@ -119,7 +151,15 @@ const brokenRequests: BrokenRequest[] = [
   update('Url', { faceImages: ['not a uri'] }, 'body.faceImages.0 format'),
   create('Email', { ...PERSON, email: 'not-an-email' }, 'body.email format'),
   update('Email', { email: 'not-an-email' }, 'body.email format'),
-  { api: 'identity', schema: 'Email', operationId: 'approveSandboxIdentity', method: 'POST', path: '/sandbox/identities/approve', body: { identityId: ID, email: 'not-an-email' }, violation: 'body.email format' },
+  {
+    api: 'identity',
+    schema: 'Email',
+    operationId: 'approveSandboxIdentity',
+    method: 'POST',
+    path: '/sandbox/identities/approve',
+    body: { identityId: ID, email: 'not-an-email' },
+    violation: 'body.email format',
+  },
   create('RequestGender', { ...PERSON, gender: 'male' }, 'body.gender enum'),
   update('RequestGender', { gender: 'male' }, 'body.gender enum'),
   create('Birthday', { ...PERSON, birthday: '01/04/1990' }, 'body.birthday format'),
@@ -128,39 +168,134 @@ const brokenRequests: BrokenRequest[] = [
   update('IdentityName', { name: 'A'.repeat(256) }, 'body.name maxLength'),
   create('IdentityType', { ...PERSON, type: 'robot' }, 'body.type const'),
   update('IdentityType', { type: 'robot' }, 'body.type enum'),
-  { api: 'identity', schema: 'IdentityType', operationId: 'listIdentities', method: 'GET', path: '/identities?filter[type]=robot', violation: 'query.filter.type enum' },
+  {
+    api: 'identity',
+    schema: 'IdentityType',
+    operationId: 'listIdentities',
+    method: 'GET',
+    path: '/identities?filter[type]=robot',
+    violation: 'query.filter.type enum',
+  },
   create('Uuid', { ...COMPANY, identityOwner: 'not-a-uuid' }, 'body.identityOwner format'),
   update('Uuid', { identityOwner: 'not-a-uuid' }, 'body.identityOwner format'),
-  { api: 'identity', schema: 'Uuid', operationId: 'approveSandboxIdentity', method: 'POST', path: '/sandbox/identities/approve', body: { identityId: 'not-a-uuid', email: 'ana@example.com' }, violation: 'body.identityId format' },
+  {
+    api: 'identity',
+    schema: 'Uuid',
+    operationId: 'approveSandboxIdentity',
+    method: 'POST',
+    path: '/sandbox/identities/approve',
+    body: { identityId: 'not-a-uuid', email: 'ana@example.com' },
+    violation: 'body.identityId format',
+  },
   badIdentityId('getIdentity', 'GET', '/identities/not-a-uuid'),
   badIdentityId('deleteIdentity', 'DELETE', '/identities/not-a-uuid'),
   badIdentityId('listIdentityOperations', 'GET', '/identities/not-a-uuid/operations'),
   badIdentityId('getIdentityDocumentPresignUrl', 'GET', `/identities/${ID}/documents/not-a-uuid/presign-url`),
-  settings('upsertUser', `/provider/users/${ID}`, 'UserSettingsRequest', { settings: { isSyncOn: true }, extra: 1 }, 'body additionalProperties'),
-  settings('updateUserSettings', `/provider/users/${ID}/settings`, 'UserSettingsRequest', { settings: { isSyncOn: true }, extra: 1 }, 'body additionalProperties'),
-  settings('upsertUser', `/provider/users/${ID}`, 'UserSettingsInput', { settings: { isSyncOn: 'true' } }, 'body.settings.isSyncOn type'),
-  settings('updateUserSettings', `/provider/users/${ID}/settings`, 'UserSettingsInput', { settings: { isSyncOn: 'true' } }, 'body.settings.isSyncOn type'),
+  settings(
+    'upsertUser',
+    `/provider/users/${ID}`,
+    'UserSettingsRequest',
+    { settings: { isSyncOn: true }, extra: 1 },
+    'body additionalProperties',
+  ),
+  settings(
+    'updateUserSettings',
+    `/provider/users/${ID}/settings`,
+    'UserSettingsRequest',
+    { settings: { isSyncOn: true }, extra: 1 },
+    'body additionalProperties',
+  ),
+  settings(
+    'upsertUser',
+    `/provider/users/${ID}`,
+    'UserSettingsInput',
+    { settings: { isSyncOn: 'true' } },
+    'body.settings.isSyncOn type',
+  ),
+  settings(
+    'updateUserSettings',
+    `/provider/users/${ID}/settings`,
+    'UserSettingsInput',
+    { settings: { isSyncOn: 'true' } },
+    'body.settings.isSyncOn type',
+  ),
   badUserId('upsertUser', 'PUT', '', { settings: { isSyncOn: true } }),
   badUserId('getUserSettings', 'GET', '/settings'),
   badUserId('updateUserSettings', 'PUT', '/settings', { settings: { isSyncOn: true } }),
   badUserId('getUserClaims', 'GET', '/claims'),
   badUserId('updateUserClaims', 'PUT', '/claims', { claims: { firstName: 'Ana' } }),
   badUserId('createSyncSession', 'POST', '/sync-sessions'),
-  { api: 'portabl', schema: 'SyncSessionId', operationId: 'createSyncSession', method: 'POST', path: `/provider/users/${ID}/sync-sessions`, body: { syncSessionId: 'not-a-uuid' }, violation: 'body.syncSessionId format' },
-  { api: 'portabl', schema: 'SyncSessionId', operationId: 'startSyncSession', method: 'POST', path: '/provider/sync-sessions/not-a-uuid/start', violation: 'path.syncsessionid format' },
+  {
+    api: 'portabl',
+    schema: 'SyncSessionId',
+    operationId: 'createSyncSession',
+    method: 'POST',
+    path: `/provider/users/${ID}/sync-sessions`,
+    body: { syncSessionId: 'not-a-uuid' },
+    violation: 'body.syncSessionId format',
+  },
+  {
+    api: 'portabl',
+    schema: 'SyncSessionId',
+    operationId: 'startSyncSession',
+    method: 'POST',
+    path: '/provider/sync-sessions/not-a-uuid/start',
+    violation: 'path.syncsessionid format',
+  },
 ];
 
 const unbrokenRequests: Omit<BrokenRequest, 'schema' | 'violation'>[] = [
   { api: 'identity', operationId: 'createIdentity', method: 'POST', path: '/identities', body: PERSON },
   { api: 'identity', operationId: 'createIdentity', method: 'POST', path: '/identities', body: COMPANY },
-  { api: 'identity', operationId: 'updateIdentity', method: 'PATCH', path: `/identities/${ID}`, body: { email: 'ana@example.com' } },
-  { api: 'identity', operationId: 'updateIdentity', method: 'PATCH', path: `/identities/${ID}`, body: { type: 'company', tax: COMPANY.tax } },
-  { api: 'identity', operationId: 'approveSandboxIdentity', method: 'POST', path: '/sandbox/identities/approve', body: { identityId: ID, email: 'ana@example.com' } },
+  {
+    api: 'identity',
+    operationId: 'updateIdentity',
+    method: 'PATCH',
+    path: `/identities/${ID}`,
+    body: { email: 'ana@example.com' },
+  },
+  {
+    api: 'identity',
+    operationId: 'updateIdentity',
+    method: 'PATCH',
+    path: `/identities/${ID}`,
+    body: { type: 'company', tax: COMPANY.tax },
+  },
+  {
+    api: 'identity',
+    operationId: 'approveSandboxIdentity',
+    method: 'POST',
+    path: '/sandbox/identities/approve',
+    body: { identityId: ID, email: 'ana@example.com' },
+  },
   { api: 'identity', operationId: 'listIdentities', method: 'GET', path: '/identities?filter[type]=person' },
-  { api: 'identity', operationId: 'getIdentityDocumentPresignUrl', method: 'GET', path: `/identities/${ID}/documents/${ID}/presign-url` },
-  { api: 'portabl', operationId: 'upsertUser', method: 'PUT', path: `/provider/users/${ID}`, body: { settings: { isSyncOn: true } } },
-  { api: 'portabl', operationId: 'updateUserClaims', method: 'PUT', path: `/provider/users/${ID}/claims`, body: { claims: { firstName: 'Ana' } } },
-  { api: 'portabl', operationId: 'createSyncSession', method: 'POST', path: `/provider/users/${ID}/sync-sessions`, body: { syncSessionId: ID } },
+  {
+    api: 'identity',
+    operationId: 'getIdentityDocumentPresignUrl',
+    method: 'GET',
+    path: `/identities/${ID}/documents/${ID}/presign-url`,
+  },
+  {
+    api: 'portabl',
+    operationId: 'upsertUser',
+    method: 'PUT',
+    path: `/provider/users/${ID}`,
+    body: { settings: { isSyncOn: true } },
+  },
+  {
+    api: 'portabl',
+    operationId: 'updateUserClaims',
+    method: 'PUT',
+    path: `/provider/users/${ID}/claims`,
+    body: { claims: { firstName: 'Ana' } },
+  },
+  {
+    api: 'portabl',
+    operationId: 'createSyncSession',
+    method: 'POST',
+    path: `/provider/users/${ID}/sync-sessions`,
+    body: { syncSessionId: ID },
+  },
   { api: 'portabl', operationId: 'startSyncSession', method: 'POST', path: `/provider/sync-sessions/${ID}/start` },
 ];
 
@@ -174,39 +309,51 @@ const variants = apiNames.flatMap((api) => [
   { api, mock: 'our mock', workarounds: true },
 ]);
 
-describe.each(variants)('$api under $mock: schemas shared between operations are validated in each', ({ api, workarounds }) => {
-  let mock: RunningPrism;
-  beforeAll(async () => {
-    mock = await startBundleMock(api, { workarounds });
-  });
-  afterAll(() => mock?.close());
+describe.each(variants)(
+  '$api under $mock: schemas shared between operations are validated in each',
+  ({ api, workarounds }) => {
+    let mock: RunningPrism;
+    beforeAll(async () => {
+      mock = await startBundleMock(api, { workarounds });
+    });
+    afterAll(() => mock?.close());
 
-  // The broken requests are these with one thing changed: each must pass as it is, so a rejection is the change's.
-  it.each(unbrokenRequests.filter((r) => r.api === api).map((r) => [`${r.operationId} ${r.method} ${r.path}`, r] as const))(
-    'unbroken %s is accepted',
-    async (_name, request) => {
-      const answer = await send(mock.url, request.method, request.path, { headers: CREDENTIALS[api], body: request.body });
+    // The broken requests are these with one thing changed: each must pass as it is, so a rejection is the change's.
+    it.each(
+      unbrokenRequests.filter((r) => r.api === api).map((r) => [`${r.operationId} ${r.method} ${r.path}`, r] as const),
+    )('unbroken %s is accepted', async (_name, request) => {
+      const answer = await send(mock.url, request.method, request.path, {
+        headers: CREDENTIALS[api],
+        body: request.body,
+      });
       expect(answer.violations).toEqual([]);
       expect(answer.status).toBeLessThan(300);
-    },
-  );
+    });
 
-  it('every shared request schema has a broken request through each operation that uses it', () => {
-    const missing = [...sharedRequestSchemas(api)].flatMap(([schema, operations]) =>
-      operations
-        .filter((operationId) => !brokenRequests.some((r) => r.api === api && r.schema === schema && r.operationId === operationId))
-        .map((operationId) => `${schema} via ${operationId}`),
-    );
-    expect(missing).toEqual([]);
-  });
+    it('every shared request schema has a broken request through each operation that uses it', () => {
+      const missing = [...sharedRequestSchemas(api)].flatMap(([schema, operations]) =>
+        operations
+          .filter(
+            (operationId) =>
+              !brokenRequests.some((r) => r.api === api && r.schema === schema && r.operationId === operationId),
+          )
+          .map((operationId) => `${schema} via ${operationId}`),
+      );
+      expect(missing).toEqual([]);
+    });
 
-  it.each(brokenRequests.filter((r) => r.api === api).map((r) => [`${r.schema} via ${r.operationId}: ${r.violation}`, r] as const))(
-    '%s',
-    async (_name, request) => {
-      const answer = await send(mock.url, request.method, request.path, { headers: CREDENTIALS[api], body: request.body });
+    it.each(
+      brokenRequests
+        .filter((r) => r.api === api)
+        .map((r) => [`${r.schema} via ${r.operationId}: ${r.violation}`, r] as const),
+    )('%s', async (_name, request) => {
+      const answer = await send(mock.url, request.method, request.path, {
+        headers: CREDENTIALS[api],
+        body: request.body,
+      });
       expect(answer.status, JSON.stringify(answer.violations)).toBeGreaterThanOrEqual(400);
       expect(answer.status).toBeLessThan(500);
       expect(violationPaths(answer)).toContain(request.violation);
-    },
-  );
-});
+    });
+  },
+);

@@ -10,7 +10,12 @@ import type { IdentityTarget } from '../support/targets.js';
 
 /** Any uuid gets the presign example from the mock, which stores nothing; only a deployment needs a real one. */
 const ANY_DOCUMENT_ID_FOR_THE_MOCK = '7c1e2f40-5b6a-4d8e-9f01-23456789abcd';
-const ERRORS = { 400: 'validation_failed', 401: 'unauthorized', 429: 'too_many_requests', 500: 'internal_error' } as const;
+const ERRORS = {
+  400: 'validation_failed',
+  401: 'unauthorized',
+  429: 'too_many_requests',
+  500: 'internal_error',
+} as const;
 
 export interface IdentityRun {
   /** Unique per run: a deployment refuses an email it already has (400 email_already_in_use). */
@@ -58,7 +63,14 @@ export const identityContract: ApiContract<IdentityClient, IdentityTarget, Ident
             phone: { number: '910000000', sms: false },
             tax: { country: 'PT', idNumber: '1111111111' },
             // A document, so that a deployment which answers with document ids gives the presign case one to ask for.
-            documents: [{ side: 'FrontSide', type: 'IdentityCard', label: 'id card', url: 'https://documents.example.com/contract/id-card.jpeg' }],
+            documents: [
+              {
+                side: 'FrontSide',
+                type: 'IdentityCard',
+                label: 'id card',
+                url: 'https://documents.example.com/contract/id-card.jpeg',
+              },
+            ],
           },
           headers,
         }),
@@ -78,27 +90,39 @@ export const identityContract: ApiContract<IdentityClient, IdentityTarget, Ident
     },
     {
       operationId: 'getIdentity',
-      send: (client, headers, { run }) => client.GET('/identities/{id}', { params: { path: { id: created(run).id } }, headers }),
+      send: (client, headers, { run }) =>
+        client.GET('/identities/{id}', { params: { path: { id: created(run).id } }, headers }),
       answers: { 200: ['person', 'company'], ...ERRORS, 404: 'identity_not_found' },
     },
     {
       operationId: 'listIdentities',
       send: (client, headers, { run }) =>
         client.GET('/identities', {
-          params: { query: { filter: { id: created(run).id, type: 'person' }, page: { size: 2, number: 1 }, sort: '-createdAt' } },
+          params: {
+            query: {
+              filter: { id: created(run).id, type: 'person' },
+              page: { size: 2, number: 1 },
+              sort: '-createdAt',
+            },
+          },
           headers,
         }),
       answers: { 200: ['page', 'all'], ...ERRORS },
     },
     {
       operationId: 'listIdentityOperations',
-      send: (client, headers, { run }) => client.GET('/identities/{id}/operations', { params: { path: { id: created(run).id } }, headers }),
+      send: (client, headers, { run }) =>
+        client.GET('/identities/{id}/operations', { params: { path: { id: created(run).id } }, headers }),
       answers: { 200: 'operations', ...ERRORS, 404: 'identity_not_found' },
     },
     {
       operationId: 'updateIdentity',
       send: (client, headers, { run }) =>
-        client.PATCH('/identities/{id}', { params: { path: { id: created(run).id } }, body: { email: run.updatedEmail }, headers }),
+        client.PATCH('/identities/{id}', {
+          params: { path: { id: created(run).id } },
+          body: { email: run.updatedEmail },
+          headers,
+        }),
       // The id stays the one the create answered; the email is now the one the update answer gives.
       remember: (body, run) => {
         run.identity = { id: created(run).id, email: (body as IdentityEnvelope).data.email };
@@ -114,7 +138,10 @@ export const identityContract: ApiContract<IdentityClient, IdentityTarget, Ident
     {
       operationId: 'approveSandboxIdentity',
       send: (client, headers, { run }) =>
-        client.POST('/sandbox/identities/approve', { body: { identityId: created(run).id, email: created(run).email }, headers }),
+        client.POST('/sandbox/identities/approve', {
+          body: { identityId: created(run).id, email: created(run).email },
+          headers,
+        }),
       answers: { 200: 'approved', ...ERRORS, 404: 'identity_not_found' },
     },
     {
@@ -122,7 +149,9 @@ export const identityContract: ApiContract<IdentityClient, IdentityTarget, Ident
       send: (client, headers, { target, run }) => {
         const documentId = run.documentId ?? (target.kind === 'mock' ? ANY_DOCUMENT_ID_FOR_THE_MOCK : undefined);
         if (documentId === undefined) {
-          throw new NotApplicable("the created identity's answer carries no document id (the spec's Identity documents none), so there is no document to ask a URL for");
+          throw new NotApplicable(
+            "the created identity's answer carries no document id (the spec's Identity documents none), so there is no document to ask a URL for",
+          );
         }
         return client.GET('/identities/{identityId}/documents/{id}/presign-url', {
           params: { path: { identityId: created(run).id, id: documentId } },
@@ -133,7 +162,8 @@ export const identityContract: ApiContract<IdentityClient, IdentityTarget, Ident
     },
     {
       operationId: 'deleteIdentity',
-      send: (client, headers, { run }) => client.DELETE('/identities/{id}', { params: { path: { id: created(run).id } }, headers }),
+      send: (client, headers, { run }) =>
+        client.DELETE('/identities/{id}', { params: { path: { id: created(run).id } }, headers }),
       answers: { 204: NO_BODY, ...ERRORS, 404: 'identity_not_found' },
     },
   ],

@@ -31,7 +31,8 @@ export interface PortablRun {
 export const newPortablRun = (): PortablRun => ({ userId: randomUUID(), requestedSyncSessionId: randomUUID() });
 
 function upsertedUser(run: PortablRun): string {
-  if (!run.userUpserted) throw new Error(`no user to address: upsertUser → 200 did not pass in this run (user ${run.userId})`);
+  if (!run.userUpserted)
+    throw new Error(`no user to address: upsertUser → 200 did not pass in this run (user ${run.userId})`);
   return run.userId;
 }
 
@@ -44,13 +45,26 @@ export const portablContract: ApiContract<PortablClient, PortablTarget, PortablR
     {
       operationId: 'createAccessToken',
       send: (client, headers, { target }) =>
-        client.POST('/provider/token', { body: { clientId: target.clientId, clientSecret: target.clientSecret }, headers }),
-      answers: { 200: 'access_token', 400: 'validation_failed', 401: 'invalid_token', 429: 'rate_limited', 500: 'internal_error' },
+        client.POST('/provider/token', {
+          body: { clientId: target.clientId, clientSecret: target.clientSecret },
+          headers,
+        }),
+      answers: {
+        200: 'access_token',
+        400: 'validation_failed',
+        401: 'invalid_token',
+        429: 'rate_limited',
+        500: 'internal_error',
+      },
     },
     {
       operationId: 'upsertUser',
       send: (client, headers, { run }) =>
-        client.PUT('/provider/users/{userId}', { params: { path: { userId: run.userId } }, body: { settings: { isSyncOn: true } }, headers }),
+        client.PUT('/provider/users/{userId}', {
+          params: { path: { userId: run.userId } },
+          body: { settings: { isSyncOn: true } },
+          headers,
+        }),
       remember: (_body, run) => {
         run.userUpserted = true;
       },
@@ -58,7 +72,8 @@ export const portablContract: ApiContract<PortablClient, PortablTarget, PortablR
     },
     {
       operationId: 'getUserSettings',
-      send: (client, headers, { run }) => client.GET('/provider/users/{userId}/settings', { params: { path: { userId: upsertedUser(run) } }, headers }),
+      send: (client, headers, { run }) =>
+        client.GET('/provider/users/{userId}/settings', { params: { path: { userId: upsertedUser(run) } }, headers }),
       answers: { 200: 'user_settings', ...BEARER_ERRORS, ...NOT_FOUND },
     },
     {
@@ -81,7 +96,12 @@ export const portablContract: ApiContract<PortablClient, PortablTarget, PortablR
               firstName: 'Liz',
               lastName: 'Lemon',
               birthDate: '1970-11-27',
-              registrationAddressDetails: { country: 'USA', region: 'New York', postalCode: '10024', locality: 'New York' },
+              registrationAddressDetails: {
+                country: 'USA',
+                region: 'New York',
+                postalCode: '10024',
+                locality: 'New York',
+              },
             },
           },
           headers,
@@ -90,7 +110,8 @@ export const portablContract: ApiContract<PortablClient, PortablTarget, PortablR
     },
     {
       operationId: 'getUserClaims',
-      send: (client, headers, { run }) => client.GET('/provider/users/{userId}/claims', { params: { path: { userId: upsertedUser(run) } }, headers }),
+      send: (client, headers, { run }) =>
+        client.GET('/provider/users/{userId}/claims', { params: { path: { userId: upsertedUser(run) } }, headers }),
       answers: { 200: 'user_claims', ...BEARER_ERRORS, ...NOT_FOUND },
     },
     {
@@ -120,8 +141,12 @@ export const portablContract: ApiContract<PortablClient, PortablTarget, PortablR
       operationId: 'startSyncSession',
       send: (client, headers, { run }) => {
         const syncSessionId = run.syncSessionId;
-        if (syncSessionId === undefined) throw new Error('no sync session to start: createSyncSession → 201 did not pass in this run');
-        return client.POST('/provider/sync-sessions/{syncSessionId}/start', { params: { path: { syncSessionId } }, headers });
+        if (syncSessionId === undefined)
+          throw new Error('no sync session to start: createSyncSession → 201 did not pass in this run');
+        return client.POST('/provider/sync-sessions/{syncSessionId}/start', {
+          params: { path: { syncSessionId } },
+          headers,
+        });
       },
       answers: { 202: NO_BODY, ...BEARER_ERRORS, ...NOT_FOUND, 409: 'sync_session_already_started' },
     },

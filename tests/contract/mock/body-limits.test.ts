@@ -40,7 +40,10 @@ describe('a body over its limit', () => {
     const body = { clientId: 'c', clientSecret: 's'.repeat(limit) };
     const answer = await send(mock.url, 'POST', '/provider/token', { body });
     expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ code: 'validation_failed', message: expect.stringContaining(`at most ${limit} bytes`) });
+    expect(answer.body).toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringContaining(`at most ${limit} bytes`),
+    });
     expect(answer.violations.map((v) => v.code)).toEqual(['maxBytes']);
   });
 });

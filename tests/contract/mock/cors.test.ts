@@ -8,10 +8,23 @@ import { APIKEY_HEADERS } from '../support/bodies.js';
 import { startBundleMock } from '../support/private-mock.js';
 
 describe('originAllowed', () => {
-  it.each(['http://127.0.0.1:4000', 'http://localhost:3000', 'https://localhost', 'http://[::1]:8080', 'http://127.0.0.2:4000'])('%s: allowed', (origin) => {
+  it.each([
+    'http://127.0.0.1:4000',
+    'http://localhost:3000',
+    'https://localhost',
+    'http://[::1]:8080',
+    'http://127.0.0.2:4000',
+  ])('%s: allowed', (origin) => {
     expect(originAllowed(origin)).toBe(true);
   });
-  it.each(['https://evil.example', 'null', 'http://127.0.0.1.evil.example', 'http://localhost.example.com', 'file://', 'http://10.0.0.1'])('%s: refused', (origin) => {
+  it.each([
+    'https://evil.example',
+    'null',
+    'http://127.0.0.1.evil.example',
+    'http://localhost.example.com',
+    'file://',
+    'http://10.0.0.1',
+  ])('%s: refused', (origin) => {
     expect(originAllowed(origin)).toBe(false);
   });
   it('an origin given explicitly is allowed', () => {
@@ -32,7 +45,7 @@ describe('the Identities mock and browser origins', () => {
       headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'apikey' },
     });
 
-  it('a preflight from the docs\' loopback origin is allowed, without credentials mode', async () => {
+  it("a preflight from the docs' loopback origin is allowed, without credentials mode", async () => {
     const response = await preflight('http://127.0.0.1:4000');
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:4000');
@@ -46,14 +59,21 @@ describe('the Identities mock and browser origins', () => {
   });
 
   it('a request from a web page is refused: 400 naming the origin', async () => {
-    const response = await fetch(`${mock.url}/identities`, { headers: { ...APIKEY_HEADERS, origin: 'https://evil.example' } });
+    const response = await fetch(`${mock.url}/identities`, {
+      headers: { ...APIKEY_HEADERS, origin: 'https://evil.example' },
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
-    expect(await response.json()).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('Origin "https://evil.example" is not allowed') });
+    expect(await response.json()).toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringContaining('Origin "https://evil.example" is not allowed'),
+    });
   });
 
   it('a request from a loopback page is answered, with its origin allowed', async () => {
-    const response = await fetch(`${mock.url}/identities`, { headers: { ...APIKEY_HEADERS, origin: 'http://localhost:4000' } });
+    const response = await fetch(`${mock.url}/identities`, {
+      headers: { ...APIKEY_HEADERS, origin: 'http://localhost:4000' },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:4000');
   });

@@ -28,8 +28,12 @@ describe.each(LOG_LEVELS)('MOCK_LOG_LEVEL=%s', (level) => {
     started.push(portabl, identity);
     const bearer = { authorization: `Bearer ${SECRETS.token}` };
     const answers = await Promise.all([
-      send(portabl.url, 'POST', '/provider/token', { body: { clientId: 'client', clientSecret: SECRETS.clientSecret } }),
-      send(portabl.url, 'POST', '/provider/token', { body: { clientId: 'client', clientSecret: SECRETS.clientSecret, extra: SECRETS.token } }),
+      send(portabl.url, 'POST', '/provider/token', {
+        body: { clientId: 'client', clientSecret: SECRETS.clientSecret },
+      }),
+      send(portabl.url, 'POST', '/provider/token', {
+        body: { clientId: 'client', clientSecret: SECRETS.clientSecret, extra: SECRETS.token },
+      }),
       send(portabl.url, 'GET', `/provider/users?token=${SECRETS.token}`, { headers: bearer }),
       send(portabl.url, 'GET', '/provider/users', { headers: { ...bearer, prefer: 'code=200' } }),
       send(identity.url, 'GET', '/identities?sort=name', { headers: { apikey: SECRETS.apikey } }),
@@ -38,6 +42,7 @@ describe.each(LOG_LEVELS)('MOCK_LOG_LEVEL=%s', (level) => {
     // The requests were answered (valid ones 200, broken ones 400), so the log had something to say.
     expect(answers.map((a) => a.status)).toEqual([200, 400, 400, 200, 400, 400]);
     if (level !== 'silent' && LOG_LEVELS.indexOf(level) <= LOG_LEVELS.indexOf('warn')) expect(log).toContain('refused');
-    for (const [name, secret] of Object.entries(SECRETS)) expect(log, `${name} in the ${level} log`).not.toContain(secret);
+    for (const [name, secret] of Object.entries(SECRETS))
+      expect(log, `${name} in the ${level} log`).not.toContain(secret);
   });
 });

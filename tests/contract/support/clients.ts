@@ -10,7 +10,13 @@ export type Fetch = (request: Request) => Promise<Response>;
 const send: Fetch = (request) => fetch(request);
 
 export const createPortablFor = (target: PortablTarget, wire: Fetch = send) =>
-  createPortablClient({ clientId: target.clientId, clientSecret: target.clientSecret, baseUrl: target.baseUrl, fetch: wire, retry: false });
+  createPortablClient({
+    clientId: target.clientId,
+    clientSecret: target.clientSecret,
+    baseUrl: target.baseUrl,
+    fetch: wire,
+    retry: false,
+  });
 
 export const createIdentityFor = (target: IdentityTarget, wire: Fetch = send) =>
   createIdentityClient({ apiKey: target.apiKey, baseUrl: target.baseUrl, fetch: wire, retry: false });
@@ -53,7 +59,10 @@ export function violationsOf(response: Response): string[] {
   return (JSON.parse(header) as { location: string[]; code: string; message: string }[])
     .filter((v) => v.location[0] === 'request')
     .map((v) => {
-      const named = /required property '([^']+)'|additional properties; found '([^']+)'|unevaluated properties: '([^']+)'/.exec(v.message);
+      const named =
+        /required property '([^']+)'|additional properties; found '([^']+)'|unevaluated properties: '([^']+)'/.exec(
+          v.message,
+        );
       const property = named?.[1] ?? named?.[2] ?? named?.[3];
       return `${v.location.slice(1).join('.')} ${v.code}${property ? ` ${property}` : ''}`;
     });

@@ -65,7 +65,9 @@ export interface Cause<Target, Run> {
   /** Why the status comes, for the test's title: "another tenant's credential", ... */
   description: string;
   /** Readies the cause (a token, a record) and says where and how to send: another target, an altered request. */
-  prepare(context: CaseContext<Target, Run>): Promise<{ target?: Target; send?: (request: Request) => Promise<Response> }>;
+  prepare(
+    context: CaseContext<Target, Run>,
+  ): Promise<{ target?: Target; send?: (request: Request) => Promise<Response> }>;
 }
 
 /** For the sandbox: the cause of each non-default status, or why it cannot be reached there. */
@@ -88,7 +90,8 @@ export interface ContractPlan<Client, Target, Run> {
   notApplicable: NotApplicableExchange[];
 }
 
-export const NEEDS_PREFER = "needs Prism's Prefer header: a deployment gives only the default answer to a valid request";
+export const NEEDS_PREFER =
+  "needs Prism's Prefer header: a deployment gives only the default answer to a valid request";
 
 /**
  * Thrown by a case that cannot be sent in this run for want of something only the target could have handed out
@@ -101,7 +104,8 @@ export class NotApplicable extends Error {
   }
 }
 
-const examplesOf = (answer: ExpectedAnswer): readonly string[] => (answer === NO_BODY ? [] : typeof answer === 'string' ? [answer] : answer);
+const examplesOf = (answer: ExpectedAnswer): readonly string[] =>
+  answer === NO_BODY ? [] : typeof answer === 'string' ? [answer] : answer;
 
 /**
  * Every exchange of an API's table, each status of each case and each example of each status, split by what the
@@ -116,15 +120,22 @@ export function planExchanges<Client, Target, Run>(
   const plan: ContractPlan<Client, Target, Run> = { runnable: [], notApplicable: [] };
   for (const operationCase of contract.cases) {
     const { operationId, answers } = operationCase;
-    const statuses = Object.keys(answers).map(Number).sort((a, b) => a - b);
+    const statuses = Object.keys(answers)
+      .map(Number)
+      .sort((a, b) => a - b);
     const defaultStatus = statuses.find((status) => status >= 200 && status < 300);
-    if (defaultStatus === undefined) throw new Error(`${contract.api} ${operationId}: the case lists no 2xx answer, so nothing is its default`);
+    if (defaultStatus === undefined)
+      throw new Error(`${contract.api} ${operationId}: the case lists no 2xx answer, so nothing is its default`);
     for (const status of statuses) {
       const examples = examplesOf(answers[status]!);
       const variants = examples.length > 0 ? examples : [undefined];
       variants.forEach((example, index) => {
         const byDefault = status === defaultStatus && index === 0;
-        const prefer = byDefault ? undefined : examples.length > 1 ? `code=${status}, example=${example!}` : `code=${status}`;
+        const prefer = byDefault
+          ? undefined
+          : examples.length > 1
+            ? `code=${status}, example=${example!}`
+            : `code=${status}`;
         const answer = example ?? '(no body)';
         const title = `${operationId} → ${status} ${answer}${prefer ? ` (Prefer: ${prefer})` : ''}`;
         const exchange = { operationCase, status, ...(example ? { example } : {}), ...(prefer ? { prefer } : {}) };
@@ -133,14 +144,34 @@ export function planExchanges<Client, Target, Run>(
         } else if (kind === 'sandbox' && !byDefault) {
           // The sandbox answers with its own data too, but each status can be caused for real: once per status.
           if (index > 0 || status === defaultStatus) return;
-          const cause = causes?.causeOf(operationId, status) ?? { notReachable: 'no cause for this status on the sandbox' };
-          if ('notReachable' in cause) plan.notApplicable.push({ title: `${operationId} → ${status}`, operationId, status, reason: cause.notReachable });
-          else plan.runnable.push({ ...exchange, title: `${operationId} → ${status} (${cause.description})`, cause, prefer: undefined } as PlannedExchange<Client, Target, Run>);
+          const cause = causes?.causeOf(operationId, status) ?? {
+            notReachable: 'no cause for this status on the sandbox',
+          };
+          if ('notReachable' in cause)
+            plan.notApplicable.push({
+              title: `${operationId} → ${status}`,
+              operationId,
+              status,
+              reason: cause.notReachable,
+            });
+          else
+            plan.runnable.push({
+              ...exchange,
+              title: `${operationId} → ${status} (${cause.description})`,
+              cause,
+              prefer: undefined,
+            } as PlannedExchange<Client, Target, Run>);
         } else if (byDefault) {
           // A deployment answers with its own data: the title names no example, the body is checked by schema only.
           plan.runnable.push({ ...exchange, title: `${operationId} → ${status}${example ? '' : ' (no body)'}` });
         } else {
-          plan.notApplicable.push({ title, operationId, status, ...(example ? { example } : {}), reason: NEEDS_PREFER });
+          plan.notApplicable.push({
+            title,
+            operationId,
+            status,
+            ...(example ? { example } : {}),
+            reason: NEEDS_PREFER,
+          });
         }
       });
     }

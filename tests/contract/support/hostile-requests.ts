@@ -38,7 +38,9 @@ export interface HostileAnswer {
 }
 
 const MALFORMED = '%E0%A4%A';
-const TWO_MEGABYTES_OF_INTEGERS = Buffer.from(`{"faceImages":[${Array.from({ length: 1_000_000 }, () => '1').join(',')}]}`);
+const TWO_MEGABYTES_OF_INTEGERS = Buffer.from(
+  `{"faceImages":[${Array.from({ length: 1_000_000 }, () => '1').join(',')}]}`,
+);
 const DEEPLY_NESTED = Buffer.from(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
 
 /** The operation's path with every parameter filled by a well-formed uuid, or by `fill` for the first one. */
@@ -66,11 +68,30 @@ export function hostileRequests(api: ApiName, credential: Record<string, string>
     add('malformed escape in the query', `${concretePath(path)}?filter[email]=${MALFORMED}`, credential);
     add('2 MB body of a million integers', concretePath(path), json, TWO_MEGABYTES_OF_INTEGERS);
     add('body nested 100,000 levels deep', concretePath(path), json, DEEPLY_NESTED);
-    add('form-encoded body (curl -d default)', concretePath(path), { ...credential, 'content-type': 'application/x-www-form-urlencoded' }, Buffer.from('name=Ana'));
-    add('malformed Content-Type', concretePath(path), { ...credential, 'content-type': 'application/json;;;' }, Buffer.from('{}'));
-    add('unlisted media type', concretePath(path), { ...credential, 'content-type': 'application/vnd.api+json' }, Buffer.from('{}'));
+    add(
+      'form-encoded body (curl -d default)',
+      concretePath(path),
+      { ...credential, 'content-type': 'application/x-www-form-urlencoded' },
+      Buffer.from('name=Ana'),
+    );
+    add(
+      'malformed Content-Type',
+      concretePath(path),
+      { ...credential, 'content-type': 'application/json;;;' },
+      Buffer.from('{}'),
+    );
+    add(
+      'unlisted media type',
+      concretePath(path),
+      { ...credential, 'content-type': 'application/vnd.api+json' },
+      Buffer.from('{}'),
+    );
     add('invalid JSON', concretePath(path), json, Buffer.from('{"type": '));
-    add('bad query shapes', `${concretePath(path)}?sort=&filter=abc&page=abc&page[foo]=1&filter[colour]=red`, credential);
+    add(
+      'bad query shapes',
+      `${concretePath(path)}?sort=&filter=abc&page=abc&page[foo]=1&filter[colour]=red`,
+      credential,
+    );
     add('unknown Prefer example', concretePath(path), { ...credential, prefer: 'example=typo' });
     add('undocumented Prefer code', concretePath(path), { ...credential, prefer: 'code=418' });
     add('unreadable Prefer dynamic', concretePath(path), { ...credential, prefer: 'dynamic=maybe' });
@@ -79,15 +100,30 @@ export function hostileRequests(api: ApiName, credential: Record<string, string>
 }
 
 /** Sends one request as it is (Node's http, so that nothing normalises the path), and reads the whole answer. */
-export function sendRaw(baseUrl: string, r: Pick<HostileRequest, 'method' | 'target' | 'headers' | 'body'>): Promise<HostileAnswer> {
+export function sendRaw(
+  baseUrl: string,
+  r: Pick<HostileRequest, 'method' | 'target' | 'headers' | 'body'>,
+): Promise<HostileAnswer> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, method: r.method, path: r.target, headers: { ...r.headers, ...(r.body ? { 'content-length': String(r.body.length) } : {}) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        method: r.method,
+        path: r.target,
+        headers: { ...r.headers, ...(r.body ? { 'content-length': String(r.body.length) } : {}) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: res.headers['content-type'], text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: res.headers['content-type'],
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         res.on('error', reject);
       },
     );
@@ -100,8 +136,10 @@ export function sendRaw(baseUrl: string, r: Pick<HostileRequest, 'method' | 'tar
 export function judgeAnswer(api: ApiName, operationId: string, answer: HostileAnswer): string[] {
   const documented = documentedResponse(api, operationId, answer.status);
   if (!documented) return [`${answer.status} is not documented for ${operationId}: ${answer.text.slice(0, 200)}`];
-  if (!documented.body) return answer.text === '' ? [] : [`${answer.status} documents no body, got ${answer.text.slice(0, 100)}`];
-  if (!answer.contentType?.startsWith(documented.body.mediaType)) return [`content type ${answer.contentType}, documented ${documented.body.mediaType}`];
+  if (!documented.body)
+    return answer.text === '' ? [] : [`${answer.status} documents no body, got ${answer.text.slice(0, 100)}`];
+  if (!answer.contentType?.startsWith(documented.body.mediaType))
+    return [`content type ${answer.contentType}, documented ${documented.body.mediaType}`];
   let value: unknown;
   try {
     value = JSON.parse(answer.text);
@@ -119,7 +157,6 @@ export function wellFormedProbe(api: ApiName, credential: Record<string, string>
   if (!probe) throw new Error(`${api} has no GET without path parameters to probe with`);
   return { operationId: probe.operation.operationId as string, method: 'GET', target: probe.path, headers: credential };
 }
-
 
 /** How many hostile requests are in flight at once: a crowd of bad clients, not a connection flood. */
 const HOSTILE_IN_FLIGHT = 12;
@@ -143,7 +180,10 @@ export function describeHostileRequests(title: string, startTarget: HostileTarge
       const requests = apiNames.flatMap((api) => hostileRequests(api, target.credentials[api]));
       // The well-formed request once before the burst: what is measured is the burst's effect, not a cold start
       // (Prism compiles an operation's validators on its first request).
-      for (const api of apiNames) expect((await sendRaw(target.urls[api], wellFormedProbe(api, target.credentials[api]))).status).toBeLessThan(300);
+      for (const api of apiNames)
+        expect((await sendRaw(target.urls[api], wellFormedProbe(api, target.credentials[api]))).status).toBeLessThan(
+          300,
+        );
       // Twelve hostile requests in flight at any time, in the order built (each operation's kinds in turn, so that
       // large bodies keep arriving throughout), while each API is sent one well-formed request after another until
       // the last hostile one is answered: every one of those must be answered promptly.
@@ -151,7 +191,8 @@ export function describeHostileRequests(title: string, startTarget: HostileTarge
       const answered: { r: HostileRequest; answer: HostileAnswer }[] = [];
       let finished = false;
       const workers = Array.from({ length: HOSTILE_IN_FLIGHT }, async () => {
-        for (let r = queue.shift(); r; r = queue.shift()) answered.push({ r, answer: await sendRaw(target.urls[r.api], r) });
+        for (let r = queue.shift(); r; r = queue.shift())
+          answered.push({ r, answer: await sendRaw(target.urls[r.api], r) });
       });
       const hostile = Promise.all(workers).finally(() => (finished = true));
       const probes = apiNames.map(async (api) => {
@@ -180,7 +221,10 @@ export function describeHostileRequests(title: string, startTarget: HostileTarge
       expect(requests.length).toBeGreaterThanOrEqual(apiNames.length * 11);
       console.log(
         `${requests.length} hostile requests; well-formed requests meanwhile: ${probed
-          .map(({ api, times }) => `${api} ${times.length}, slowest ${Math.round(Math.max(...times.map((t) => t.ms)))} ms [${times.map((t) => Math.round(t.ms)).join(" ")}]`)
+          .map(
+            ({ api, times }) =>
+              `${api} ${times.length}, slowest ${Math.round(Math.max(...times.map((t) => t.ms)))} ms [${times.map((t) => Math.round(t.ms)).join(' ')}]`,
+          )
           .join('; ')}`,
       );
       for (const { api, probe, times } of probed) {
@@ -189,7 +233,10 @@ export function describeHostileRequests(title: string, startTarget: HostileTarge
           expect(answer.status, `${api} ${probe.operationId}`).toBeLessThan(300);
         }
         const slowest = Math.max(...times.map((t) => t.ms));
-        expect(slowest, `${api} ${probe.operationId}: slowest of ${times.length} answered in ${Math.round(slowest)} ms`).toBeLessThan(1000);
+        expect(
+          slowest,
+          `${api} ${probe.operationId}: slowest of ${times.length} answered in ${Math.round(slowest)} ms`,
+        ).toBeLessThan(1000);
       }
       expect(target.alive()).toBe(true);
     });

@@ -14,7 +14,11 @@ export interface MockSettings {
 }
 
 /** Starts Prism on a free port for `document`, logging into the run folder as prism-<name>.log. */
-export async function startPrivateMock(name: string, document: string, { workarounds = true }: MockSettings = {}): Promise<RunningPrism> {
+export async function startPrivateMock(
+  name: string,
+  document: string,
+  { workarounds = true }: MockSettings = {},
+): Promise<RunningPrism> {
   const log = createWriteStream(path.join(inject('contractRunDir'), `prism-${name}.log`), { flags: 'a' });
   const prism = await startPrism({ name, document, log, workarounds });
   return {
@@ -46,7 +50,10 @@ export interface StockAndServed {
 export function stockAndServedMocks(api: ApiName): StockAndServed {
   const mocks = {} as StockAndServed;
   beforeAll(async () => {
-    [mocks.stock, mocks.served] = await Promise.all([startBundleMock(api, { workarounds: false }), startBundleMock(api)]);
+    [mocks.stock, mocks.served] = await Promise.all([
+      startBundleMock(api, { workarounds: false }),
+      startBundleMock(api),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([mocks.stock?.close(), mocks.served?.close()]);
@@ -55,7 +62,11 @@ export function stockAndServedMocks(api: ApiName): StockAndServed {
 }
 
 /** Writes an OpenAPI document (e.g. a fixture with one change) into the run folder and mocks it. */
-export async function startDocumentMock(name: string, document: object, settings: MockSettings = {}): Promise<RunningPrism> {
+export async function startDocumentMock(
+  name: string,
+  document: object,
+  settings: MockSettings = {},
+): Promise<RunningPrism> {
   const file = path.join(inject('contractRunDir'), `${name}.json`);
   await writeFile(file, JSON.stringify(document, null, 2));
   return startPrivateMock(name, file, settings);

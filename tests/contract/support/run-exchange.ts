@@ -27,19 +27,30 @@ export async function runExchange<Client, Target extends { kind: TargetKind; bas
   const examples = documented?.body?.examples ?? [];
   const example = examples.find((e) => e.name === planned.example);
   if (planned.example === undefined) {
-    expect(documented?.body, `${operationId} ${planned.status} documents a body: name the example the case expects`).toBeUndefined();
+    expect(
+      documented?.body,
+      `${operationId} ${planned.status} documents a body: name the example the case expects`,
+    ).toBeUndefined();
   } else {
-    expect(example, `${operationId} ${planned.status} documents no example "${planned.example}" (it has: ${examples.map((e) => e.name).join(', ')})`).toBeDefined();
+    expect(
+      example,
+      `${operationId} ${planned.status} documents no example "${planned.example}" (it has: ${examples.map((e) => e.name).join(', ')})`,
+    ).toBeDefined();
   }
 
   // On the sandbox, a status's real cause may send as another tenant, to another server, or an altered request.
   const caused = planned.cause ? await planned.cause.prepare({ target, run }) : {};
   const wire = recordingFetch(caused.send);
   const client = contract.createClient(caused.target ?? target, wire.fetch);
-  const result = await planned.operationCase.send(client, planned.prefer ? { Prefer: planned.prefer } : {}, { target: caused.target ?? target, run });
+  const result = await planned.operationCase.send(client, planned.prefer ? { Prefer: planned.prefer } : {}, {
+    target: caused.target ?? target,
+    run,
+  });
   const exchange = wire.last();
 
-  expect(operationOfRequest(api, exchange.method, exchange.url, (caused.target ?? target).baseUrl)?.operation.operationId).toBe(operationId);
+  expect(
+    operationOfRequest(api, exchange.method, exchange.url, (caused.target ?? target).baseUrl)?.operation.operationId,
+  ).toBe(operationId);
   expect(result.response.status, exchange.bodyText).toBe(planned.status);
   let body: unknown;
   if (documented?.body) {
@@ -54,5 +65,11 @@ export async function runExchange<Client, Target extends { kind: TargetKind; bas
   }
   if (planned.prefer === undefined && planned.cause === undefined) planned.operationCase.remember?.(body, run);
   const servedExample = target.kind === 'mock' && planned.example ? { example: planned.example } : {};
-  return { api, operationId, status: planned.status, ...servedExample, ...(target.kind === 'sandbox' ? { on: 'sandbox' as const } : {}) };
+  return {
+    api,
+    operationId,
+    status: planned.status,
+    ...servedExample,
+    ...(target.kind === 'sandbox' ? { on: 'sandbox' as const } : {}),
+  };
 }

@@ -25,25 +25,40 @@ declare module 'vitest' {
 
 type Send = (request: Request) => Promise<Response>;
 
-const NOT_REACHABLE_500 = 'the sandbox has no fault to inject: a 500 would be its own failure, and every answer of its own suite is checked';
+const NOT_REACHABLE_500 =
+  'the sandbox has no fault to inject: a 500 would be its own failure, and every answer of its own suite is checked';
 
 /** The same request with a JSON body changed by `edit`, or with an undocumented query parameter when it has no body. */
-async function broken(request: Request, edit: (body: Record<string, unknown>) => Record<string, unknown>): Promise<Request> {
+async function broken(
+  request: Request,
+  edit: (body: Record<string, unknown>) => Record<string, unknown>,
+): Promise<Request> {
   const text = await request.clone().text();
   if (!text) {
     const url = new URL(request.url);
     url.searchParams.set('unexpectedParameter', '1');
     return new Request(url, request);
   }
-  return new Request(request.url, { method: request.method, headers: request.headers, body: JSON.stringify(edit(JSON.parse(text) as Record<string, unknown>)) });
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: JSON.stringify(edit(JSON.parse(text) as Record<string, unknown>)),
+  });
 }
 
-const withUnknownProperty: Send = async (request) => fetch(await broken(request, (body) => ({ ...body, unexpectedProperty: true })));
+const withUnknownProperty: Send = async (request) =>
+  fetch(await broken(request, (body) => ({ ...body, unexpectedProperty: true })));
 
 /** Sends the request to the rate-limited twin (it shares the credentials and the signing key). */
-const elsewhere = (from: string, to: string): Send => (request) => fetch(new Request(request.url.replace(from, to), request));
+const elsewhere =
+  (from: string, to: string): Send =>
+  (request) =>
+    fetch(new Request(request.url.replace(from, to), request));
 
-const cause = <Target, Run>(description: string, prepare: Cause<Target, Run>['prepare']): Cause<Target, Run> => ({ description, prepare });
+const cause = <Target, Run>(description: string, prepare: Cause<Target, Run>['prepare']): Cause<Target, Run> => ({
+  description,
+  prepare,
+});
 
 /** The scope the Portabl spec's security requirement names for an operation. */
 function scopeOf(operationId: string): string | undefined {
@@ -65,7 +80,11 @@ function operationOnly(alter: (request: Request) => Request | Promise<Request>):
 
 export function portablCauses(): CauseTable<PortablTarget, PortablRun> {
   const sandbox = inject('contractSandbox');
-  const foreign: PortablTarget = { ...sandbox.portabl, clientId: sandbox.foreign.clientId, clientSecret: sandbox.foreign.clientSecret };
+  const foreign: PortablTarget = {
+    ...sandbox.portabl,
+    clientId: sandbox.foreign.clientId,
+    clientSecret: sandbox.foreign.clientSecret,
+  };
   const bearer = (token: string) => (request: Request) => {
     request.headers.set('authorization', `Bearer ${token}`);
     return request;
@@ -80,9 +99,13 @@ export function portablCauses(): CauseTable<PortablTarget, PortablRun> {
         case 401:
           return operationId === 'createAccessToken'
             ? cause('a wrong client secret', async () => ({
-                send: operationOnly((request) => broken(request, (body) => ({ ...body, clientSecret: 'not-the-secret-of-this-client' }))),
+                send: operationOnly((request) =>
+                  broken(request, (body) => ({ ...body, clientSecret: 'not-the-secret-of-this-client' })),
+                ),
               }))
-            : cause('a bearer token the sandbox did not sign', async () => ({ send: operationOnly(bearer('not.a.sandbox-token')) }));
+            : cause('a bearer token the sandbox did not sign', async () => ({
+                send: operationOnly(bearer('not.a.sandbox-token')),
+              }));
         case 403:
           return cause(`a token without ${scopeOf(operationId)}`, async ({ target }) => {
             const needed = scopeOf(operationId);
@@ -98,10 +121,18 @@ export function portablCauses(): CauseTable<PortablTarget, PortablRun> {
         case 404:
           return cause("another tenant's credential (the id is foreign to it)", async () => ({ target: foreign }));
         case 409:
-          return cause(operationId === 'startSyncSession' ? 'the session the default exchange started' : 'the syncSessionId the default exchange used', async () => ({}));
+          return cause(
+            operationId === 'startSyncSession'
+              ? 'the session the default exchange started'
+              : 'the syncSessionId the default exchange used',
+            async () => ({}),
+          );
         case 429:
           return cause('a credential that used up its rate limit', async () => ({
-            send: operationOnly((request) => new Request(request.url.replace(sandbox.portabl.baseUrl, sandbox.rateLimited.portabl), request)),
+            send: operationOnly(
+              (request) =>
+                new Request(request.url.replace(sandbox.portabl.baseUrl, sandbox.rateLimited.portabl), request),
+            ),
           }));
         case 500:
           return { notReachable: NOT_REACHABLE_500 };
@@ -115,7 +146,11 @@ export function portablCauses(): CauseTable<PortablTarget, PortablRun> {
 export function identityCauses(): CauseTable<IdentityTarget, IdentityRun> {
   const sandbox = inject('contractSandbox');
   const post = (path: string, body: unknown) =>
-    fetch(`${sandbox.identity.baseUrl}${path}`, { method: 'POST', headers: { apikey: sandbox.identity.apiKey, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${sandbox.identity.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { apikey: sandbox.identity.apiKey, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   /** A create body turned into a company owned by `owner`, with an email of its own. */
   const companyOf = (owner: string) => async (request: Request) =>
     fetch(
@@ -129,7 +164,8 @@ export function identityCauses(): CauseTable<IdentityTarget, IdentityRun> {
     );
   return {
     causeOf(operationId, status) {
-      if (operationId === 'createIdentity' && status === 404) return cause('an identityOwner no identity has', async () => ({ send: companyOf(randomUUID()) }));
+      if (operationId === 'createIdentity' && status === 404)
+        return cause('an identityOwner no identity has', async () => ({ send: companyOf(randomUUID()) }));
       if (operationId === 'createIdentity' && status === 422) {
         return cause('a company named as identityOwner', async ({ run }) => {
           const owner = run.identity!.id;
@@ -153,13 +189,21 @@ export function identityCauses(): CauseTable<IdentityTarget, IdentityRun> {
       }
       switch (status) {
         case 400:
-          return cause('a body property or query parameter the spec does not document', async () => ({ send: withUnknownProperty }));
+          return cause('a body property or query parameter the spec does not document', async () => ({
+            send: withUnknownProperty,
+          }));
         case 401:
-          return cause('an API key the sandbox does not know', async ({ target }) => ({ target: { ...target, apiKey: 'not-a-key-of-this-sandbox' } }));
+          return cause('an API key the sandbox does not know', async ({ target }) => ({
+            target: { ...target, apiKey: 'not-a-key-of-this-sandbox' },
+          }));
         case 404:
-          return cause("another tenant's API key (the id is foreign to it)", async ({ target }) => ({ target: { ...target, apiKey: sandbox.foreign.apiKey } }));
+          return cause("another tenant's API key (the id is foreign to it)", async ({ target }) => ({
+            target: { ...target, apiKey: sandbox.foreign.apiKey },
+          }));
         case 429:
-          return cause('an API key that used up its rate limit', async () => ({ send: elsewhere(sandbox.identity.baseUrl, sandbox.rateLimited.identity) }));
+          return cause('an API key that used up its rate limit', async () => ({
+            send: elsewhere(sandbox.identity.baseUrl, sandbox.rateLimited.identity),
+          }));
         case 500:
           return { notReachable: NOT_REACHABLE_500 };
         default:

@@ -39,7 +39,13 @@ export function documentedResponses(api: ApiName): DocumentedResponse[] {
         path,
         status,
         ...(site
-          ? { body: { mediaType: site.where.split(' ')[2]!, schemaPointer: site.schemaPointer, examples: site.examples } }
+          ? {
+              body: {
+                mediaType: site.where.split(' ')[2]!,
+                schemaPointer: site.schemaPointer,
+                examples: site.examples,
+              },
+            }
           : {}),
       });
     }
@@ -67,5 +73,6 @@ export function operationOfRequest(api: ApiName, method: string, url: string, ba
 
 /** The JSON request body schema of an operation, by its pointer in the bundle (undefined without a body). */
 export function documentedRequestSchema(api: ApiName, operationId: string): string | undefined {
-  return mediaTypeSites(loadBundle(api)).find((s) => s.operationId === operationId && s.where.startsWith('request '))?.schemaPointer;
+  return mediaTypeSites(loadBundle(api)).find((s) => s.operationId === operationId && s.where.startsWith('request '))
+    ?.schemaPointer;
 }

@@ -61,7 +61,9 @@ function deploymentSettings<K extends string>(env: Env, urlVariable: string, cre
   }
   const missing = Object.values<string>(credentialVariables).filter((variable) => !env[variable]);
   if (missing.length > 0) {
-    throw new Error(`${urlVariable} is set but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not: a deployment needs credentials`);
+    throw new Error(
+      `${urlVariable} is set but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not: a deployment needs credentials`,
+    );
   }
   return { baseUrl: httpUrl(urlVariable, url), ...(values as Record<K, string>) };
 }
@@ -83,7 +85,8 @@ export function deploymentsFromEnv(env: Env): { portabl?: PortablTarget; identit
 }
 
 export function mockTargets(urls: Record<string, string>): ContractTargets {
-  if (!urls.portabl || !urls.identity) throw new Error(`mockTargets: no mock URL for ${urls.portabl ? 'identity' : 'portabl'}`);
+  if (!urls.portabl || !urls.identity)
+    throw new Error(`mockTargets: no mock URL for ${urls.portabl ? 'identity' : 'portabl'}`);
   return {
     portabl: {
       kind: 'mock',

@@ -16,7 +16,9 @@ export interface RecordingFetch {
   last(): WireExchange;
 }
 
-export function recordingFetch(send: (request: Request) => Promise<Response> = (request) => fetch(request)): RecordingFetch {
+export function recordingFetch(
+  send: (request: Request) => Promise<Response> = (request) => fetch(request),
+): RecordingFetch {
   const exchanges: WireExchange[] = [];
   return {
     exchanges,

@@ -15,7 +15,11 @@ export interface Row {
 const ok = (schema: unknown) => ({
   '200': { description: 'OK', content: { 'application/json': { schema } } },
 });
-const object = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ type: 'object', properties, ...extra });
+const object = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  type: 'object',
+  properties,
+  ...extra,
+});
 const text = (extra: Record<string, unknown> = {}) => ({ type: 'string', maxLength: 50, ...extra });
 const post = (schema: unknown, extra: Record<string, any> = {}) => ({
   operationId: extra.operationId,
@@ -24,7 +28,11 @@ const post = (schema: unknown, extra: Record<string, any> = {}) => ({
   responses: { '204': { description: 'Accepted' } },
   ...extra,
 });
-const get = (schema: unknown, extra: Record<string, any> = {}) => ({ summary: 'Read a thing', responses: ok(schema), ...extra });
+const get = (schema: unknown, extra: Record<string, any> = {}) => ({
+  summary: 'Read a thing',
+  responses: ok(schema),
+  ...extra,
+});
 
 /** The released document: one path per row. */
 export function base(): Doc {
@@ -34,25 +42,40 @@ export function base(): Doc {
     paths: {
       '/operation-removed': { get: get(object({ id: text() }), { operationId: 'readRemoved' }) },
       '/response-property-removed': { get: get(object({ id: text(), email: text() }), { operationId: 'readEmail' }) },
-      '/request-enum-value-removed': { post: post(object({ kind: { type: 'string', enum: ['a', 'b'] } }), { operationId: 'sendKind' }) },
+      '/request-enum-value-removed': {
+        post: post(object({ kind: { type: 'string', enum: ['a', 'b'] } }), { operationId: 'sendKind' }),
+      },
       '/status-removed': {
-        get: { ...get(object({ id: text() }), { operationId: 'readStatus' }), responses: { ...ok(object({ id: text() })), '404': { description: 'Not found' } } },
+        get: {
+          ...get(object({ id: text() }), { operationId: 'readStatus' }),
+          responses: { ...ok(object({ id: text() })), '404': { description: 'Not found' } },
+        },
       },
       '/request-property-required': { post: post(object({ name: text() }), { operationId: 'sendName' }) },
       '/request-max-length-narrowed': { post: post(object({ name: text() }), { operationId: 'sendShortName' }) },
-      '/request-pattern-narrowed': { post: post(object({ code: text({ pattern: '^[A-Z]+$' }) }), { operationId: 'sendCode' }) },
-      '/response-enum-value-added': { get: get(object({ status: { type: 'string', enum: ['active', 'blocked'] } }), { operationId: 'readState' }) },
-      '/response-extensible-enum-value-added': {
-        get: get(object({ status: { type: 'string', maxLength: 20, 'x-extensible-enum': ['active', 'blocked'] } }), { operationId: 'readOpenState' }),
+      '/request-pattern-narrowed': {
+        post: post(object({ code: text({ pattern: '^[A-Z]+$' }) }), { operationId: 'sendCode' }),
       },
-      '/request-property-added': { post: post(object({ name: text() }, { additionalProperties: false }), { operationId: 'sendMore' }) },
+      '/response-enum-value-added': {
+        get: get(object({ status: { type: 'string', enum: ['active', 'blocked'] } }), { operationId: 'readState' }),
+      },
+      '/response-extensible-enum-value-added': {
+        get: get(object({ status: { type: 'string', maxLength: 20, 'x-extensible-enum': ['active', 'blocked'] } }), {
+          operationId: 'readOpenState',
+        }),
+      },
+      '/request-property-added': {
+        post: post(object({ name: text() }, { additionalProperties: false }), { operationId: 'sendMore' }),
+      },
       '/response-property-added': { get: get(object({ id: text() }), { operationId: 'readMore' }) },
       '/status-added': { get: get(object({ id: text() }), { operationId: 'readWithStatus' }) },
       '/wording': { get: get(object({ id: text() }), { operationId: 'readWording' }) },
       '/operation-deprecated': { get: get(object({ id: text() }), { operationId: 'readOld' }) },
       '/property-deprecated': { get: get(object({ id: text(), legacyId: text() }), { operationId: 'readLegacy' }) },
       '/deprecated-property-removed-early': {
-        get: get(object({ id: text(), legacyId: text({ deprecated: true, 'x-sunset': '2099-01-01' }) }), { operationId: 'readLegacyEarly' }),
+        get: get(object({ id: text(), legacyId: text({ deprecated: true, 'x-sunset': '2099-01-01' }) }), {
+          operationId: 'readLegacyEarly',
+        }),
       },
       '/deprecated-operation-removed-after-sunset': {
         get: get(object({ id: text() }), { operationId: 'readSunset', deprecated: true, 'x-sunset': '2020-01-01' }),
@@ -67,7 +90,9 @@ export function base(): Doc {
 
 const schemaOf = (doc: Doc, path: string, method = 'get'): Doc => {
   const op = doc.paths[path][method];
-  return method === 'get' ? op.responses['200'].content['application/json'].schema : op.requestBody.content['application/json'].schema;
+  return method === 'get'
+    ? op.responses['200'].content['application/json'].schema
+    : op.requestBody.content['application/json'].schema;
 };
 
 /**
@@ -75,41 +100,108 @@ const schemaOf = (doc: Doc, path: string, method = 'get'): Doc => {
  * `refused` when the gate must refuse the change whatever the versions say.
  */
 export const rows: Row[] = [
-  { path: '/operation-removed', what: 'an operation is removed', expected: 'major', change: (d: Doc) => delete d.paths['/operation-removed'].get },
-  { path: '/response-property-removed', what: 'a response property is removed', expected: 'major', change: (d: Doc) => delete schemaOf(d, '/response-property-removed').properties.email },
-  { path: '/request-enum-value-removed', what: 'a value is removed from a request enum', expected: 'major', change: (d: Doc) => (schemaOf(d, '/request-enum-value-removed', 'post').properties.kind.enum = ['a']) },
-  { path: '/status-removed', what: 'a documented status is removed', expected: 'major', change: (d: Doc) => delete d.paths['/status-removed'].get.responses['404'] },
-  { path: '/request-property-required', what: 'a request property becomes required', expected: 'major', change: (d: Doc) => (schemaOf(d, '/request-property-required', 'post').required = ['name']) },
-  { path: '/request-max-length-narrowed', what: 'a request maxLength is narrowed', expected: 'major', change: (d: Doc) => (schemaOf(d, '/request-max-length-narrowed', 'post').properties.name.maxLength = 20) },
-  { path: '/request-pattern-narrowed', what: 'a request pattern is narrowed', expected: 'major', change: (d: Doc) => (schemaOf(d, '/request-pattern-narrowed', 'post').properties.code.pattern = '^[A-Z]{2}$') },
-  { path: '/response-enum-value-added', what: 'a value is added to a response enum', expected: 'major', change: (d: Doc) => schemaOf(d, '/response-enum-value-added').properties.status.enum.push('closed') },
+  {
+    path: '/operation-removed',
+    what: 'an operation is removed',
+    expected: 'major',
+    change: (d: Doc) => delete d.paths['/operation-removed'].get,
+  },
+  {
+    path: '/response-property-removed',
+    what: 'a response property is removed',
+    expected: 'major',
+    change: (d: Doc) => delete schemaOf(d, '/response-property-removed').properties.email,
+  },
+  {
+    path: '/request-enum-value-removed',
+    what: 'a value is removed from a request enum',
+    expected: 'major',
+    change: (d: Doc) => (schemaOf(d, '/request-enum-value-removed', 'post').properties.kind.enum = ['a']),
+  },
+  {
+    path: '/status-removed',
+    what: 'a documented status is removed',
+    expected: 'major',
+    change: (d: Doc) => delete d.paths['/status-removed'].get.responses['404'],
+  },
+  {
+    path: '/request-property-required',
+    what: 'a request property becomes required',
+    expected: 'major',
+    change: (d: Doc) => (schemaOf(d, '/request-property-required', 'post').required = ['name']),
+  },
+  {
+    path: '/request-max-length-narrowed',
+    what: 'a request maxLength is narrowed',
+    expected: 'major',
+    change: (d: Doc) => (schemaOf(d, '/request-max-length-narrowed', 'post').properties.name.maxLength = 20),
+  },
+  {
+    path: '/request-pattern-narrowed',
+    what: 'a request pattern is narrowed',
+    expected: 'major',
+    change: (d: Doc) => (schemaOf(d, '/request-pattern-narrowed', 'post').properties.code.pattern = '^[A-Z]{2}$'),
+  },
+  {
+    path: '/response-enum-value-added',
+    what: 'a value is added to a response enum',
+    expected: 'major',
+    change: (d: Doc) => schemaOf(d, '/response-enum-value-added').properties.status.enum.push('closed'),
+  },
   {
     path: '/response-extensible-enum-value-added',
     what: 'a value is added to a response enum declared extensible (x-extensible-enum)',
     expected: 'minor',
-    change: (d: Doc) => schemaOf(d, '/response-extensible-enum-value-added').properties.status['x-extensible-enum'].push('closed'),
+    change: (d: Doc) =>
+      schemaOf(d, '/response-extensible-enum-value-added').properties.status['x-extensible-enum'].push('closed'),
   },
-  { path: '/request-property-added', what: 'an optional request property is added', expected: 'minor', change: (d: Doc) => (schemaOf(d, '/request-property-added', 'post').properties.nickname = text()) },
-  { path: '/response-property-added', what: 'an optional response property is added', expected: 'minor', change: (d: Doc) => (schemaOf(d, '/response-property-added').properties.createdAt = text()) },
+  {
+    path: '/request-property-added',
+    what: 'an optional request property is added',
+    expected: 'minor',
+    change: (d: Doc) => (schemaOf(d, '/request-property-added', 'post').properties.nickname = text()),
+  },
+  {
+    path: '/response-property-added',
+    what: 'an optional response property is added',
+    expected: 'minor',
+    change: (d: Doc) => (schemaOf(d, '/response-property-added').properties.createdAt = text()),
+  },
   {
     path: '/operation-added',
     what: 'an operation is added',
     expected: 'minor',
-    change: (d: Doc) => (d.paths['/operation-added'] = { get: get(object({ id: text() }), { operationId: 'readNew' }) }),
+    change: (d: Doc) =>
+      (d.paths['/operation-added'] = { get: get(object({ id: text() }), { operationId: 'readNew' }) }),
   },
-  { path: '/status-added', what: 'a documented status is added', expected: 'minor', change: (d: Doc) => (d.paths['/status-added'].get.responses['404'] = { description: 'Not found' }) },
-  { path: '/wording', what: 'wording (a summary and a description)', expected: 'patch', change: (d: Doc) => Object.assign(d.paths['/wording'].get, { summary: 'Read one thing', description: 'Reads it.' }) },
+  {
+    path: '/status-added',
+    what: 'a documented status is added',
+    expected: 'minor',
+    change: (d: Doc) => (d.paths['/status-added'].get.responses['404'] = { description: 'Not found' }),
+  },
+  {
+    path: '/wording',
+    what: 'wording (a summary and a description)',
+    expected: 'patch',
+    change: (d: Doc) => Object.assign(d.paths['/wording'].get, { summary: 'Read one thing', description: 'Reads it.' }),
+  },
   {
     path: '/operation-deprecated',
     what: 'an operation is deprecated with a sunset date',
     expected: 'minor',
-    change: (d: Doc) => Object.assign(d.paths['/operation-deprecated'].get, { deprecated: true, 'x-sunset': '2099-01-01' }),
+    change: (d: Doc) =>
+      Object.assign(d.paths['/operation-deprecated'].get, { deprecated: true, 'x-sunset': '2099-01-01' }),
   },
   {
     path: '/property-deprecated',
     what: 'a response property is deprecated with a sunset date',
     expected: 'minor',
-    change: (d: Doc) => Object.assign(schemaOf(d, '/property-deprecated').properties.legacyId, { deprecated: true, 'x-sunset': '2099-01-01' }),
+    change: (d: Doc) =>
+      Object.assign(schemaOf(d, '/property-deprecated').properties.legacyId, {
+        deprecated: true,
+        'x-sunset': '2099-01-01',
+      }),
   },
   {
     path: '/deprecated-property-removed-early',
@@ -130,7 +222,12 @@ export const rows: Row[] = [
     expected: 'major',
     change: (d: Doc) => delete schemaOf(d, '/response-property-no-longer-required').required,
   },
-  { path: '/request-max-length-widened', what: 'a request maxLength is widened', expected: 'minor', change: (d: Doc) => (schemaOf(d, '/request-max-length-widened', 'post').properties.name.maxLength = 80) },
+  {
+    path: '/request-max-length-widened',
+    what: 'a request maxLength is widened',
+    expected: 'minor',
+    change: (d: Doc) => (schemaOf(d, '/request-max-length-widened', 'post').properties.name.maxLength = 80),
+  },
 ];
 
 /** The current document: the base with every row's change applied. */

@@ -14,9 +14,15 @@ export interface TestPostgres {
 
 function binaries(): string {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(path.join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   if (!versions[0]) {
-    throw new Error("PostgreSQL is not installed: these tests need Debian's postgresql package (apt-get install -y postgresql; .ci/run installs it)");
+    throw new Error(
+      "PostgreSQL is not installed: these tests need Debian's postgresql package (apt-get install -y postgresql; .ci/run installs it)",
+    );
   }
   return path.join(root, versions[0], 'bin');
 }
@@ -27,7 +33,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -35,7 +43,10 @@ function freePort(): Promise<number> {
 const asPostgres = (args: string[]) => {
   const [command, ...rest] = args as [string, ...string[]];
   const runAsRoot = process.getuid?.() === 0;
-  return execFileSync(runAsRoot ? 'runuser' : command, runAsRoot ? ['-u', 'postgres', '--', command, ...rest] : rest, { stdio: 'pipe', encoding: 'utf8' });
+  return execFileSync(runAsRoot ? 'runuser' : command, runAsRoot ? ['-u', 'postgres', '--', command, ...rest] : rest, {
+    stdio: 'pipe',
+    encoding: 'utf8',
+  });
 };
 
 /** Initialises and starts a server; resolves with its connection string once it accepts connections. */

@@ -5,7 +5,13 @@
 import { appendFileSync } from 'node:fs';
 import { expect, inject } from 'vitest';
 import { checkResponse } from '../../../src/validation.js';
-import { manualClock, startSandbox, type AdjustableClock, type Sandbox, type SandboxOptions } from '../../../src/sandbox/index.js';
+import {
+  manualClock,
+  startSandbox,
+  type AdjustableClock,
+  type Sandbox,
+  type SandboxOptions,
+} from '../../../src/sandbox/index.js';
 import { sandboxSpecs } from '../../../src/sandbox/specs.js';
 import { operationRules, type OperationRule } from '../../../src/sandbox/operations.js';
 
@@ -42,11 +48,21 @@ export interface Reply {
 export interface TestSandbox extends Sandbox {
   clock: AdjustableClock;
   /** A raw request; `body` is sent as JSON unless `rawBody` is given. Throws if the answer breaks the spec. */
-  request(api: ApiName, method: string, path: string, init?: { headers?: Record<string, string>; body?: unknown; rawBody?: string | Buffer }): Promise<Reply>;
+  request(
+    api: ApiName,
+    method: string,
+    path: string,
+    init?: { headers?: Record<string, string>; body?: unknown; rawBody?: string | Buffer },
+  ): Promise<Reply>;
   /** An Identities API request with the first registered API key. */
   identity(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
   /** A Portabl request with a bearer token for `scopes` (default: every scope granted). */
-  portabl(method: string, path: string, body?: unknown, options?: { token?: string; headers?: Record<string, string> }): Promise<Reply>;
+  portabl(
+    method: string,
+    path: string,
+    body?: unknown,
+    options?: { token?: string; headers?: Record<string, string> },
+  ): Promise<Reply>;
   /** An access token of the first Portabl client. */
   token(scopes?: string[]): Promise<string>;
 }
@@ -61,7 +77,8 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
   const databaseUrl = inject('sandboxDatabaseUrl');
   const ownStore = options.dataDir !== undefined || options.databaseUrl !== undefined || options.store !== undefined;
   const sandbox = await startSandbox({ ...(databaseUrl && !ownStore ? { databaseUrl } : {}), ...options, clock });
-  if (!ownStore) expect(sandbox.store.kind, 'the store this project runs the sandbox on').toBe(databaseUrl ? 'postgres' : 'memory');
+  if (!ownStore)
+    expect(sandbox.store.kind, 'the store this project runs the sandbox on').toBe(databaseUrl ? 'postgres' : 'memory');
   return { ...sandbox, clock, ...sandboxClient(sandbox) };
 }
 
@@ -76,7 +93,11 @@ export function sandboxClient(sandbox: Pick<Sandbox, 'urls' | 'credentials'>): S
       body = JSON.stringify(init.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(`${sandbox.urls[api]}${path}`, { method, headers, ...(body !== undefined ? { body: body as unknown as BodyInit } : {}) });
+    const response = await fetch(`${sandbox.urls[api]}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: body as unknown as BodyInit } : {}),
+    });
     const operation = operationFor(api, method, path);
     if (operation) {
       const issues = await checkResponse(sandboxSpecs[api], api, method, operation.path, response);
@@ -113,9 +134,13 @@ export function sandboxClient(sandbox: Pick<Sandbox, 'urls' | 'credentials'>): S
   };
   return {
     request,
-    identity: (method, path, body, headers = {}) => request('identity', method, path, { headers: { apikey: apiKey, ...headers }, body }),
+    identity: (method, path, body, headers = {}) =>
+      request('identity', method, path, { headers: { apikey: apiKey, ...headers }, body }),
     portabl: async (method, path, body, opts = {}) =>
-      request('portabl', method, path, { headers: { authorization: `Bearer ${opts.token ?? (await token())}`, ...opts.headers }, body }),
+      request('portabl', method, path, {
+        headers: { authorization: `Bearer ${opts.token ?? (await token())}`, ...opts.headers },
+        body,
+      }),
     token,
   };
 }

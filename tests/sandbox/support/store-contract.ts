@@ -14,11 +14,20 @@ export function describeStoreContract(name: string, open: () => Promise<SandboxS
     afterAll(() => store.close());
 
     const insertIdentity = (q: { query: SandboxStore['query'] }, id: string, email: string) =>
-      q.query('INSERT INTO identities (tenant, id, email_key, created_at, doc) VALUES ($1, $2, $3, $4, $5)', [tenant, id, email, '2030-01-01T00:00:00.000Z', JSON.stringify({ id, email })]);
+      q.query('INSERT INTO identities (tenant, id, email_key, created_at, doc) VALUES ($1, $2, $3, $4, $5)', [
+        tenant,
+        id,
+        email,
+        '2030-01-01T00:00:00.000Z',
+        JSON.stringify({ id, email }),
+      ]);
 
     it('stores and reads back rows, parameters bound in order', async () => {
       await insertIdentity(store, 'a', 'a@example.com');
-      const rows = await store.query<{ id: string; doc: string }>('SELECT id, doc FROM identities WHERE tenant = $1 AND id = $2', [tenant, 'a']);
+      const rows = await store.query<{ id: string; doc: string }>(
+        'SELECT id, doc FROM identities WHERE tenant = $1 AND id = $2',
+        [tenant, 'a'],
+      );
       expect(rows).toEqual([{ id: 'a', doc: JSON.stringify({ id: 'a', email: 'a@example.com' }) }]);
     });
 
@@ -32,10 +41,15 @@ export function describeStoreContract(name: string, open: () => Promise<SandboxS
 
     it('upserts with ON CONFLICT ... DO UPDATE', async () => {
       const upsert = (doc: string) =>
-        store.query('INSERT INTO portabl_users (tenant, id, created_at, doc) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant, id) DO UPDATE SET doc = excluded.doc', [tenant, 'u', 'now', doc]);
+        store.query(
+          'INSERT INTO portabl_users (tenant, id, created_at, doc) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant, id) DO UPDATE SET doc = excluded.doc',
+          [tenant, 'u', 'now', doc],
+        );
       await upsert('{"v":1}');
       await upsert('{"v":2}');
-      expect(await store.query('SELECT doc FROM portabl_users WHERE tenant = $1', [tenant])).toEqual([{ doc: '{"v":2}' }]);
+      expect(await store.query('SELECT doc FROM portabl_users WHERE tenant = $1', [tenant])).toEqual([
+        { doc: '{"v":2}' },
+      ]);
     });
 
     it('rolls a transaction back whole when its work throws, and commits it whole otherwise', async () => {
@@ -50,22 +64,38 @@ export function describeStoreContract(name: string, open: () => Promise<SandboxS
         await insertIdentity(tx, 'c1', 'c1@example.com');
         await insertIdentity(tx, 'c2', 'c2@example.com');
       });
-      expect(await store.query('SELECT id FROM identities WHERE tenant = $1 AND id IN ($2, $3) ORDER BY id', [tenant, 'c1', 'c2'])).toEqual([{ id: 'c1' }, { id: 'c2' }]);
+      expect(
+        await store.query('SELECT id FROM identities WHERE tenant = $1 AND id IN ($2, $3) ORDER BY id', [
+          tenant,
+          'c1',
+          'c2',
+        ]),
+      ).toEqual([{ id: 'c1' }, { id: 'c2' }]);
     });
 
     it('lets exactly one of 50 concurrent inserts with one email through', async () => {
       const results = await Promise.allSettled(
-        Array.from({ length: 50 }, (_, i) => store.transaction((tx) => insertIdentity(tx, `race-${i}`, 'race@example.com'))),
+        Array.from({ length: 50 }, (_, i) =>
+          store.transaction((tx) => insertIdentity(tx, `race-${i}`, 'race@example.com')),
+        ),
       );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof UniqueViolationError)).toHaveLength(49);
+      expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof UniqueViolationError)).toHaveLength(
+        49,
+      );
     });
 
     it('lets exactly one of 20 concurrent conditional updates change a row (a sync session starts once)', async () => {
-      await store.query('INSERT INTO sync_sessions (tenant, id, user_id, started_at, doc) VALUES ($1, $2, $3, NULL, $4)', [tenant, 's', 'u', '{}']);
+      await store.query(
+        'INSERT INTO sync_sessions (tenant, id, user_id, started_at, doc) VALUES ($1, $2, $3, NULL, $4)',
+        [tenant, 's', 'u', '{}'],
+      );
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          store.query('UPDATE sync_sessions SET started_at = $1 WHERE tenant = $2 AND id = $3 AND started_at IS NULL RETURNING id', [`t${i}`, tenant, 's']),
+          store.query(
+            'UPDATE sync_sessions SET started_at = $1 WHERE tenant = $2 AND id = $3 AND started_at IS NULL RETURNING id',
+            [`t${i}`, tenant, 's'],
+          ),
         ),
       );
       expect(results.filter((rows) => rows.length === 1)).toHaveLength(1);
@@ -73,8 +103,12 @@ export function describeStoreContract(name: string, open: () => Promise<SandboxS
 
     it('deletes with RETURNING, once', async () => {
       await insertIdentity(store, 'd', 'd@example.com');
-      expect(await store.query('DELETE FROM identities WHERE tenant = $1 AND id = $2 RETURNING id', [tenant, 'd'])).toEqual([{ id: 'd' }]);
-      expect(await store.query('DELETE FROM identities WHERE tenant = $1 AND id = $2 RETURNING id', [tenant, 'd'])).toEqual([]);
+      expect(
+        await store.query('DELETE FROM identities WHERE tenant = $1 AND id = $2 RETURNING id', [tenant, 'd']),
+      ).toEqual([{ id: 'd' }]);
+      expect(
+        await store.query('DELETE FROM identities WHERE tenant = $1 AND id = $2 RETURNING id', [tenant, 'd']),
+      ).toEqual([]);
     });
   });
 }

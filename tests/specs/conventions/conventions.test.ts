@@ -35,7 +35,9 @@ async function conventionFindings(file: string): Promise<ISpectralDiagnostic[]> 
 const show = (findings: ISpectralDiagnostic[]) => findings.map((f) => `${f.code} ${f.path.join('/')}: ${f.message}`);
 
 it('the ruleset names a bad fixture for each of its rules, and nothing else', () => {
-  const fixtures = readdirSync(BAD).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+  const fixtures = readdirSync(BAD)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.replace(/\.yaml$/, ''));
   expect(fixtures.sort()).toEqual([...ruleCodes].sort());
   expect(ruleCodes.length).toBeGreaterThanOrEqual(8);
 });
@@ -56,7 +58,10 @@ describe('each bad fixture trips its own rule', () => {
   it.each(fixtures)('%s', async (fixture) => {
     const findings = await conventionFindings(path.join(BAD, fixture));
     const rule = fixture.replace(/\.yaml$/, '');
-    expect(findings.map((f) => f.code), show(findings).join('\n')).toContain(rule);
+    expect(
+      findings.map((f) => f.code),
+      show(findings).join('\n'),
+    ).toContain(rule);
     // One convention broken, one rule tripped: the fixture proves that rule, not a neighbour.
     expect(new Set(findings.map((f) => f.code))).toEqual(new Set([rule]));
   });

@@ -31,17 +31,30 @@ export function fakePortabl(options: FakePortablOptions = {}) {
       const token = `fake.access.token-${issued.length + 1}`;
       issued.push(token);
       if (options.acceptTokens !== false) valid.add(token);
-      return json({ tokenType: 'Bearer', scope: 'read:provider-users', accessToken: token, expiresIn: options.expiresIn ?? 3600 });
+      return json({
+        tokenType: 'Bearer',
+        scope: 'read:provider-users',
+        accessToken: token,
+        expiresIn: options.expiresIn ?? 3600,
+      });
     }
     const bearer = recorded.headers['authorization']?.replace(/^Bearer /, '') ?? '';
-    if (!valid.has(bearer)) return json({ code: 'invalid_token', message: 'The access token is invalid or expired.' }, 401);
+    if (!valid.has(bearer))
+      return json({ code: 'invalid_token', message: 'The access token is invalid or expired.' }, 401);
     return options.api ? options.api(request, recorded) : json({ isSyncOn: true });
   });
   const clock = new FakeClock();
   const tokenRequests = () => fetch.requests.filter((r) => r.path === '/provider/token');
   const apiRequests = () => fetch.requests.filter((r) => r.path !== '/provider/token');
   const client = (extra: Partial<PortablClientOptions> = {}) =>
-    createPortablClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: BASE_URL, fetch, clock, ...extra });
+    createPortablClient({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      baseUrl: BASE_URL,
+      fetch,
+      clock,
+      ...extra,
+    });
   return { fetch, clock, issued, valid, tokenRequests, apiRequests, client };
 }
 
