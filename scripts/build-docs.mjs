@@ -11,8 +11,8 @@ import { apis, outDirFromArgs, repoRoot, selectedApis } from './apis.mjs';
 import { SAMPLE_LABEL, SAMPLE_LANG, withCodeSamples } from './docs/code-samples.mjs';
 import { CURL_LABEL } from './docs/curl-samples.mjs';
 import { renderLandingPage } from './docs/landing-page.mjs';
-import { readWorkflows, renderWorkflowsPage } from './docs/workflows-page.mjs';
 import { externalReferencesIn, inlineCdnLogos } from './docs/offline-html.mjs';
+import { readWorkflows, renderWorkflowsPage } from './docs/workflows-page.mjs';
 import { run } from './run.mjs';
 
 const REDOC_TEMPLATE = path.join(repoRoot, 'docs-src', 'redoc-template.hbs');

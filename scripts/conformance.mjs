@@ -6,14 +6,14 @@
 // and the coverage the traffic reached. Exits 1 when a check failed. Credentials: the CONTRACT_* variables of the
 // contract suite (README, "Contract tests").
 import { writeFileSync } from 'node:fs';
-import { apiNames } from './apis.mjs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { apiNames } from './apis.mjs';
 import { coverageOf, formatCoverage } from './conformance/coverage.mjs';
 import { formatSummary } from './conformance/report.mjs';
 import { runConformance } from './conformance/runner.mjs';
-import { MOCK_CREDENTIALS, apiTarget, deploymentSettings } from './conformance/targets.mjs';
+import { apiTarget, deploymentSettings, MOCK_CREDENTIALS } from './conformance/targets.mjs';
 
 const APIS = apiNames;
 

@@ -11,7 +11,7 @@ import { formatMarkdown, formatText } from './release/format.mjs';
 import { diffApis, judge, todayFromEnv } from './release/gate.mjs';
 
 const argv = process.argv.slice(2);
-const valueOf = (flag) => {
+const flagValue = (flag) => {
   const i = argv.indexOf(flag);
   if (i === -1) return undefined;
   const value = argv[i + 1];
@@ -24,10 +24,10 @@ try {
     (a, i) => a.startsWith('--') && !known.has(a) && !['--base-ref', '--bundles'].includes(argv[i - 1]),
   );
   if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(', ')}; known: ${[...known].join(', ')}`);
-  const baselines = readBaselines({ ref: valueOf('--base-ref') });
+  const baselines = readBaselines({ ref: flagValue('--base-ref') });
   const results = await diffApis({
     baselines,
-    current: currentBundles({ bundleDir: valueOf('--bundles') }),
+    current: currentBundles({ bundleDir: flagValue('--bundles') }),
     today: todayFromEnv(),
   });
   const failures = judge(results, { releasedPackage: baselines.packageVersion, currentPackage: packageVersion() });

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 import addFormatsModule from 'ajv-formats';
-import { outDirFromArgs, selectedApis } from './apis.mjs';
 import { escapePointerSegment as escapeSegment, follow, operationsOf, readPointer } from '../src/openapi/document.js';
+import { outDirFromArgs, selectedApis } from './apis.mjs';
 
 /** @type {(ajv: import('ajv').default, refs?: Record<string, string>) => string} */
 const standaloneCode = /** @type {any} */ (standalone).default ?? standalone;

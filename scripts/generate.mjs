@@ -2,9 +2,9 @@
 // Without --out it also rewrites the README's decisions section from the bundles' x-decisions, and its install
 // lines from package.json (the tarball's name carries the version).
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { outDirFromArgs, repoRoot } from './apis.mjs';
-import { readFileSync } from 'node:fs';
 import { writeReadmeDecisions } from './docs/decisions.mjs';
 import { writeReadmeInstallLines } from './docs/landing-page.mjs';
 

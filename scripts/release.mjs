@@ -18,7 +18,7 @@ import { changelogSection, prependSection } from './release/changelog.mjs';
 import { RATINGS } from './release/changes.mjs';
 import { currentBundles, packageVersion } from './release/current.mjs';
 import { diffApis, judge, todayFromEnv } from './release/gate.mjs';
-import { Refusal, planRelease } from './release/plan.mjs';
+import { planRelease, Refusal } from './release/plan.mjs';
 import { setInfoVersion } from './release/spec-version.mjs';
 
 const USAGE = `usage: npm run release -- <${apis.map((a) => a.name).join('|')}|all> <${RATINGS.slice().reverse().join('|')}>`;

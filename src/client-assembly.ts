@@ -2,13 +2,13 @@
 // the transport, redaction and middleware are built here, and each API's factory states only what differs: its
 // credential (how requests are authorized) and its servers.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { compiledValidator, type CompiledValidator, type ValidatorLoaders } from './compiled-validator.js';
+import { type CompiledValidator, compiledValidator, type ValidatorLoaders } from './compiled-validator.js';
 import {
   COMMON_OPTION_NAMES,
+  type ResolvedCommonOptions,
   rejectUnknownKeys,
   requireOptionsObject,
   resolveCommonOptions,
-  type ResolvedCommonOptions,
 } from './options.js';
 import { pathParameterMiddleware } from './path-parameters.js';
 import { createRedactor, type Redactor } from './redaction.js';
@@ -16,7 +16,7 @@ import { responseBodyMiddleware } from './response-body.js';
 import { responseOriginMiddleware } from './response-origin.js';
 import type { RuntimeSpec } from './runtime-spec.js';
 import { resolveServer } from './servers.js';
-import { systemClock, type Clock } from './transport/clock.js';
+import { type Clock, systemClock } from './transport/clock.js';
 import { createTransport, type FetchFunction, type Transport, type TransportOptions } from './transport/fetch.js';
 
 /** What an API's credential is given to build the fetch function its client sends requests with. */

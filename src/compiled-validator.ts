@@ -1,7 +1,7 @@
 // The validators compiled at build time (generated/<api>/validators/, Ajv standalone code), loaded on first use:
 // `first` (stops at the first issue) when a validated call is made, `all` (lists every issue) only once a value
 // fails. No schema is compiled at run time and no Ajv compiler is loaded.
-import { boundedIssues, type BoundedIssues, type ValidateFunction } from './schema-issues.js';
+import { type BoundedIssues, boundedIssues, type ValidateFunction } from './schema-issues.js';
 
 /** A generated validators module: validator key (from the runtime module) → compiled validate function. */
 export type ValidatorModule = Record<string, unknown>;

@@ -1,9 +1,9 @@
 // Errors for answers the API gave but the caller did not want (4xx, 5xx), typed by the operation's documented
 // error responses, and `unwrap` to get data-or-throw on top of openapi-fetch's {data, error, response}.
 import type { FetchResponse } from 'openapi-fetch';
+import { noRedaction, type Redactor } from './redaction.js';
 import { originOf } from './response-origin.js';
 import { describeUrl } from './transport/errors.js';
-import { noRedaction, type Redactor } from './redaction.js';
 
 type ResponsesOf<Op> = Op extends { responses: infer R } ? R : never;
 type IsUnknown<T> = unknown extends T ? true : false;
@@ -64,9 +64,9 @@ export function capDepth(value: unknown, maxDepth: number): unknown {
     else if (depth > maxDepth) target[key] = TOO_DEEP;
     else if (Array.isArray(source)) {
       const items: unknown[] = new Array(source.length);
-      source.forEach((item, i) =>
-        stack.push({ source: item, target: items as unknown as Record<number, unknown>, key: i, depth: depth + 1 }),
-      );
+      source.forEach((item, i) => {
+        stack.push({ source: item, target: items as unknown as Record<number, unknown>, key: i, depth: depth + 1 });
+      });
       target[key] = items;
     } else {
       const fields: Record<string, unknown> = {};
@@ -116,7 +116,9 @@ export class ApiError<Op = unknown> extends Error {
     this.body = body as ErrorBodyOf<Op>;
     this.operation = init.operation;
     this.headers = new Headers();
-    init.headers.forEach((value, name) => this.headers.append(name, redactor.text(value)));
+    init.headers.forEach((value, name) => {
+      this.headers.append(name, redactor.text(value));
+    });
   }
 
   /** True if the status is `status`; narrows `body` to what the operation documents for it. */

@@ -1,10 +1,11 @@
 // Checks of the options both clients share. Each failure names the client, the option and what is wrong,
 // and never echoes a value that could be a credential (only its type).
-import { DEFAULT_RETRY, NO_RETRY, type RetryOptions } from './transport/retry-policy.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, type FetchFunction } from './transport/fetch.js';
-import type { Clock } from './transport/clock.js';
+
 import { createRedactor, MIN_SECRET_LENGTH } from './redaction.js';
 import type { RuntimeSpec } from './runtime-spec.js';
+import type { Clock } from './transport/clock.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, type FetchFunction } from './transport/fetch.js';
+import { DEFAULT_RETRY, NO_RETRY, type RetryOptions } from './transport/retry-policy.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 // setTimeout (behind AbortSignal.timeout) overflows above 2^31-1 ms and then fires at once.

@@ -156,7 +156,7 @@ export function pathParameterMiddleware(spec: RuntimeSpec): Middleware {
       }
       const given = (params as { path?: Record<string, unknown> } | undefined)?.path ?? {};
       for (const { name, check } of rule.parameters) {
-        if (!Object.prototype.hasOwnProperty.call(given, name) || given[name] === undefined) {
+        if (!Object.hasOwn(given, name) || given[name] === undefined) {
           throw new PathParameterError(rule.operation, name, 'is missing');
         }
         const reason = check(given[name]);

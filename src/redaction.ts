@@ -60,7 +60,10 @@ const ENCODER = new TextEncoder();
 const UTF8 = new Map<string, Uint8Array>();
 const utf8 = (char: string) => {
   let bytes = UTF8.get(char);
-  if (!bytes) UTF8.set(char, (bytes = ENCODER.encode(char)));
+  if (!bytes) {
+    bytes = ENCODER.encode(char);
+    UTF8.set(char, bytes);
+  }
   return bytes;
 };
 const isHex = (c: string | undefined) => {
@@ -265,7 +268,9 @@ export function mapStrings(input: unknown, map: (text: string) => string): unkno
     if (typeof source === 'string') copy = map(source);
     else if (Array.isArray(source)) {
       const items: unknown[] = new Array(source.length);
-      source.forEach((item, i) => stack.push({ source: item, target: items, key: i }));
+      source.forEach((item, i) => {
+        stack.push({ source: item, target: items, key: i });
+      });
       copy = items;
     } else if (source !== null && typeof source === 'object') {
       const fields: Record<string, unknown> = {};
@@ -281,7 +286,10 @@ export function createRedactor(): Redactor {
   const secrets = new Set<string>();
   // Prepared once per change of the set, not on every redaction.
   let prepared: string[][] | undefined;
-  const text = (input: string): string => redactEchoes(input, (prepared ??= prepare(secrets)));
+  const text = (input: string): string => {
+    prepared ??= prepare(secrets);
+    return redactEchoes(input, prepared);
+  };
   return {
     add(secret) {
       if (secret && !secrets.has(secret)) {

@@ -9,8 +9,8 @@
 import type { Middleware } from 'openapi-fetch';
 import { ApiError } from './errors.js';
 import { noRedaction, type Redactor } from './redaction.js';
-import { documentedContent, operationName, type RuntimeSpec } from './runtime-spec.js';
 import { readBody } from './response-json.js';
+import { documentedContent, operationName, type RuntimeSpec } from './runtime-spec.js';
 
 // How much of an unreadable body ResponseBodyError keeps (redacted), to show what came back.
 const MAX_KEPT_TEXT = 1000;

@@ -2,8 +2,8 @@
 // `unwrap(result)` only receives openapi-fetch's {data, error, response}; this lets the ApiError it throws name
 // the operation (its operationId) and keep the client's secrets out of its message and body.
 import type { Middleware } from 'openapi-fetch';
-import { operationName, type RuntimeSpec } from './runtime-spec.js';
 import { noRedaction, type Redactor } from './redaction.js';
+import { operationName, type RuntimeSpec } from './runtime-spec.js';
 
 export interface ResponseOrigin {
   /** operationId, or "METHOD /path/{template}". */

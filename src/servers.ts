@@ -1,7 +1,8 @@
 // Server names → base URLs, read from the spec's `servers` (generated/<api>/runtime.ts) so the URLs live in one place: the contract.
 // Convention of both specs: each server's description starts with its name ("Production environment ...").
-import type { RuntimeSpec } from './runtime-spec.js';
+
 import { describeType, fail } from './options.js';
+import type { RuntimeSpec } from './runtime-spec.js';
 
 /** The URL of the server whose description starts with `name`; throws if the bundle has not exactly one. */
 export function serverUrl(spec: RuntimeSpec, api: string, name: string): string {

@@ -12,19 +12,20 @@ const addFormats: AddFormats =
   typeof formatsModule.default === 'function' ? formatsModule.default : formatsModule.default.default;
 
 export {
+  type BoundedIssues,
   ITEMS_EXAMINED,
   MAX_LISTED_ISSUES,
   pointerSegment,
-  type BoundedIssues,
   type SchemaIssue,
 } from './schema-issues.js';
+
 import {
+  type BoundedIssues,
   MAX_LISTED_ISSUES,
+  type SchemaIssue,
   secondPass,
   toIssues,
   toPropertyIssues,
-  type BoundedIssues,
-  type SchemaIssue,
 } from './schema-issues.js';
 
 export interface SpecValidator {

@@ -6,7 +6,7 @@ import type { CompiledValidator } from './compiled-validator.js';
 import { noRedaction, type Redactor } from './redaction.js';
 import { readBody } from './response-json.js';
 import { documentedContent, operationName, operationOf, type RuntimeSpec } from './runtime-spec.js';
-import { MAX_LISTED_ISSUES, pointerSegment, type BoundedIssues, type SchemaIssue } from './schema-issues.js';
+import { type BoundedIssues, MAX_LISTED_ISSUES, pointerSegment, type SchemaIssue } from './schema-issues.js';
 import { RequestValidationError, ResponseValidationError } from './validation.js';
 
 // Each issue's path and message are bounded too: a server's property names are quoted in Ajv's messages.

@@ -8,8 +8,8 @@
 // issues, with a count of the rest.
 import { readBody } from './response-json.js';
 import type { BoundedIssues, SchemaIssue } from './schema-issues.js';
-import type { SpecValidator } from './spec-validator.js';
 import { documentedResponse, escapePointerSegment, findOperation, type SpecDocument } from './spec-document.js';
+import type { SpecValidator } from './spec-validator.js';
 
 /** The issues as an error message lists them, with the count of those not listed. */
 function describeIssues(issues: readonly SchemaIssue[], more: number, unexamined: number, whole: string): string {

@@ -1,7 +1,8 @@
 // One Ajv validator per bundled spec, shared by response validation and decodeInvitation: adding the document
 // and compiling its schemas is the costly part, so it happens once per process.
-import { createSpecValidator, type SpecValidator } from './spec-validator.js';
+
 import type { SpecDocument } from './spec-document.js';
+import { createSpecValidator, type SpecValidator } from './spec-validator.js';
 
 const validators = new WeakMap<SpecDocument, SpecValidator>();
 

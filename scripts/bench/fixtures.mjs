@@ -3,9 +3,9 @@
 // the mock and @kyc-contracts/sdk/msw: lowest 2xx, first example), so each server answers the same bytes.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../apis.mjs';
 import { chooseAnswer, mockOperations } from '../../dist/src/msw/spec-answers.js';
 import { resolveLocalRef } from '../../dist/src/spec-document.js';
+import { repoRoot } from '../apis.mjs';
 
 const load = (api) => JSON.parse(readFileSync(path.join(repoRoot, 'generated', api, 'openapi.json'), 'utf8'));
 const documents = { portabl: load('portabl'), identity: load('identity') };

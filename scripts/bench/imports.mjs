@@ -3,8 +3,8 @@
 // with validateResponses costs (schemas compiled or loaded then) against the calls after it.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { repoRoot } from '../apis.mjs';
 import { API_KEY, CLIENT, IDENTITY_ID, USER_ID } from './fixtures.mjs';
 import { deadline, fixed, median, ratio, table } from './stats.mjs';

@@ -7,9 +7,10 @@
 //   mock     our Prism mock of the Identities API (scripts/mock/prism.mjs, as `npm run mock` serves it, log silent)
 //   sandbox  the Identities API of startSandbox from dist/src/sandbox (issue 4/7), when this branch has it
 // Stock `prism mock` is started by targets.mjs as the CLI itself.
+
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { apiNamed, bundlePath, repoRoot } from '../apis.mjs';
 import { API_KEY, fixtures, identityList } from './fixtures.mjs';

@@ -2,8 +2,8 @@
 // exercised, measured against a bundle. Reads the HAR that `redocly respect -H` writes as well as the conformance
 // run's own log (both HAR 1.2).
 import { resolveRef } from '../../src/openapi/document.js';
-import { flattenObject } from './schema-arbitrary.mjs';
 import { operationModels } from './operations.mjs';
+import { flattenObject } from './schema-arbitrary.mjs';
 
 /** Every property path a schema declares (`address.country`, `documents[].url`), to `maxDepth` levels. */
 function declaredProperties(doc, rawSchema, prefix = '', depth = 0, out = new Set(), seen = new Set()) {
@@ -15,8 +15,10 @@ function declaredProperties(doc, rawSchema, prefix = '', depth = 0, out = new Se
   if (schema.items) declaredProperties(doc, schema.items, `${prefix}[]`, depth, out, inner);
   const view = flattenObject(doc, schema);
   for (const conditional of view.conditionals) {
-    for (const [name, subs] of Object.entries(flattenObject(doc, conditional.then).properties))
-      (view.properties[name] ??= []).push(...subs);
+    for (const [name, subs] of Object.entries(flattenObject(doc, conditional.then).properties)) {
+      view.properties[name] ??= [];
+      view.properties[name].push(...subs);
+    }
   }
   for (const [name, subs] of Object.entries(view.properties)) {
     const here = prefix ? `${prefix}.${name}` : name;

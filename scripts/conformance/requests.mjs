@@ -196,9 +196,9 @@ function breaksAt(doc, validator, rawSchema, value, where, typed) {
       );
     }
     if (schema.minItems > 0) at('length', []);
-    value.forEach((item, i) =>
-      edits.push(...breaksAt(doc, validator, schema.items ?? {}, item, `${where}/${i}`, typed)),
-    );
+    value.forEach((item, i) => {
+      edits.push(...breaksAt(doc, validator, schema.items ?? {}, item, `${where}/${i}`, typed));
+    });
     return edits;
   }
   if (typeof value === 'string') {

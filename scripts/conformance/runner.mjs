@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import {
   CHECK_NAMES,
-  NOT_APPLICABLE,
   ignoredAuth,
+  NOT_APPLICABLE,
   negativeDataRejection,
   positiveDataAcceptance,
   responseChecks,

@@ -23,9 +23,13 @@ export function flattenObject(doc, rawSchema) {
   const visit = (raw) => {
     const schema = resolveRef(doc, raw);
     if (!schema || typeof schema !== 'object') return;
-    for (const [name, sub] of Object.entries(schema.properties ?? {})) (view.properties[name] ??= []).push(sub);
+    for (const [name, sub] of Object.entries(schema.properties ?? {})) {
+      view.properties[name] ??= [];
+      view.properties[name].push(sub);
+    }
     for (const name of schema.required ?? []) view.required.add(name);
     if (schema.additionalProperties === false || schema.unevaluatedProperties === false) view.closed = true;
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keywords, not a thenable
     if (schema.if && schema.then) view.conditionals.push({ if: schema.if, then: schema.then });
     for (const member of schema.allOf ?? []) visit(member);
   };

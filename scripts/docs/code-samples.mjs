@@ -2,12 +2,13 @@
 // parameters from their examples (or schema), query parameters that carry an example, and the request body
 // example. Each sample calls the operation with this package's client, the way a partner would.
 // The docs show them through `x-codeSamples`; tests/docs/code-samples.test.ts type-checks every one against src/.
-import { operationLabel, operationsOf, resolveRef } from '../../src/openapi/document.js';
-import { jsonMedia, parameterExample, requestBodyExample } from './example-values.mjs';
-import { CURL_LABEL, curlSampleFor } from './curl-samples.mjs';
-import { toTsLiteral } from './ts-literal.mjs';
+
 import { readFileSync } from 'node:fs';
+import { operationLabel, operationsOf, resolveRef } from '../../src/openapi/document.js';
 import { apis } from '../apis.mjs';
+import { CURL_LABEL, curlSampleFor } from './curl-samples.mjs';
+import { jsonMedia, parameterExample, requestBodyExample } from './example-values.mjs';
+import { toTsLiteral } from './ts-literal.mjs';
 
 /** The package's name, held in package.json only: samples import from it. */
 export const PACKAGE_NAME = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).name;
@@ -56,7 +57,8 @@ export function paramsFor(doc, entry) {
       }
       continue;
     }
-    (params[parameter.in] ??= {})[parameter.name] = value;
+    params[parameter.in] ??= {};
+    params[parameter.in][parameter.name] = value;
   }
   return params;
 }

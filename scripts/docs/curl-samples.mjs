@@ -1,7 +1,8 @@
 // curl samples for every operation, beside the TypeScript ones: the same example values (path and query parameters,
 // request body) sent with curl to the spec's first server, the credential left to an environment variable.
-import { bodyFor, paramsFor } from './code-samples.mjs';
+
 import { resolveRef } from '../../src/openapi/document.js';
+import { bodyFor, paramsFor } from './code-samples.mjs';
 
 export const CURL_LABEL = 'curl';
 

@@ -3,8 +3,8 @@
 // bundles, the mock settings and package.json, so it cannot drift from them; docs-src/index.html is the shell.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { codeSampleFor } from './code-samples.mjs';
 import { operationsOf, resolveRef } from '../../src/openapi/document.js';
+import { codeSampleFor } from './code-samples.mjs';
 import { parameterExample } from './example-values.mjs';
 
 /** Shown in every example request that needs a token: the Portabl mock accepts any bearer token. */

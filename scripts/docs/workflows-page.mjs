@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { escapeHtml } from './landing-page.mjs';
 import { operationsOf } from '../../src/openapi/document.js';
+import { escapeHtml } from './landing-page.mjs';
 
 /**
  * The workflow files of a folder, parsed, in name order.

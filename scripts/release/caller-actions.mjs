@@ -2,6 +2,7 @@
 // entry. Keyed by the rule that rated the change (Redocly's diff-recommended rule ids, or the gate's own).
 
 import { unescapePointerSegment as decode } from '../../src/openapi/document.js';
+
 /** The name of the property, parameter or status a change path ends with. */
 const subject = (change) => decode(change.path.split('/').at(-1));
 const listFrom = (message) => message.match(/'[^']*'/g)?.join(', ') ?? 'the listed values';

@@ -220,9 +220,9 @@ function compareSchemas(baseDoc, revisionDoc, rawA, rawB, pointer, seen, found) 
   for (const key of ['items', 'additionalProperties', 'not'])
     compareSchemas(baseDoc, revisionDoc, a[key], b[key], `${pointer}/${key}`, seen, found);
   for (const key of ['allOf', 'oneOf', 'anyOf', 'prefixItems']) {
-    (a[key] ?? []).forEach((s, i) =>
-      compareSchemas(baseDoc, revisionDoc, s, b[key]?.[i], `${pointer}/${key}/${i}`, seen, found),
-    );
+    (a[key] ?? []).forEach((s, i) => {
+      compareSchemas(baseDoc, revisionDoc, s, b[key]?.[i], `${pointer}/${key}/${i}`, seen, found);
+    });
   }
 }
 

@@ -3,7 +3,7 @@
 import type { Client } from 'openapi-fetch';
 import type { paths } from '../../generated/identity/schema.js';
 import { defineClient } from '../client-assembly.js';
-import { requireHeaderSecret, requireRedactableSecret, type CommonClientOptions } from '../options.js';
+import { type CommonClientOptions, requireHeaderSecret, requireRedactableSecret } from '../options.js';
 import { identityRuntime, identityValidators } from './runtime.js';
 
 /** In the order of the spec's servers; the first is the default, so a client starts on test data. */

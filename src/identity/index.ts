@@ -2,6 +2,8 @@
 import type { operations } from '../../generated/identity/schema.js';
 import { operationErrorGuard } from '../errors.js';
 
+export type { components, operations, paths } from '../../generated/identity/schema.js';
+export * from '../shared-exports.js';
 export {
   createIdentityClient,
   IDENTITY_SERVERS,
@@ -9,9 +11,7 @@ export {
   type IdentityClientOptions,
   type IdentityServer,
 } from './client.js';
-export { anyOf, equals, FilterValueError, like, noneOf, type FilterOperatorValue } from './filters.js';
-export type { components, operations, paths } from '../../generated/identity/schema.js';
-export * from '../shared-exports.js';
+export { anyOf, equals, type FilterOperatorValue, FilterValueError, like, noneOf } from './filters.js';
 
 /**
  * `isIdentityApiError(err, 'getIdentity', 404)`: true if `err` is that operation's ApiError with that status,
@@ -19,10 +19,10 @@ export * from '../shared-exports.js';
  */
 export const isIdentityApiError = operationErrorGuard<operations>();
 export {
-  paginate,
-  PaginateError,
   type Paginated,
   type PaginatedPath,
   type PaginatedPaths,
+  PaginateError,
   type PaginateInit,
+  paginate,
 } from './paginate.js';

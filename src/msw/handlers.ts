@@ -1,12 +1,12 @@
 // MSW request handlers built from an operation table (spec-answers.ts): one per operation, answering its examples.
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { type HttpHandler, HttpResponse, http } from 'msw';
 import {
-  chooseAnswer,
-  missingCredential,
-  MockAnswerError,
-  parsePrefer,
   type AnswerWish,
+  chooseAnswer,
+  MockAnswerError,
   type MockOperation,
+  missingCredential,
+  parsePrefer,
 } from './spec-answers.js';
 
 /** What one handler answers: a documented status and/or example, or a body of your own for a documented status. */

@@ -7,8 +7,8 @@ import type { operations as IdentityOperations } from '../../generated/identity/
 import portablDocument from '../../generated/portabl/openapi.json' with { type: 'json' };
 import type { operations as PortablOperations } from '../../generated/portabl/schema.js';
 import type { SpecDocument } from '../spec-document.js';
-import { operationHandler, type BuildOptions } from './handlers.js';
-import { mockOperations, type MockOperation } from './spec-answers.js';
+import { type BuildOptions, operationHandler } from './handlers.js';
+import { type MockOperation, mockOperations } from './spec-answers.js';
 
 export { MockAnswerError } from './spec-answers.js';
 

@@ -8,8 +8,8 @@ import { ApiError } from '../errors.js';
 import { createRedactor, MIN_SECRET_LENGTH, type Redactor } from '../redaction.js';
 import { patternOfRule } from '../runtime-spec.js';
 import { MAX_LISTED_ISSUES, toPropertyIssues, type ValidateFunction } from '../schema-issues.js';
-import type { Clock } from '../transport/clock.js';
 import { untilAborted } from '../transport/abort.js';
+import type { Clock } from '../transport/clock.js';
 import type { FetchFunction, Transport } from '../transport/fetch.js';
 import { portablRuntime } from './runtime.js';
 

@@ -3,11 +3,11 @@ import type { Client } from 'openapi-fetch';
 import type { paths } from '../../generated/portabl/schema.js';
 import { defineClient } from '../client-assembly.js';
 import {
+  type CommonClientOptions,
   describeType,
   fail,
   requireRedactableSecret,
   requireSecretString,
-  type CommonClientOptions,
 } from '../options.js';
 import { patternOfRule, ruleOf } from '../runtime-spec.js';
 import { IDEMPOTENT_METHODS, TRANSIENT_STATUSES } from '../transport/retry-policy.js';

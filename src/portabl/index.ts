@@ -2,6 +2,9 @@
 import type { operations } from '../../generated/portabl/schema.js';
 import { operationErrorGuard } from '../errors.js';
 
+export type { components, operations, paths } from '../../generated/portabl/schema.js';
+export * from '../shared-exports.js';
+export { type PortablScopes, TokenRequestError, TokenResponseError } from './auth.js';
 export {
   createPortablClient,
   PORTABL_SERVERS,
@@ -9,10 +12,7 @@ export {
   type PortablClientOptions,
   type PortablServer,
 } from './client.js';
-export { TokenRequestError, TokenResponseError, type PortablScopes } from './auth.js';
 export { decodeInvitation, InvitationError, type InvitationProblem, type OutOfBandInvitation } from './invitation.js';
-export type { components, operations, paths } from '../../generated/portabl/schema.js';
-export * from '../shared-exports.js';
 
 /**
  * `isPortablApiError(err, 'getUserClaims', 404)`: true if `err` is that operation's ApiError with that status,

@@ -4,7 +4,7 @@ import type { components } from '../../generated/portabl/schema.js';
 // The OutOfBandInvitation schema compiled at build time (Ajv standalone code, no compiler). A static import:
 // decodeInvitation is synchronous, and ESM has no synchronous lazy import.
 import { validate as validateInvitation } from '../../generated/portabl/validators/invitation.js';
-import { toIssues, type SchemaIssue, type ValidateFunction } from '../schema-issues.js';
+import { type SchemaIssue, toIssues, type ValidateFunction } from '../schema-issues.js';
 
 export type OutOfBandInvitation = components['schemas']['OutOfBandInvitation'];
 

@@ -2,10 +2,10 @@
 // listens, the demo credentials when none were configured, and a clean stop on SIGINT/SIGTERM.
 import { parseStartTime } from './clock.js';
 import { readCredentialsFile } from './credentials.js';
+import { type Sandbox, type SandboxOptions, startSandbox } from './index.js';
 import { parseRateLimit } from './rate-limit.js';
 import { isPositiveInteger, specFact } from './spec-facts.js';
 import { sandboxSpecs } from './specs.js';
-import { startSandbox, type Sandbox, type SandboxOptions } from './index.js';
 
 type Env = Record<string, string | undefined>;
 

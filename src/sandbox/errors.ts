@@ -16,6 +16,7 @@ export class SandboxRefusal extends Error {
 /** Bounds a message to what both APIs' `Error.message` allow: one line of printable text, at most 1,000 characters. */
 export function errorMessage(text: string): string {
   // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed here
   const oneLine = text.replace(/[\x00-\x1F\x7F]+/g, ' ').trim();
   return oneLine.length > 1000 ? `${oneLine.slice(0, 997)}...` : oneLine || 'refused';
 }

@@ -3,19 +3,19 @@
 // PostgreSQL); a missing one is named by a SandboxDependencyError.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { adjustableClock, type AdjustableClock, type SandboxClock } from './clock.js';
-import { credentialBook, demoCredentials, checkCredentials, type SandboxCredentials } from './credentials.js';
+import { type AdjustableClock, adjustableClock, type SandboxClock } from './clock.js';
+import { checkCredentials, credentialBook, demoCredentials, type SandboxCredentials } from './credentials.js';
 import { identityApi } from './identity/api.js';
 import { operationRules, scopesNamed } from './operations.js';
 import { portablApi } from './portabl/api.js';
 import { createRateLimiter, type RateLimit } from './rate-limit.js';
-import { createApiServer, type ApiDefinition } from './server.js';
+import { type ApiDefinition, createApiServer } from './server.js';
 import { sandboxSpecs } from './specs.js';
 import { openStore, type SandboxStore } from './store/index.js';
 
-export { SandboxDependencyError } from './optional.js';
-export { adjustableClock, manualClock, type AdjustableClock, type SandboxClock } from './clock.js';
+export { type AdjustableClock, adjustableClock, manualClock, type SandboxClock } from './clock.js';
 export type { IdentityCredential, PortablCredential, SandboxCredentials } from './credentials.js';
+export { SandboxDependencyError } from './optional.js';
 export type { RateLimit } from './rate-limit.js';
 export type { Queryable, Row, SandboxStore } from './store/index.js';
 export { openStore, type StoreOptions } from './store/index.js';

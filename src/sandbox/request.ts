@@ -1,9 +1,10 @@
 // Checks one request against its operation's rules (operations.ts) with the spec's own schemas (Ajv2020, the
 // validator the clients and the tests use) and answers the values to use, or a refusal whose message names the
 // field and the rule. Query strings are parsed with `qs`, so `filter[email]=...` (deepObject) becomes an object.
-import type { SchemaIssue, SpecValidator } from '../spec-validator.js';
+
 import { resolveRef, unescapePointerSegment } from '../openapi/document.js';
 import type { SpecDocument } from '../spec-document.js';
+import type { SchemaIssue, SpecValidator } from '../spec-validator.js';
 import type { OperationRule, ParameterRule } from './operations.js';
 
 /** The request does not satisfy the spec: each issue names a field and the rule it breaks. */

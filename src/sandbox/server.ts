@@ -1,18 +1,19 @@
+import { inspect } from 'node:util';
 // One Fastify server per API, its routes generated from the spec's operations (operations.ts). Each request goes
 // through the same steps: credential (401, or 403 naming a missing scope), the per-credential rate limit (429),
 // the spec's parameter and body rules (400), then the operation's handler. Every refusal is the operation's
 // documented status with the API's `Error` body; a status the operation does not document is a sandbox bug and
 // becomes a documented 500 instead of reaching the caller.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { SpecValidator } from '../spec-validator.js';
 import type { SpecDocument } from '../spec-document.js';
+import type { SpecValidator } from '../spec-validator.js';
 import type { SandboxClock } from './clock.js';
 import { errorMessage, SandboxRefusal } from './errors.js';
-import { loadOptional } from './optional.js';
 import type { OperationRule } from './operations.js';
+import { loadOptional } from './optional.js';
 import type { RateLimiter } from './rate-limit.js';
+import { type CheckedRequest, checkRequest, RequestInvalid } from './request.js';
 import { isStringList, specFact } from './spec-facts.js';
-import { checkRequest, RequestInvalid, type CheckedRequest } from './request.js';
 
 /** The largest request body the sandbox reads (bytes); larger bodies get the operation's 400. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -167,7 +168,8 @@ export async function createApiServer<Auth>(
   const qs = await loadOptional('qs', 'deepObject query parsing', () => import('qs'));
   const parse = (qs as unknown as { default?: typeof import('qs') }).default?.parse ?? qs.parse;
   const Fastify = (fastifyModule as unknown as { default: typeof import('fastify').default }).default;
-  const onError = options.onError ?? ((error: unknown) => console.error(`${api.name} sandbox:`, error));
+  const onError =
+    options.onError ?? ((error: unknown) => process.stderr.write(`${api.name} sandbox: ${inspect(error)}\n`));
   let baseUrl = '';
   const preferRefusal = preferCheck(api.spec);
 

@@ -1,23 +1,23 @@
 // The one fetch wrapper both clients hand to openapi-fetch's createClient({ fetch }). Middleware cannot send a
 // request twice; a fetch function can, so deadlines and retries live here.
 import { untilAborted } from './abort.js';
-import { systemClock, type Clock } from './clock.js';
+import { type Clock, systemClock } from './clock.js';
 import {
+  describeUrl,
   NetworkError,
+  type NetworkFailure,
   RedirectRefusedError,
   RequestTimeoutError,
   ResponseTooLargeError,
-  describeUrl,
   toNetworkFailure,
-  type NetworkFailure,
 } from './errors.js';
 import {
-  DEFAULT_RETRY,
-  IDEMPOTENT_METHODS,
-  TRANSIENT_STATUSES,
   backoffDelay,
+  DEFAULT_RETRY,
   decideAfterStatus,
+  IDEMPOTENT_METHODS,
   type RetryOptions,
+  TRANSIENT_STATUSES,
 } from './retry-policy.js';
 
 /** The fetch signature openapi-fetch calls: it always passes a complete Request. */

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   ApiError,
   apiErrorOf,
+  createIdentityClient,
   isApiError,
   isIdentityApiError,
-  createIdentityClient,
 } from '../../src/identity/index.js';
 import { isPortablApiError, unwrap } from '../../src/portabl/index.js';
 import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';

@@ -15,7 +15,7 @@ import {
   unwrap,
 } from '../../src/identity/index.js';
 import { createPortablClient, TokenResponseError } from '../../src/portabl/index.js';
-import { startHttpServer, type FakeHttpServer } from '../support/http-server.js';
+import { type FakeHttpServer, startHttpServer } from '../support/http-server.js';
 
 const API_KEY = 'fake-api-key-fault-table-3b9d';
 const CLIENT_SECRET = 'fake-client-secret-fault-table-77a1';

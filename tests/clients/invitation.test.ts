@@ -4,7 +4,7 @@ import { loadBundle } from '../support/bundles.js';
 
 const bundle = loadBundle('portabl');
 const example = bundle.components?.['examples']?.['SyncSessionCreated']?.value as { invitationUrl: string };
-const schemaExample = (bundle.components?.['schemas']?.['OutOfBandInvitation'] as { examples: OutOfBandInvitation[] })
+const schemaExample = (bundle.components!['schemas']!['OutOfBandInvitation'] as { examples: OutOfBandInvitation[] })
   .examples[0]!;
 
 const toBase64Url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, createIdentityClient, paginate, PaginateError, type components } from '../../src/identity/index.js';
+import { ApiError, type components, createIdentityClient, PaginateError, paginate } from '../../src/identity/index.js';
 import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
 
 type Identity = components['schemas']['Identity'];

@@ -3,11 +3,11 @@
 // the network, not even as a token request.
 import { describe, expect, it } from 'vitest';
 import { createIdentityClient, PathParameterError } from '../../src/identity/index.js';
-import { createPortablClient } from '../../src/portabl/index.js';
 import { identitySpec } from '../../src/identity/spec.js';
-import { portablSpec } from '../../src/portabl/spec.js';
-import { compilePathSchema } from '../../src/path-parameters.js';
 import { operationsOf } from '../../src/openapi/document.js';
+import { compilePathSchema } from '../../src/path-parameters.js';
+import { createPortablClient } from '../../src/portabl/index.js';
+import { portablSpec } from '../../src/portabl/spec.js';
 import { operationParameters, type SpecDocument } from '../../src/spec-document.js';
 import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
 

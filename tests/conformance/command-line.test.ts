@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTarget, parseCommandLine } from '../../scripts/conformance.mjs';
 import { repoRoot } from '../support/bundles.js';
-import { startFaultyIdentityServer, type Fault, type FaultyServer } from './support/faulty-identity-server.js';
+import { type Fault, type FaultyServer, startFaultyIdentityServer } from './support/faulty-identity-server.js';
 
 let server: FaultyServer | undefined;
 afterEach(async () => {

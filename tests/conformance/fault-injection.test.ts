@@ -1,13 +1,13 @@
 // The runner catches what it claims to catch: a server that follows the contract passes every check, and the same
 // server with one fault injected fails the check aimed at that fault, reporting a shrunk request as curl.
 import { afterEach, describe, expect, it } from 'vitest';
-import { runConformance, type ConformanceResult } from '../../scripts/conformance/runner.mjs';
 import { formatSummary } from '../../scripts/conformance/report.mjs';
+import { type ConformanceResult, runConformance } from '../../scripts/conformance/runner.mjs';
 import {
-  identityTarget,
-  startFaultyIdentityServer,
   type Fault,
   type FaultyServer,
+  identityTarget,
+  startFaultyIdentityServer,
 } from './support/faulty-identity-server.js';
 
 const ALL_OPERATIONS = ['createIdentity', 'getIdentity', 'deleteIdentity'];

@@ -1,12 +1,12 @@
 // The conformance run of CI against the mocks that `npm run mock` serves: a fixed seed and a small budget. It must
 // find nothing: what it found before was fixed at its cause, and each failing input is kept below as a regression case.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMocks } from '../../scripts/mock.mjs';
 import { formatSummary } from '../../scripts/conformance/report.mjs';
-import { runConformance, type ConformanceResult } from '../../scripts/conformance/runner.mjs';
-import { MOCK_CREDENTIALS, apiTarget } from '../../scripts/conformance/targets.mjs';
-import { CI_REQUESTS_PER_OPERATION, CI_SEED, CI_TIME_CAP_MS } from './support/ci-budget.js';
+import { type ConformanceResult, runConformance } from '../../scripts/conformance/runner.mjs';
+import { apiTarget, MOCK_CREDENTIALS } from '../../scripts/conformance/targets.mjs';
+import { startMocks } from '../../scripts/mock.mjs';
 import { apiNames } from '../support/bundles.js';
+import { CI_REQUESTS_PER_OPERATION, CI_SEED, CI_TIME_CAP_MS } from './support/ci-budget.js';
 
 let mocks: Awaited<ReturnType<typeof startMocks>>;
 let result: ConformanceResult;

@@ -1,7 +1,7 @@
 // A run is replayable: the same seed sends the same requests, in the same order; another seed sends others.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runConformance } from '../../scripts/conformance/runner.mjs';
-import { identityTarget, startFaultyIdentityServer, type FaultyServer } from './support/faulty-identity-server.js';
+import { type FaultyServer, identityTarget, startFaultyIdentityServer } from './support/faulty-identity-server.js';
 
 const servers: FaultyServer[] = [];
 afterEach(async () => {

@@ -2,10 +2,10 @@
 // stateful checks (a created identity or user reads back, a deleted identity answers 404). The sandbox must pass
 // every check.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { formatSummary } from '../../scripts/conformance/report.mjs';
-import { runConformance, type ConformanceResult } from '../../scripts/conformance/runner.mjs';
+import { type ConformanceResult, runConformance } from '../../scripts/conformance/runner.mjs';
 import { apiTarget } from '../../scripts/conformance/targets.mjs';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { CI_REQUESTS_PER_OPERATION, CI_SEED, CI_TIME_CAP_MS } from './support/ci-budget.js';
 
 let sandbox: Sandbox;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { identityContract } from './cases/identity.js';
 import { portablContract } from './cases/portabl.js';
-import { NEEDS_PREFER, NO_BODY, planExchanges, type ApiContract, type CauseTable } from './support/contract-cases.js';
+import { type ApiContract, type CauseTable, NEEDS_PREFER, NO_BODY, planExchanges } from './support/contract-cases.js';
 
 /** What a deployment run sends, in order: each operation's default answer; create first, delete last. */
 const DEPLOYMENT_RUNS = {

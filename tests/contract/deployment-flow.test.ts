@@ -2,13 +2,14 @@
 // deployment, pointed at the stateful sandbox (src/sandbox), which makes up its own ids and answers 404 for any
 // other. The flow passes only if every case addresses what the earlier answers created; the sandbox's state after
 // the flow shows which ids were used.
-import type { IdentityClient } from '../../src/identity/index.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+
 import { afterEach, describe, expect, it } from 'vitest';
-import { identityContract, type IdentityRun } from './cases/identity.js';
-import { portablContract, type PortablRun } from './cases/portabl.js';
+import type { IdentityClient } from '../../src/identity/index.js';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
+import { type IdentityRun, identityContract } from './cases/identity.js';
+import { type PortablRun, portablContract } from './cases/portabl.js';
 import { createIdentityFor } from './support/clients.js';
-import { NotApplicable, planExchanges, type ApiContract } from './support/contract-cases.js';
+import { type ApiContract, NotApplicable, planExchanges } from './support/contract-cases.js';
 import { runExchange } from './support/run-exchange.js';
 import type { IdentityTarget, PortablTarget, TargetKind } from './support/targets.js';
 

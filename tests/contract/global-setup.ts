@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { logLevelFromEnv, startMocks } from '../../scripts/mock.mjs';
 import { startSandbox } from '../../src/sandbox/index.js';
-import { deploymentsFromEnv, mockTargets, type ContractTargets } from './support/targets.js';
+import { type ContractTargets, deploymentsFromEnv, mockTargets } from './support/targets.js';
 import './support/sandbox-causes.js';
 
 declare module 'vitest' {

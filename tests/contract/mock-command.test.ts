@@ -1,11 +1,12 @@
 // `npm run mock` (scripts/mock.mjs): its settings are checked with clear errors, it serves both bundles and answers
 // their examples, prints each URL, and stops cleanly on SIGINT. Also startMocks(), which scripts/start.mjs imports.
-import { apis, freeMockPorts } from '../../scripts/apis.mjs';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { apis, freeMockPorts } from '../../scripts/apis.mjs';
 import { logLevelFromEnv, mockPortsFromEnv, parsePort, startMocks } from '../../scripts/mock.mjs';
 import { repoRoot } from '../support/bundles.js';
 import { documentedResponse } from './support/spec-responses.js';

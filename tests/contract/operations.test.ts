@@ -7,15 +7,15 @@
 // what they need (a document id).
 import { describe, expect, inject, it } from 'vitest';
 import { apiNamed } from '../../scripts/apis.mjs';
-import { apiNames, type ApiName } from '../support/bundles.js';
+import { type ApiName, apiNames } from '../support/bundles.js';
 import { identityContract } from './cases/identity.js';
 import { portablContract } from './cases/portabl.js';
 import {
-  NotApplicable,
-  planExchanges,
   type ApiContract,
   type CauseTable,
+  NotApplicable,
   type NotApplicableExchange,
+  planExchanges,
 } from './support/contract-cases.js';
 import {
   exercisedExampleKeys,
@@ -23,8 +23,8 @@ import {
   exercisedPairKeys,
   recordExercised,
 } from './support/recorder.js';
-import { identityCauses, portablCauses } from './support/sandbox-causes.js';
 import { runExchange } from './support/run-exchange.js';
+import { identityCauses, portablCauses } from './support/sandbox-causes.js';
 import { documentedResponses, pairKey } from './support/spec-responses.js';
 import type { TargetKind } from './support/targets.js';
 

@@ -5,12 +5,12 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveDocs, type DocsServer } from '../../scripts/serve-docs.mjs';
 import { CLIENTS } from '../../scripts/docs/code-samples.mjs';
-import { apiNames, loadBundle, repoRoot, type ApiName } from '../support/bundles.js';
-import { launchChromium, type Chromium } from './support/chromium.js';
-import { allowedExternalUrls, isAllowed, isLoopback, openPage, type OpenedPage } from './support/docs-pages.js';
-import { readReference, referenceOperations, type ReferenceOperation } from './support/redoc.js';
+import { type DocsServer, serveDocs } from '../../scripts/serve-docs.mjs';
+import { type ApiName, apiNames, loadBundle, repoRoot } from '../support/bundles.js';
+import { type Chromium, launchChromium } from './support/chromium.js';
+import { allowedExternalUrls, isAllowed, isLoopback, type OpenedPage, openPage } from './support/docs-pages.js';
+import { type ReferenceOperation, readReference, referenceOperations } from './support/redoc.js';
 
 const DOCS_DIR = path.join(repoRoot, 'generated', 'docs');
 const SCREENSHOTS = path.join(repoRoot, 'test-results', 'docs-screenshots');

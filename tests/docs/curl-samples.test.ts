@@ -3,10 +3,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMocks } from '../../scripts/mock.mjs';
 import { curlArguments, curlSampleFor } from '../../scripts/docs/curl-samples.mjs';
-import { apiNames, loadBundle, operationsOf } from '../support/bundles.js';
+import { startMocks } from '../../scripts/mock.mjs';
 import { readPointer } from '../../src/openapi/document.js';
+import { apiNames, loadBundle, operationsOf } from '../support/bundles.js';
 
 let mocks: Awaited<ReturnType<typeof startMocks>>;
 beforeAll(async () => {

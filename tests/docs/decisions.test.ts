@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { apiNamed } from '../../scripts/apis.mjs';
-import { BEGIN, END, decisionsMarkdown } from '../../scripts/docs/decisions.mjs';
+import { BEGIN, decisionsMarkdown, END } from '../../scripts/docs/decisions.mjs';
 import { apiNames, loadBundle, repoRoot } from '../support/bundles.js';
 
 it('the README lists exactly the decisions of both specs, in their order', () => {

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { mockExampleFor } from '../../scripts/docs/landing-page.mjs';
 import { apiNamed } from '../../scripts/apis.mjs';
-import { startMocks, type RunningMocks } from '../../scripts/mock.mjs';
+import { mockExampleFor } from '../../scripts/docs/landing-page.mjs';
+import { type RunningMocks, startMocks } from '../../scripts/mock.mjs';
 import { apiNames, loadBundle, repoRoot } from '../support/bundles.js';
 
 let mocks: RunningMocks;

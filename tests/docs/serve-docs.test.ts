@@ -1,11 +1,11 @@
 // The docs server serves the files of its root with their content types and nothing else: unknown files are 404,
 // and no path (dot segments, encoded or not, backslashes, symlinks) reaches a file outside the root.
-import { mkdirSync, readFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_BUNDLES_DIR, serveDocs, type DocsServer } from '../../scripts/serve-docs.mjs';
+import { DEFAULT_BUNDLES_DIR, type DocsServer, serveDocs } from '../../scripts/serve-docs.mjs';
 
 let sandbox: string;
 let docs: DocsServer;

@@ -1,6 +1,6 @@
 // `npm start` (scripts/start.mjs), the README's main command: both mocks and the docs come up on 127.0.0.1, the
 // three URLs are printed, each answers, and Ctrl-C (SIGINT) stops everything with exit code 0.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiNamed, freeMockPorts } from '../../scripts/apis.mjs';

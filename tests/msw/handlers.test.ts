@@ -5,11 +5,11 @@ import { createOpenApiHttp } from 'openapi-msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiError,
+  type components,
   createIdentityClient,
+  type paths as IdentityPaths,
   isIdentityApiError,
   unwrap,
-  type components,
-  type paths as IdentityPaths,
 } from '../../src/identity/index.js';
 import {
   identityHandler,
@@ -19,9 +19,9 @@ import {
   portablHandlers,
 } from '../../src/msw/index.js';
 import { createPortablClient } from '../../src/portabl/index.js';
+import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY } from '../contract/support/bodies.js';
 import { apiNames, loadBundle, operationsOf } from '../support/bundles.js';
 import { mediaTypeSites } from '../support/walk.js';
-import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY } from '../contract/support/bodies.js';
 
 const server = setupServer(...portablHandlers(), ...identityHandlers());
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -2,12 +2,12 @@
 // install line (plus TypeScript), compile a file that imports both clients (a wrong body must fail to compile), and run it against a
 // local server. Also checks the tarball ships only what a consumer needs, and runs arethetypeswrong on it.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { promisify } from 'node:util';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeSamplesFor } from '../../scripts/docs/code-samples.mjs';
 import { installLines, tarballName } from '../../scripts/docs/landing-page.mjs';

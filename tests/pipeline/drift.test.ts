@@ -1,7 +1,7 @@
 // generated/ is exactly what the pipeline writes from specs/: regenerate into a temporary folder and compare every
 // file. A stale or stray artifact fails with its name and the command that fixes it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';

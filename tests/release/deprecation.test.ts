@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { launchChromium, type Chromium } from '../docs/support/chromium.js';
+import { type Chromium, launchChromium } from '../docs/support/chromium.js';
 import { openTag, waitForTagSections } from '../docs/support/redoc.js';
 import { repoRoot } from '../support/bundles.js';
 

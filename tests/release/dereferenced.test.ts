@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveDocs, type DocsServer } from '../../scripts/serve-docs.mjs';
+import { type DocsServer, serveDocs } from '../../scripts/serve-docs.mjs';
 import { apiNames, repoRoot } from '../support/bundles.js';
 
 const committed = (api: string, file: string) =>

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBaselines } from '../../scripts/release/baseline.mjs';
 import type { RatedChange } from '../../scripts/release/changes.mjs';
-import { judge, type ApiDiff } from '../../scripts/release/gate.mjs';
+import { type ApiDiff, judge } from '../../scripts/release/gate.mjs';
 
 const removal: RatedChange = {
   operation: 'GET /identities/{id} (getIdentity)',

@@ -58,7 +58,7 @@ beforeAll(async () => {
   const text = read(schema);
   const edited = text
     .replace(/(required: \[[^\]]*?)\bemail, /, '$1')
-    .replace(/\n  email:\n    \$ref: \.\/Email\.yaml\n/, '\n');
+    .replace(/\n {2}email:\n {4}\$ref: \.\/Email\.yaml\n/, '\n');
   expect(edited, 'the Identity schema no longer has the shape this test edits').not.toBe(text);
   writeFileSync(path.join(copy, schema), edited);
   expect(parse(edited).properties.email).toBeUndefined();

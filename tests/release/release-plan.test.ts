@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RatedChange } from '../../scripts/release/changes.mjs';
 import type { ApiDiff } from '../../scripts/release/gate.mjs';
-import { Refusal, planRelease } from '../../scripts/release/plan.mjs';
+import { planRelease, Refusal } from '../../scripts/release/plan.mjs';
 
 const change = (rating: RatedChange['rating'], over: Partial<RatedChange> = {}): RatedChange => ({
   operation: 'GET /identities/{id} (getIdentity)',

@@ -2,7 +2,7 @@
 // POST /__sandbox/clock {"advanceSeconds": n} (the spec's x-sandbox.clock) moves it forward on both APIs, so that a
 // token expires without waiting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { sandboxSpecs } from '../../src/sandbox/specs.js';
 import { apiNames } from '../support/bundles.js';
 

@@ -6,11 +6,11 @@
 // this file adds ids that exist and the message of each refusal.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operationRules, type OperationRule } from '../../src/sandbox/operations.js';
+import { type OperationRule, operationRules } from '../../src/sandbox/operations.js';
 import { BODY_LIMIT } from '../../src/sandbox/server.js';
 import { sandboxSpecs } from '../../src/sandbox/specs.js';
-import { person, startTestSandbox, type ApiName, type TestSandbox } from './support/sandbox.js';
 import { apiNames } from '../support/bundles.js';
+import { type ApiName, person, startTestSandbox, type TestSandbox } from './support/sandbox.js';
 
 let sandbox: TestSandbox;
 const ids: Record<string, string> = {};

@@ -1,9 +1,10 @@
 // SANDBOX_DATA_DIR: a sandbox restarted on the same folder has every write it acknowledged before it stopped, the
 // last one included, and the same tenants (derived from the credentials, not from the process).
+
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { person, startTestSandbox } from './support/sandbox.js';
 

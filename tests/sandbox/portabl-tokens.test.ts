@@ -1,6 +1,6 @@
 // Portabl sandbox credentials: the token request checks the client's secret and grants only the client's scopes;
 // every operation checks the token's signature, expiry (the sandbox clock) and the scope its spec names.
-import { SignJWT, decodeJwt } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationRules } from '../../src/sandbox/operations.js';
 import { sandboxSpecs } from '../../src/sandbox/specs.js';

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openStore } from '../../src/sandbox/store/index.js';
-import { spawnSandbox, type SandboxProcess } from './support/command.js';
-import { person, sandboxClient, startTestSandbox, type SandboxClient, type TestSandbox } from './support/sandbox.js';
+import { type SandboxProcess, spawnSandbox } from './support/command.js';
+import { person, type SandboxClient, sandboxClient, startTestSandbox, type TestSandbox } from './support/sandbox.js';
 import { describeStoreContract } from './support/store-contract.js';
 
 const postgres = { url: inject('sandboxDatabaseUrl') };

@@ -1,8 +1,8 @@
 // Every `if`/`then`/`else` of both specs carries a title (issue 10, item 9), so that the reference names each
 // condition ("A US address needs a state") instead of rendering "case 1 / case 2".
 import { describe, expect, it } from 'vitest';
-import { apiNames, loadBundle } from '../support/bundles.js';
 import { childPointer } from '../../src/openapi/document.js';
+import { apiNames, loadBundle } from '../support/bundles.js';
 
 /** JSON pointers of every if/then/else subschema without a title. */
 function untitledConditions(node: unknown, pointer = '#'): { found: number; untitled: string[] } {

@@ -1,9 +1,9 @@
 // Every example the specs carry validates against its schema with an independent JSON Schema 2020-12 validator
 // (Ajv2020 + ajv-formats), not only through Redocly: examples are what the mock answers and the docs show.
 import { describe, expect, it } from 'vitest';
+import { operationsOf } from '../../src/openapi/document.js';
 import { apiNames, loadBundle, validatorFor } from '../support/bundles.js';
 import { child, follow, mediaTypeSites } from '../support/walk.js';
-import { operationsOf } from '../../src/openapi/document.js';
 
 describe.each(apiNames)('%s examples', (api) => {
   const doc = loadBundle(api);
@@ -27,9 +27,9 @@ describe.each(apiNames)('%s examples', (api) => {
   const schemaExamples: { label: string; pointer: string; value: unknown }[] = [];
   for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
     const examples: unknown[] = Array.isArray((schema as any).examples) ? (schema as any).examples : [];
-    examples.forEach((value, i) =>
-      schemaExamples.push({ label: `schema ${name} examples[${i}]`, pointer: `#/components/schemas/${name}`, value }),
-    );
+    examples.forEach((value, i) => {
+      schemaExamples.push({ label: `schema ${name} examples[${i}]`, pointer: `#/components/schemas/${name}`, value });
+    });
   }
   // A spec without schema-level examples has nothing to check here, so the table is only declared when it has rows.
   if (schemaExamples.length > 0) {

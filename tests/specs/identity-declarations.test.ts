@@ -3,9 +3,9 @@
 // response can carry, with one example per code. Codes are judged by the validator: a response "can carry" a code
 // when its schema accepts an error body with that code.
 import { describe, expect, it } from 'vitest';
+import { childPointer } from '../../src/openapi/document.js';
 import { loadBundle, operationsOf, validatorFor } from '../support/bundles.js';
 import { child, follow, type Located } from '../support/walk.js';
-import { childPointer } from '../../src/openapi/document.js';
 
 const doc = loadBundle('identity');
 const SANDBOX = 'https://api.sandbox.publicmint.io';

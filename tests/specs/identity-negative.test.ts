@@ -4,8 +4,8 @@
 // Query parameters are validated against the schema their parameter points to in GET /identities.
 import { describe, expect, it } from 'vitest';
 import { componentIssues, loadBundle, validatorFor } from '../support/bundles.js';
+import { broken as brokenFrom, expectRejectedExactly, type NegativeCase, times } from '../support/negative-cases.js';
 import { child, follow } from '../support/walk.js';
-import { broken as brokenFrom, expectRejectedExactly, times, type NegativeCase } from '../support/negative-cases.js';
 
 const PERSON_ID = '38882f21-ce8f-4e18-8b83-e43e082912ef';
 const DOC_URL = 'https://documents.example.com/fd/fc/09/dd/4nHVF9Hz9FArIrUo.jpeg';
@@ -147,7 +147,10 @@ const rules: Record<string, Case[]> = {
     {
       change: 'update that makes a company with a tax without formationRegion',
       schema: 'UpdateIdentityRequest',
-      mutate: (v) => ((v.type = 'company'), delete v.tax.state),
+      mutate: (v) => {
+        v.type = 'company';
+        delete v.tax.state;
+      },
       at: '/tax',
       says: /required property 'formationRegion'/,
     },
@@ -307,14 +310,20 @@ const rules: Record<string, Case[]> = {
     {
       change: 'US address without state',
       schema: 'CreatePersonIdentityRequest',
-      mutate: (v) => ((v.address.country = 'US'), delete v.address.state),
+      mutate: (v) => {
+        v.address.country = 'US';
+        delete v.address.state;
+      },
       at: '/address',
       says: /required property 'state'/,
     },
     {
       change: 'US tax without state',
       schema: 'CreatePersonIdentityRequest',
-      mutate: (v) => ((v.tax.country = 'US'), delete v.tax.state),
+      mutate: (v) => {
+        v.tax.country = 'US';
+        delete v.tax.state;
+      },
       at: '/tax',
       says: /required property 'state'/,
     },
@@ -328,14 +337,20 @@ const rules: Record<string, Case[]> = {
     {
       change: 'update with a US address without state',
       schema: 'UpdateIdentityRequest',
-      mutate: (v) => ((v.address.country = 'US'), delete v.address.state),
+      mutate: (v) => {
+        v.address.country = 'US';
+        delete v.address.state;
+      },
       at: '/address',
       says: /required property 'state'/,
     },
     {
       change: 'update with a US tax without state',
       schema: 'UpdateIdentityRequest',
-      mutate: (v) => ((v.tax.country = 'US'), delete v.tax.state),
+      mutate: (v) => {
+        v.tax.country = 'US';
+        delete v.tax.state;
+      },
       at: '/tax',
       says: /required property 'state'/,
     },

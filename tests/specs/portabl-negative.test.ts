@@ -3,7 +3,7 @@
 // bodies are accepted first, so every rejection below is caused by its one change and each assertion can fail.
 import { describe, expect, it } from 'vitest';
 import { componentIssues } from '../support/bundles.js';
-import { broken as brokenFrom, expectRejectedExactly, times, type NegativeCase } from '../support/negative-cases.js';
+import { broken as brokenFrom, expectRejectedExactly, type NegativeCase, times } from '../support/negative-cases.js';
 
 const USER_ID = '4c0ac449-135d-45c8-81f3-a8e96a508c2b';
 const SESSION_ID = 'add04a97-161b-448a-9b89-10ae5b220c26';

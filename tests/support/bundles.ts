@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import { operationsOf as documentOperations } from '../../src/openapi/document.js';
 import { apiNames as registryApiNames } from '../../scripts/apis.mjs';
+import { operationsOf as documentOperations } from '../../src/openapi/document.js';
 import { createSpecValidator, type SpecValidator } from '../../src/spec-validator.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

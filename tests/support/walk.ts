@@ -4,9 +4,9 @@
 import {
   childPointer,
   follow as followRef,
+  type Located,
   operationsOf,
   readPointer,
-  type Located,
 } from '../../src/openapi/document.js';
 import type { OpenApiDocument } from './bundles.js';
 

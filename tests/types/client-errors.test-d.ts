@@ -1,15 +1,15 @@
 // ApiError's body is narrowed by status: the proof that error handling is typed by the spec, not `unknown`.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createPortablClient, type components, type operations } from '../../src/portabl/index.js';
 import {
-  ApiError,
+  type ApiError,
   apiErrorOf,
+  type ErrorBodyOf,
+  type ErrorStatusOf,
   isApiError,
   isIdentityApiError,
   unwrap,
-  type ErrorBodyOf,
-  type ErrorStatusOf,
 } from '../../src/identity/index.js';
+import { type components, createPortablClient, type operations } from '../../src/portabl/index.js';
 
 type PortablError = components['schemas']['Error'];
 

@@ -2,10 +2,10 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   anyOf,
-  createIdentityClient,
-  like,
   type components,
+  createIdentityClient,
   type FilterOperatorValue,
+  like,
 } from '../../src/identity/index.js';
 
 const identity = createIdentityClient({ apiKey: 'key' });

@@ -1,7 +1,7 @@
 // Compile-time guarantees of the Portabl client: a wrong path, method, body or parameter does not compile,
 // and responses carry the spec's types.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createPortablClient, decodeInvitation, type components } from '../../src/portabl/index.js';
+import { type components, createPortablClient, decodeInvitation } from '../../src/portabl/index.js';
 
 /** A schema type as openapi-fetch hands it over: an allOf intersection flattened into one object type. */
 type Flat<T> = { [K in keyof T]: T[K] };
@@ -32,9 +32,9 @@ describe('Portabl client types', () => {
   });
 
   it('rejects a wrong body', () => {
-    // @ts-expect-error isSyncOn is a boolean, not the document's "boolean" placeholder
     void portabl.PUT('/provider/users/{userId}/settings', {
       params: { path: { userId } },
+      // @ts-expect-error isSyncOn is a boolean, not the document's "boolean" placeholder
       body: { settings: { isSyncOn: 'boolean' } },
     });
     // @ts-expect-error the body is required

@@ -2,12 +2,12 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   anyOf,
+  type components,
   createIdentityClient,
   equals,
+  type FilterOperatorValue,
   like,
   noneOf,
-  type components,
-  type FilterOperatorValue,
 } from '../../src/identity/index.js';
 
 const identity = createIdentityClient({ apiKey: 'fake-api-key-for-type-tests' });

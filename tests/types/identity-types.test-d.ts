@@ -135,7 +135,6 @@ describe('Identities create body types', () => {
     };
     // @ts-expect-error requests write `Male | Female | Undefined`
     const lowerCase: CreateBody = { ...person, gender: 'male' };
-    // @ts-expect-error unknown properties are rejected
     const unknown: CreateBody = {
       type: 'person',
       name: 'João',
@@ -145,6 +144,7 @@ describe('Identities create body types', () => {
       tax,
       birthday: '2000-11-11',
       gender: 'Male',
+      // @ts-expect-error unknown properties are rejected
       nickname: 'Jota',
     };
     expectTypeOf([lowerCase, unknown]).items.not.toBeNever();

@@ -1,8 +1,8 @@
 // Compile-time guarantees of @kyc-contracts/sdk/msw: answers named by operation, statuses and bodies by the spec.
 import { describe, expectTypeOf, it } from 'vitest';
-import type { components } from '../../src/identity/index.js';
-import { identityHandler, identityHandlers, type DocumentedBody, type DocumentedStatus } from '../../src/msw/index.js';
 import type { operations } from '../../generated/identity/schema.js';
+import type { components } from '../../src/identity/index.js';
+import { type DocumentedBody, type DocumentedStatus, identityHandler, identityHandlers } from '../../src/msw/index.js';
 
 describe('@kyc-contracts/sdk/msw types', () => {
   it("knows each operation's documented statuses and bodies", () => {

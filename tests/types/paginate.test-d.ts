@@ -1,6 +1,6 @@
 // Compile-time guarantees of paginate: items and pages typed by the spec, its init by the list operation.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createIdentityClient, paginate, type components } from '../../src/identity/index.js';
+import { type components, createIdentityClient, paginate } from '../../src/identity/index.js';
 
 const identity = createIdentityClient({ apiKey: 'key' });
 

@@ -1,6 +1,6 @@
 // Item 1 of issue 9: a request may leave out what the API defaults, a response keeps what the server always sends.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createIdentityClient, type components, type operations } from '../../src/identity/index.js';
+import { type components, createIdentityClient, type operations } from '../../src/identity/index.js';
 
 const identity = createIdentityClient({ apiKey: 'fake-api-key-for-type-tests' });
 

@@ -6,10 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { coverageOf } from '../../scripts/conformance/coverage.mjs';
 import { loadBundle } from '../../scripts/conformance/targets.mjs';
 import { lintWorkflows, runWorkflows, workflowFiles, workflowsDir } from '../../scripts/conformance/workflows.mjs';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 
 let sandbox: Sandbox;
 let scratch: string;

@@ -4,16 +4,16 @@
 // the KYC approval that turns the identity's operations on, and documents with ids and presigned URLs.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { validatorFor } from '../../validator-cache.js';
 import type { SpecDocument } from '../../spec-document.js';
+import { validatorFor } from '../../validator-cache.js';
 import type { SandboxClock } from '../clock.js';
 import type { CredentialBook, IdentityTenant } from '../credentials.js';
 import { SandboxRefusal } from '../errors.js';
-import { operationRules, type OperationRule } from '../operations.js';
+import { type OperationRule, operationRules } from '../operations.js';
 import { readGrant, signGrant } from '../presign.js';
 import type { Answer, ApiDefinition, HandlerContext } from '../server.js';
 import { enumAt, isPositiveInteger, isStringList, specFact } from '../spec-facts.js';
-import { UniqueViolationError, type Queryable, type SandboxStore } from '../store/index.js';
+import { type Queryable, type SandboxStore, UniqueViolationError } from '../store/index.js';
 
 type Json = Record<string, any>;
 type Context = HandlerContext<IdentityTenant>;

@@ -6,11 +6,11 @@ import type { SpecDocument } from '../../spec-document.js';
 import { validatorFor } from '../../validator-cache.js';
 import type { CredentialBook, PortablClient } from '../credentials.js';
 import { SandboxRefusal } from '../errors.js';
-import { loadOptional } from '../optional.js';
 import { operationRules } from '../operations.js';
+import { loadOptional } from '../optional.js';
 import type { Answer, ApiDefinition, HandlerContext } from '../server.js';
 import { isPositiveInteger, specFact } from '../spec-facts.js';
-import { UniqueViolationError, type Queryable, type SandboxStore } from '../store/index.js';
+import { type Queryable, type SandboxStore, UniqueViolationError } from '../store/index.js';
 import { newDidKey } from './did.js';
 
 type Json = Record<string, any>;

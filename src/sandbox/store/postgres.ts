@@ -4,7 +4,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { loadOptional } from '../optional.js';
 import { SCHEMA } from './tables.js';
-import { UniqueViolationError, type Queryable, type Row, type SandboxStore } from './types.js';
+import { type Queryable, type Row, type SandboxStore, UniqueViolationError } from './types.js';
 
 // Any fixed number: taken while the tables are created, so that processes starting together do not race on
 // CREATE TABLE IF NOT EXISTS (which is not safe under concurrency in PostgreSQL).

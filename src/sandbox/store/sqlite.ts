@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import { loadOptional } from '../optional.js';
 import { SCHEMA } from './tables.js';
-import { UniqueViolationError, type Queryable, type Row, type SandboxStore } from './types.js';
+import { type Queryable, type Row, type SandboxStore, UniqueViolationError } from './types.js';
 
 const FILE_NAME = 'sandbox.sqlite';
 

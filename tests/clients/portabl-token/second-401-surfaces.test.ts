@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unwrap, isApiError } from '../../../src/portabl/index.js';
+import { isApiError, unwrap } from '../../../src/portabl/index.js';
 import { fakePortabl, settingsPath } from '../../transport/support/fake-portabl.js';
 
 describe('Portabl second 401', () => {

@@ -3,8 +3,8 @@
 // It judges request bodies with the bundle's own schemas and answers in the spec's shapes, so that without a fault
 // the runner must find nothing.
 import type { IncomingHttpHeaders } from 'node:http';
-import { createValidator } from '../../../scripts/conformance/spec-validator.mjs';
 import type { ApiTarget } from '../../../scripts/conformance/runner.mjs';
+import { createValidator } from '../../../scripts/conformance/spec-validator.mjs';
 import { loadBundle } from '../../../scripts/conformance/targets.mjs';
 import { startHttpServer } from '../../support/http-server.js';
 

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
 import type { ApiName } from '../../support/bundles.js';
+import { APIKEY_HEADERS } from '../support/bodies.js';
 import { send, stockAndServedMocks, violationPaths } from '../support/private-mock.js';
 import { documentedResponse } from '../support/spec-responses.js';
-import { APIKEY_HEADERS } from '../support/bodies.js';
 
 const APIKEY = APIKEY_HEADERS;
 const PERSON_WITHOUT_BIRTHDAY = {

@@ -7,10 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
+import { childPointer } from '../../../src/openapi/document.js';
 import { createSpecValidator } from '../../../src/spec-validator.js';
 import { apiNames, loadBundle } from '../../support/bundles.js';
 import { send, startDocumentMock, violationPaths } from '../support/private-mock.js';
-import { childPointer } from '../../../src/openapi/document.js';
 
 const DIALECT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 const fixture = JSON.parse(

@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
 import { componentIssues } from '../../support/bundles.js';
-import { send, stockAndServedMocks, violationPaths } from '../support/private-mock.js';
 import { APIKEY_HEADERS } from '../support/bodies.js';
+import { send, stockAndServedMocks, violationPaths } from '../support/private-mock.js';
 
 const APIKEY = APIKEY_HEADERS;
 const OWNER = '38882f21-ce8f-4e18-8b83-e43e082912ef';

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
-import { apiNames, loadBundle, type ApiName } from '../../support/bundles.js';
-import { send, startBundleMock, startDocumentMock, violationPaths } from '../support/private-mock.js';
-import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY, PT_ADDRESS } from '../support/bodies.js';
 import { operationsOf } from '../../../src/openapi/document.js';
+import { type ApiName, apiNames, loadBundle } from '../../support/bundles.js';
+import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY, PT_ADDRESS } from '../support/bodies.js';
+import { send, startBundleMock, startDocumentMock, violationPaths } from '../support/private-mock.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const petstore2574 = JSON.parse(readFileSync(path.join(here, '..', 'fixtures', 'prism-2574-petstore.json'), 'utf8'));

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IdentityClient } from '../../../src/identity/index.js';
 import { createIdentityFor } from '../support/clients.js';
-import { NO_BODY, NotApplicable, type ApiContract } from '../support/contract-cases.js';
+import { type ApiContract, NO_BODY, NotApplicable } from '../support/contract-cases.js';
 import type { IdentityTarget } from '../support/targets.js';
 
 /** Any uuid gets the presign example from the mock, which stores nothing; only a deployment needs a real one. */

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PortablClient } from '../../../src/portabl/index.js';
 import { createPortablFor } from '../support/clients.js';
-import { NO_BODY, type ApiContract } from '../support/contract-cases.js';
+import { type ApiContract, NO_BODY } from '../support/contract-cases.js';
 import type { PortablTarget } from '../support/targets.js';
 
 const BEARER_ERRORS = {

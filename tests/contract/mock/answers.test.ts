@@ -3,9 +3,9 @@
 // 405 with Allow; dot segments not routed; every generated answer valid; `bearer` in any case; the company example
 // for a company. Each test sends to a mock of the committed bundle started by this file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningPrism, startPrism } from '../../../scripts/mock/prism.mjs';
 import { bundlePath } from '../../../scripts/mock.mjs';
-import { startPrism, type RunningPrism } from '../../../scripts/mock/prism.mjs';
-import { apiNames, loadBundle, operationsOf, validatorFor, type ApiName } from '../../support/bundles.js';
+import { type ApiName, apiNames, loadBundle, operationsOf, validatorFor } from '../../support/bundles.js';
 import { mediaTypeSites } from '../../support/walk.js';
 import { APIKEY_HEADERS, COMPANY_BODY, PERSON_BODY } from '../support/bodies.js';
 import { send } from '../support/private-mock.js';

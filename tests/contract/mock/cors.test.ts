@@ -2,8 +2,8 @@
 // browser (issue 10, item 7): a page on the web a developer visits gets no CORS permission, and its requests are
 // refused with the documented 400 before any work is done.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { originAllowed } from '../../../scripts/mock/request-checks.mjs';
 import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
+import { originAllowed } from '../../../scripts/mock/request-checks.mjs';
 import { APIKEY_HEADERS } from '../support/bodies.js';
 import { startBundleMock } from '../support/private-mock.js';
 

@@ -2,8 +2,8 @@
 // sent their credentials (bearer token, apikey, client secret) in valid and refused requests, and the log is
 // searched for every one of them.
 import { afterAll, describe, expect, it } from 'vitest';
+import { LOG_LEVELS, type RunningPrism, startPrism } from '../../../scripts/mock/prism.mjs';
 import { bundlePath } from '../../../scripts/mock.mjs';
-import { LOG_LEVELS, startPrism, type RunningPrism } from '../../../scripts/mock/prism.mjs';
 import { send } from '../support/private-mock.js';
 
 const SECRETS = {

@@ -1,8 +1,9 @@
 // Identities API requests that break one rule of the spec (the rule families of tests/specs/identity-negative.test.ts),
 // sent through the client: each is refused with 400 validation_failed, and the mock names the rule (support/refusals.ts).
+
+import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY, PT_ADDRESS } from '../support/bodies.js';
 import { identityClient, withPathSegment } from '../support/clients.js';
 import { changed, refusalTests, untyped, validBaseTests } from '../support/refusals.js';
-import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY, PT_ADDRESS } from '../support/bodies.js';
 
 const IDENTITY_ID = ANY_IDENTITY_ID;
 const DOCUMENT_ID = '7c1e2f40-5b6a-4d8e-9f01-23456789abcd';

@@ -5,7 +5,7 @@
 // later), so the same requests judge every server.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiNames, operationsOf, validatorFor, type ApiName } from '../../support/bundles.js';
+import { type ApiName, apiNames, operationsOf, validatorFor } from '../../support/bundles.js';
 import { documentedResponse } from './spec-responses.js';
 
 /** Something that serves both APIs on loopback, started for a test and stopped by it. */

@@ -4,8 +4,8 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { type RunningPrism, startPrism } from '../../../scripts/mock/prism.mjs';
 import { bundlePath } from '../../../scripts/mock.mjs';
-import { startPrism, type RunningPrism } from '../../../scripts/mock/prism.mjs';
 import type { ApiName } from '../../support/bundles.js';
 
 export interface MockSettings {

@@ -2,7 +2,7 @@
 // the documented 400 validation_failed and, against the mock, Prism's sl-violations header must name the rule and
 // (for a missing or unknown property) the property, so that a refusal for another reason does not pass.
 import { describe, expect, inject, it } from 'vitest';
-import { validatorFor, type ApiName } from '../../support/bundles.js';
+import { type ApiName, validatorFor } from '../../support/bundles.js';
 import { violationsOf } from './clients.js';
 import { documentedRequestSchema } from './spec-responses.js';
 

@@ -1,6 +1,6 @@
 // What the bundled specs document: every (operation, status) pair with its schema and examples, each request body's
 // schema, and which operation a concrete request (method + URL) is. The coverage gate and the case runner read this.
-import { loadBundle, operationsOf, type ApiName } from '../../support/bundles.js';
+import { type ApiName, loadBundle, operationsOf } from '../../support/bundles.js';
 import { mediaTypeSites } from '../../support/walk.js';
 
 export interface DocumentedResponse {

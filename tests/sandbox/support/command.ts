@@ -1,6 +1,6 @@
 // `npm run sandbox` as a child process: started with the given environment, resolved once it printed both URLs
 // (it prints them only once it accepts requests), stopped by a signal.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -4,16 +4,16 @@
 // that received it. The checked answers are counted per (operation, status) for the suite's gate.
 import { appendFileSync } from 'node:fs';
 import { expect, inject } from 'vitest';
-import { checkResponse } from '../../../src/validation.js';
 import {
-  manualClock,
-  startSandbox,
   type AdjustableClock,
+  manualClock,
   type Sandbox,
   type SandboxOptions,
+  startSandbox,
 } from '../../../src/sandbox/index.js';
+import { type OperationRule, operationRules } from '../../../src/sandbox/operations.js';
 import { sandboxSpecs } from '../../../src/sandbox/specs.js';
-import { operationRules, type OperationRule } from '../../../src/sandbox/operations.js';
+import { checkResponse } from '../../../src/validation.js';
 
 /** The sandbox's "today" in these tests: fixed, so that age and expiry rules are exact. */
 export const START = Date.parse('2030-06-15T12:00:00.000Z');

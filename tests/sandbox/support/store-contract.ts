@@ -2,7 +2,7 @@
 // folder, and PostgreSQL): the same SQL, constraints enforced by the database, transactions that commit or roll back
 // whole, and a conditional UPDATE that lets exactly one of many concurrent writers through.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UniqueViolationError, type SandboxStore } from '../../../src/sandbox/store/index.js';
+import { type SandboxStore, UniqueViolationError } from '../../../src/sandbox/store/index.js';
 
 export function describeStoreContract(name: string, open: () => Promise<SandboxStore>): void {
   describe(`store contract: ${name}`, () => {

@@ -1,6 +1,8 @@
 // The house conventions of specs/ (specs/README.md) are Spectral rules in spectral/conventions.yaml, which
 // .spectral.yaml extends. Each rule passes on a spec that follows every convention, fails on a fixture that breaks
 // its convention, and passes on both APIs' sources and bundles. Run in-process with the Spectral `npm run lint` uses.
+
+import * as fs from 'node:fs';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, type ISpectralDiagnostic, Spectral } from '@stoplight/spectral-core';
@@ -8,7 +10,6 @@ import * as Parsers from '@stoplight/spectral-parsers';
 import { httpAndFileResolver } from '@stoplight/spectral-ref-resolver';
 import { bundleAndLoadRuleset } from '@stoplight/spectral-ruleset-bundler/with-loader';
 import { fetch } from '@stoplight/spectral-runtime';
-import * as fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { apiNames, repoRoot } from '../../support/bundles.js';

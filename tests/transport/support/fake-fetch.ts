@@ -20,7 +20,9 @@ export function fakeFetch(handler: Handler): FakeFetch {
   const fetch = async (request: Request) => {
     const url = new URL(request.url);
     const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
     const recorded: RecordedRequest = {
       method: request.method,
       url: request.url,
