@@ -7,8 +7,8 @@ import {
   isIdentityApiError,
 } from '../../src/identity/index.js';
 import { isPortablApiError, unwrap } from '../../src/portabl/index.js';
-import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
-import { fakePortabl, settingsPath } from '../transport/support/fake-portabl.js';
+import { BASE_URL, fakeFetch, json } from '../support/fake-fetch.js';
+import { fakePortabl, settingsPath } from '../support/fake-portabl.js';
 
 const notFound = { code: 'identity_not_found', message: 'No identity has this id.' };
 const id = '0b0f7cbb-5f0a-4b0b-9a3e-6f2d2c1e0a11';

@@ -7,7 +7,7 @@ import { createIdentityClient, ResponseValidationError } from '../../src/identit
 import { identitySpec } from '../../src/identity/spec.js';
 import { MAX_LISTED_ISSUES } from '../../src/spec-validator.js';
 import { validatorFor } from '../../src/validator-cache.js';
-import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
+import { BASE_URL, fakeFetch, json } from '../support/fake-fetch.js';
 
 /** The spec's own example of a stored person. */
 function validIdentity(): Record<string, unknown> {

@@ -2,7 +2,7 @@
 // unwrap() throw RangeError (the redactor recursed); logging the error (JSON.stringify) must not overflow either.
 import { describe, expect, it } from 'vitest';
 import { ApiError, createIdentityClient, isIdentityApiError, unwrap } from '../../src/identity/index.js';
-import { BASE_URL, fakeFetch } from '../transport/support/fake-fetch.js';
+import { BASE_URL, fakeFetch } from '../support/fake-fetch.js';
 
 const KEY = 'fake-api-key-for-deep-bodies';
 

@@ -2,8 +2,8 @@
 // that can neither set nor read the credential header.
 import { describe, expect, it } from 'vitest';
 import { ClientOptionsError, createIdentityClient } from '../../src/identity/index.js';
-import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
-import { fakePortabl, settingsPath } from '../transport/support/fake-portabl.js';
+import { BASE_URL, fakeFetch, json } from '../support/fake-fetch.js';
+import { fakePortabl, settingsPath } from '../support/fake-portabl.js';
 
 const KEY = 'fake-api-key-for-tests';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createIdentityClient, like } from '../../src/identity/index.js';
-import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
+import { BASE_URL, fakeFetch, json } from '../support/fake-fetch.js';
 
 describe('Identities API key and query', () => {
   it('sends the key in the apikey header of every request, and no Authorization header', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClientOptionsError, createIdentityClient, type IdentityClientOptions } from '../../src/identity/index.js';
-import { FakeClock } from '../transport/support/fake-clock.js';
-import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
+import { FakeClock } from '../support/fake-clock.js';
+import { BASE_URL, fakeFetch, json } from '../support/fake-fetch.js';
 
 const create = (options: Record<string, unknown>) => () =>
   createIdentityClient(options as unknown as IdentityClientOptions);

@@ -4,8 +4,8 @@
 import type { Middleware } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import { createIdentityClient } from '../../src/identity/index.js';
-import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
-import { fakePortabl, settingsPath } from '../transport/support/fake-portabl.js';
+import { BASE_URL, fakeFetch, json } from '../support/fake-fetch.js';
+import { fakePortabl, settingsPath } from '../support/fake-portabl.js';
 
 const API_KEY = 'fake-api-key-for-middleware-tests';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, type components, createIdentityClient, PaginateError, paginate } from '../../src/identity/index.js';
-import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
+import { BASE_URL, fakeFetch, json } from '../support/fake-fetch.js';
 
 type Identity = components['schemas']['Identity'];
 

@@ -9,7 +9,7 @@ import { compilePathSchema } from '../../src/path-parameters.js';
 import { createPortablClient } from '../../src/portabl/index.js';
 import { portablSpec } from '../../src/portabl/spec.js';
 import { operationParameters, type SpecDocument } from '../../src/spec-document.js';
-import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
+import { BASE_URL, fakeFetch, json } from '../support/fake-fetch.js';
 
 const UUID = '4c0ac449-135d-45c8-81f3-a8e96a508c2b';
 const ESCAPING = [

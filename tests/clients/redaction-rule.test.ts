@@ -13,7 +13,7 @@ import {
 } from '../../src/identity/index.js';
 import { createPortablClient } from '../../src/portabl/index.js';
 import { createRedactor, WITHHELD } from '../../src/redaction.js';
-import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
+import { BASE_URL, fakeFetch, json } from '../support/fake-fetch.js';
 
 const ID = '0b0f7cbb-5f0a-4b0b-9a3e-6f2d2c1e0a11';
 // Every character an escaping scheme treats specially.

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { createIdentityClient, RequestValidationError } from '../../src/identity/index.js';
 import { createPortablClient } from '../../src/portabl/index.js';
-import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
-import { fakePortabl, USER_ID } from '../transport/support/fake-portabl.js';
+import { BASE_URL, fakeFetch, json } from '../support/fake-fetch.js';
+import { fakePortabl, USER_ID } from '../support/fake-portabl.js';
 
 const ID = '38882f21-ce8f-4e18-8b83-e43e082912ef';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createIdentityClient } from '../../src/identity/index.js';
 import { ResponseValidationError } from '../../src/portabl/index.js';
 import { loadBundle } from '../support/bundles.js';
-import { BASE_URL, fakeFetch, json } from '../transport/support/fake-fetch.js';
-import { fakePortabl, settingsPath } from '../transport/support/fake-portabl.js';
+import { BASE_URL, fakeFetch, json } from '../support/fake-fetch.js';
+import { fakePortabl, settingsPath } from '../support/fake-portabl.js';
 
 async function rejectionOf(work: Promise<unknown>): Promise<ResponseValidationError> {
   const error = await work.then(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createIdentityClient } from '../../src/identity/index.js';
 import { createPortablClient } from '../../src/portabl/index.js';
 import { loadBundle } from '../support/bundles.js';
-import { fakeFetch, json } from '../transport/support/fake-fetch.js';
+import { fakeFetch, json } from '../support/fake-fetch.js';
 
 /** The URL a client sends its first API request to. */
 async function firstApiUrl(send: (fetch: ReturnType<typeof fakeFetch>) => Promise<unknown>): Promise<string> {

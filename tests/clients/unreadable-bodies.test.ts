@@ -3,7 +3,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ApiError, createPortablClient, ResponseBodyError, unwrap } from '../../src/portabl/index.js';
-import { CLIENT_SECRET, fakePortabl, USER_ID } from '../transport/support/fake-portabl.js';
+import { CLIENT_SECRET, fakePortabl, USER_ID } from '../support/fake-portabl.js';
 
 const SESSION = '7b8f4c2e-1a3d-4e5f-9a0b-1c2d3e4f5a6b';
 const userPath = { params: { path: { userId: USER_ID } } } as const;

@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { apiNamed, freeMockPorts } from '../../scripts/apis.mjs';
-import { spawnSandbox } from '../sandbox/support/command.js';
+import { APIKEY_HEADERS } from '../support/bodies.js';
 import { repoRoot } from '../support/bundles.js';
-import { APIKEY_HEADERS } from './support/bodies.js';
+import { spawnSandbox } from '../support/sandbox-command.js';
 import { describeHostileRequests, type HostileTarget } from './support/hostile-requests.js';
 
 async function startMockProcess(): Promise<HostileTarget> {

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENTS } from '../../scripts/docs/code-samples.mjs';
 import { type DocsServer, serveDocs } from '../../scripts/serve-docs.mjs';
 import { type ApiName, apiNames, loadBundle, repoRoot } from '../support/bundles.js';
-import { type Chromium, launchChromium } from './support/chromium.js';
+import { type Chromium, launchChromium } from '../support/chromium.js';
+import { type ReferenceOperation, readReference, referenceOperations } from '../support/redoc.js';
 import { allowedExternalUrls, isAllowed, isLoopback, type OpenedPage, openPage } from './support/docs-pages.js';
-import { type ReferenceOperation, readReference, referenceOperations } from './support/redoc.js';
 
 const DOCS_DIR = path.join(repoRoot, 'generated', 'docs');
 const SCREENSHOTS = path.join(repoRoot, 'test-results', 'docs-screenshots');

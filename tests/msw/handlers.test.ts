@@ -19,7 +19,7 @@ import {
   portablHandlers,
 } from '../../src/msw/index.js';
 import { createPortablClient } from '../../src/portabl/index.js';
-import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY } from '../contract/support/bodies.js';
+import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY } from '../support/bodies.js';
 import { apiNames, loadBundle, operationsOf } from '../support/bundles.js';
 import { mediaTypeSites } from '../support/walk.js';
 

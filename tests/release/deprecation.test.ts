@@ -9,9 +9,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { type Chromium, launchChromium } from '../docs/support/chromium.js';
-import { openTag, waitForTagSections } from '../docs/support/redoc.js';
 import { repoRoot } from '../support/bundles.js';
+import { type Chromium, launchChromium } from '../support/chromium.js';
+import { openTag, waitForTagSections } from '../support/redoc.js';
 
 const SUNSET = '2027-06-30';
 const OPERATION = 'approveSandboxIdentity';

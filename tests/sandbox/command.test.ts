@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { sandboxOptionsFromEnv } from '../../src/sandbox/command.js';
-import { repoRoot, spawnSandbox } from './support/command.js';
+import { repoRoot, spawnSandbox } from '../support/sandbox-command.js';
 
 describe('npm run sandbox', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)(

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openStore } from '../../src/sandbox/store/index.js';
-import { type SandboxProcess, spawnSandbox } from './support/command.js';
+import { type SandboxProcess, spawnSandbox } from '../support/sandbox-command.js';
 import { person, type SandboxClient, sandboxClient, startTestSandbox, type TestSandbox } from './support/sandbox.js';
 import { describeStoreContract } from './support/store-contract.js';
 

@@ -2,8 +2,8 @@
 // work it no longer waits for cannot fail later as an unhandled rejection, which would end a Node process.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { untilAborted } from '../../src/transport/abort.js';
-import { json } from './support/fake-fetch.js';
-import { fakePortabl, settingsPath } from './support/fake-portabl.js';
+import { json } from '../support/fake-fetch.js';
+import { fakePortabl, settingsPath } from '../support/fake-portabl.js';
 
 let unhandled: unknown[] = [];
 const record = (reason: unknown) => void unhandled.push(reason);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../src/transport/retry-policy.js';
-import { json } from './support/fake-fetch.js';
-import { sequence, transportWith } from './support/transport.js';
+import { json } from '../support/fake-fetch.js';
+import { sequence, transportWith } from '../support/transport.js';
 
 const url = 'http://127.0.0.1:4010/identities';
 const status = (code: number) => () => json({ code: 'unavailable', message: 'try later' }, code);

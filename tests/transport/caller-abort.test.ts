@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fakePortabl, settingsPath } from './support/fake-portabl.js';
-import { transportWith } from './support/transport.js';
+import { fakePortabl, settingsPath } from '../support/fake-portabl.js';
+import { transportWith } from '../support/transport.js';
 
 describe("the caller's own abort", () => {
   it('passes the abort reason through untouched and does not retry', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkError } from '../../src/transport/errors.js';
-import { json } from './support/fake-fetch.js';
-import { transportWith } from './support/transport.js';
+import { json } from '../support/fake-fetch.js';
+import { transportWith } from '../support/transport.js';
 
 const url = 'http://127.0.0.1:4010/identities?filter%5Bemail%5D=like%3Aperson%40example.com';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createIdentityClient } from '../../src/identity/index.js';
-import { FakeClock } from './support/fake-clock.js';
-import { BASE_URL, fakeFetch, json } from './support/fake-fetch.js';
-import { fakePortabl, USER_ID } from './support/fake-portabl.js';
-import { transportWith } from './support/transport.js';
+import { FakeClock } from '../support/fake-clock.js';
+import { BASE_URL, fakeFetch, json } from '../support/fake-fetch.js';
+import { fakePortabl, USER_ID } from '../support/fake-portabl.js';
+import { transportWith } from '../support/transport.js';
 
 const unavailable = () => json({ code: 'unavailable', message: 'try later' }, 503, { 'retry-after': '1' });
 

@@ -6,8 +6,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIdentityClient, RedirectRefusedError } from '../../src/identity/index.js';
 import { createPortablClient } from '../../src/portabl/index.js';
+import { CLIENT_ID, CLIENT_SECRET, settingsPath } from '../support/fake-portabl.js';
 import { type FakeHttpServer, startHttpServer } from '../support/http-server.js';
-import { CLIENT_ID, CLIENT_SECRET, settingsPath } from './support/fake-portabl.js';
 
 const API_KEY = 'fake-identity-api-key-for-redirect-tests';
 

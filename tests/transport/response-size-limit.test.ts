@@ -7,7 +7,7 @@ import {
   DEFAULT_MAX_RESPONSE_BYTES,
   ResponseTooLargeError,
 } from '../../src/identity/index.js';
-import { BASE_URL, fakeFetch } from './support/fake-fetch.js';
+import { BASE_URL, fakeFetch } from '../support/fake-fetch.js';
 
 const LIMIT = 64 * 1024;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { json } from './support/fake-fetch.js';
-import { sequence, transportWith } from './support/transport.js';
+import { json } from '../support/fake-fetch.js';
+import { sequence, transportWith } from '../support/transport.js';
 
 const url = 'http://127.0.0.1:4010/provider/users';
 const tooMany = (retryAfter: string) => () =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RequestTimeoutError } from '../../src/transport/errors.js';
-import { fakePortabl, settingsPath } from './support/fake-portabl.js';
-import { transportWith } from './support/transport.js';
+import { fakePortabl, settingsPath } from '../support/fake-portabl.js';
+import { transportWith } from '../support/transport.js';
 
 const url =
   'http://127.0.0.1:4010/identities/0b0f7cbb-5f0a-4b0b-9a3e-6f2d2c1e0a11?filter%5Bemail%5D=person%40example.com';

@@ -3,8 +3,8 @@
 // nothing), never earlier, even after the API refused it.
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../../src/portabl/index.js';
-import { json } from '../../transport/support/fake-fetch.js';
-import { fakePortabl, settingsPath } from '../../transport/support/fake-portabl.js';
+import { json } from '../../support/fake-fetch.js';
+import { fakePortabl, settingsPath } from '../../support/fake-portabl.js';
 
 /** An API error that quotes the first two tokens the server issued. */
 const echoFirstTokens = () => json({ code: 'echo', message: 'seen fake.access.token-1 and fake.access.token-2' }, 500);

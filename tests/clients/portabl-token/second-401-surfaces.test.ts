@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isApiError, unwrap } from '../../../src/portabl/index.js';
-import { fakePortabl, settingsPath } from '../../transport/support/fake-portabl.js';
+import { fakePortabl, settingsPath } from '../../support/fake-portabl.js';
 
 describe('Portabl second 401', () => {
   it('returns the second 401 to the caller after exactly one refresh and one resend', async () => {

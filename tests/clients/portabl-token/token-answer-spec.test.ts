@@ -3,8 +3,8 @@
 // that names the field, never its value; no API request is sent with such a token.
 import { describe, expect, it } from 'vitest';
 import { TokenResponseError } from '../../../src/portabl/index.js';
-import { json } from '../../transport/support/fake-fetch.js';
-import { fakePortabl, settingsPath } from '../../transport/support/fake-portabl.js';
+import { json } from '../../support/fake-fetch.js';
+import { fakePortabl, settingsPath } from '../../support/fake-portabl.js';
 
 const GOOD = {
   tokenType: 'Bearer',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakePortabl, settingsPath } from '../../transport/support/fake-portabl.js';
+import { fakePortabl, settingsPath } from '../../support/fake-portabl.js';
 
 // Tokens are renewed 60 s before expiresIn runs out (or at half their life, if that is shorter).
 describe('Portabl access token expiry', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakePortabl, settingsPath } from '../../transport/support/fake-portabl.js';
+import { fakePortabl, settingsPath } from '../../support/fake-portabl.js';
 
 describe('Portabl 401 handling', () => {
   it('on a 401 gets a new token once and resends the request once, with its body', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { json } from '../../transport/support/fake-fetch.js';
-import { fakePortabl, settingsPath } from '../../transport/support/fake-portabl.js';
+import { json } from '../../support/fake-fetch.js';
+import { fakePortabl, settingsPath } from '../../support/fake-portabl.js';
 
 // The token request is the one POST the client retries: issuing a token twice has no lasting effect.
 describe('token request retries', () => {

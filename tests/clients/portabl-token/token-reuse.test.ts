@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakePortabl, settingsPath } from '../../transport/support/fake-portabl.js';
+import { fakePortabl, settingsPath } from '../../support/fake-portabl.js';
 
 describe('Portabl access token reuse', () => {
   it('requests one token and sends it on every call while it is fresh', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakePortabl, settingsPath } from '../../transport/support/fake-portabl.js';
+import { fakePortabl, settingsPath } from '../../support/fake-portabl.js';
 
 describe('Portabl token single flight', () => {
   it('sends ONE token request for 50 concurrent calls, and all 50 use that token', async () => {

@@ -4,8 +4,8 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createIdentityClient, unwrap } from '../../../src/identity/index.js';
-import { BASE_URL, json } from '../../transport/support/fake-fetch.js';
-import { fakePortabl, settingsPath } from '../../transport/support/fake-portabl.js';
+import { BASE_URL, json } from '../../support/fake-fetch.js';
+import { fakePortabl, settingsPath } from '../../support/fake-portabl.js';
 
 // Fake, and within the spec's clientSecret pattern (visible ASCII), with every character the forms change.
 const SECRET = 'fake-Secret"quote\\backslash/slash&amp=eq';

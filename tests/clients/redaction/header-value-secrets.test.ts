@@ -5,8 +5,8 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ClientOptionsError, createIdentityClient } from '../../../src/identity/index.js';
 import { TokenResponseError } from '../../../src/portabl/index.js';
-import { json } from '../../transport/support/fake-fetch.js';
-import { fakePortabl, settingsPath } from '../../transport/support/fake-portabl.js';
+import { json } from '../../support/fake-fetch.js';
+import { fakePortabl, settingsPath } from '../../support/fake-portabl.js';
 
 const everyText = (error: unknown) =>
   [String(error), (error as Error).stack ?? '', inspect(error, { showHidden: true, depth: Infinity })].join('\n');

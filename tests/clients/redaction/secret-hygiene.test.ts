@@ -4,9 +4,9 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createPortablClient, unwrap } from '../../../src/portabl/index.js';
-import type { FakeClock } from '../../transport/support/fake-clock.js';
-import { BASE_URL, json } from '../../transport/support/fake-fetch.js';
-import { CLIENT_ID, CLIENT_SECRET, fakePortabl, settingsPath } from '../../transport/support/fake-portabl.js';
+import type { FakeClock } from '../../support/fake-clock.js';
+import { BASE_URL, json } from '../../support/fake-fetch.js';
+import { CLIENT_ID, CLIENT_SECRET, fakePortabl, settingsPath } from '../../support/fake-portabl.js';
 
 const ECHOED_TOKEN = 'fake.access.token-echoed-in-a-broken-answer';
 

@@ -4,8 +4,8 @@
 // 400 `validation_failed`, as both APIs answer, with a `message` that says what is wrong with this request.
 import { describe, expect, it } from 'vitest';
 import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
+import { APIKEY_HEADERS } from '../../support/bodies.js';
 import type { ApiName } from '../../support/bundles.js';
-import { APIKEY_HEADERS } from '../support/bodies.js';
 import { send, stockAndServedMocks, violationPaths } from '../support/private-mock.js';
 import { documentedResponse } from '../support/spec-responses.js';
 

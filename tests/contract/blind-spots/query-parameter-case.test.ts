@@ -7,8 +7,8 @@
 // Upstream: stoplightio/prism#2711 (open) reports the same lowercase mismatch for camelCase parameter names.
 import { describe, expect, it } from 'vitest';
 import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
+import { APIKEY_HEADERS } from '../../support/bodies.js';
 import { componentIssues } from '../../support/bundles.js';
-import { APIKEY_HEADERS } from '../support/bodies.js';
 import { send, stockAndServedMocks, violationPaths } from '../support/private-mock.js';
 
 const APIKEY = APIKEY_HEADERS;

@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
 import { operationsOf } from '../../../src/openapi/document.js';
+import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY, PT_ADDRESS } from '../../support/bodies.js';
 import { type ApiName, apiNames, loadBundle } from '../../support/bundles.js';
-import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY, PT_ADDRESS } from '../support/bodies.js';
 import { send, startBundleMock, startDocumentMock, violationPaths } from '../support/private-mock.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningPrism, startPrism } from '../../../scripts/mock/prism.mjs';
 import { bundlePath } from '../../../scripts/mock.mjs';
+import { APIKEY_HEADERS, COMPANY_BODY, PERSON_BODY } from '../../support/bodies.js';
 import { type ApiName, apiNames, loadBundle, operationsOf, validatorFor } from '../../support/bundles.js';
 import { mediaTypeSites } from '../../support/walk.js';
-import { APIKEY_HEADERS, COMPANY_BODY, PERSON_BODY } from '../support/bodies.js';
 import { send } from '../support/private-mock.js';
 import { documentedResponse } from '../support/spec-responses.js';
 

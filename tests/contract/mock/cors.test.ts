@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPrism } from '../../../scripts/mock/prism.mjs';
 import { originAllowed } from '../../../scripts/mock/request-checks.mjs';
-import { APIKEY_HEADERS } from '../support/bodies.js';
+import { APIKEY_HEADERS } from '../../support/bodies.js';
 import { startBundleMock } from '../support/private-mock.js';
 
 describe('originAllowed', () => {

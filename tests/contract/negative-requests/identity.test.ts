@@ -1,7 +1,7 @@
 // Identities API requests that break one rule of the spec (the rule families of tests/specs/identity-negative.test.ts),
 // sent through the client: each is refused with 400 validation_failed, and the mock names the rule (support/refusals.ts).
 
-import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY, PT_ADDRESS } from '../support/bodies.js';
+import { ANY_IDENTITY_ID, COMPANY_BODY, PERSON_BODY, PT_ADDRESS } from '../../support/bodies.js';
 import { identityClient, withPathSegment } from '../support/clients.js';
 import { changed, refusalTests, untyped, validBaseTests } from '../support/refusals.js';
 

@@ -1,6 +1,6 @@
 // A Clock that never waits: sleeps are recorded and advance the fake time at once; deadlines abort only when
 // a test says so. Lets tests assert exact delays without real time passing.
-import type { Clock } from '../../../src/transport/clock.js';
+import type { Clock } from '../../src/transport/clock.js';
 
 export class FakeClock implements Clock {
   time: number;

@@ -1,5 +1,5 @@
 // A transport wired to a fake fetch and a fake clock, for tests of retries and deadlines.
-import { createTransport, type TransportOptions } from '../../../src/transport/fetch.js';
+import { createTransport, type TransportOptions } from '../../src/transport/fetch.js';
 import { FakeClock } from './fake-clock.js';
 import { fakeFetch, type Handler } from './fake-fetch.js';
 

@@ -1,6 +1,6 @@
 // A fake Portabl server: issues numbered fake tokens and accepts only the ones it considers valid, so tests can
 // count token requests and see which token each API call carried.
-import { createPortablClient, type PortablClientOptions } from '../../../src/portabl/index.js';
+import { createPortablClient, type PortablClientOptions } from '../../src/portabl/index.js';
 import { FakeClock } from './fake-clock.js';
 import { BASE_URL, fakeFetch, json, type RecordedRequest } from './fake-fetch.js';
 

@@ -3,8 +3,8 @@
 // tag's operations as they are scrolled to. So each tag is opened in turn, scrolled through, and what became
 // visible is recorded.
 import type { Page } from 'playwright-core';
-import { operationsOf } from '../../../src/openapi/document.js';
-import type { OpenApiDocument } from '../../support/bundles.js';
+import { operationsOf } from '../../src/openapi/document.js';
+import type { OpenApiDocument } from './bundles.js';
 
 export interface ReferenceOperation {
   /** The heading Redoc gives the tag section (x-displayName or name). */
