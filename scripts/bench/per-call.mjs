@@ -1,4 +1,3 @@
-// @ts-nocheck: 3 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // Sections (a) and (e): what one call costs through each client against a bare node:http server, beside raw
 // fetch and bare openapi-fetch doing the same request. Variants run interleaved, round after round, in a rotating
 // order; each figure is the median over rounds of (batch time / calls). Two times per call: wall clock, and the
@@ -9,6 +8,9 @@ import { createIdentityClient } from '../../dist/src/identity/index.js';
 import { createPortablClient } from '../../dist/src/portabl/index.js';
 import { API_KEY, CLIENT, IDENTITY_ID, USER_ID } from './fixtures.mjs';
 import { deadline, fixed, median, ratio, table } from './stats.mjs';
+
+/** @typedef {import('openapi-fetch').Client<import('../../generated/identity/schema.js').paths>} BareIdentityClient */
+/** @typedef {import('openapi-fetch').Client<import('../../generated/portabl/schema.js').paths>} BarePortablClient */
 
 const rawJson = async (url, headers) => {
   const response = await fetch(url, { headers });
@@ -26,8 +28,9 @@ export function variants(base) {
   const identityPath = { params: { path: { id: IDENTITY_ID } } };
   const claimsPath = { params: { path: { userId: USER_ID } } };
   const bearer = { authorization: 'Bearer fake.access.token-for-examples-only' };
-  const bareIdentity = createClient({ baseUrl: base });
-  const barePortabl = createClient({ baseUrl: base });
+  // Bare openapi-fetch over the same generated paths the clients use, so that the calls below are typed alike.
+  const bareIdentity = /** @type {BareIdentityClient} */ (createClient({ baseUrl: base }));
+  const barePortabl = /** @type {BarePortablClient} */ (createClient({ baseUrl: base }));
   const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: base });
   const identityValidating = createIdentityClient({ apiKey: API_KEY, baseUrl: base, validateResponses: true });
   const portabl = createPortablClient({ ...CLIENT, baseUrl: base });
@@ -137,7 +140,7 @@ export async function growthSection(base, { rounds }) {
   ]) {
     const sized = `${base}/n${count}`;
     const query = { params: { query: { all: true } } };
-    const bare = createClient({ baseUrl: sized });
+    const bare = /** @type {BareIdentityClient} */ (createClient({ baseUrl: sized }));
     const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: sized });
     const validating = createIdentityClient({ apiKey: API_KEY, baseUrl: sized, validateResponses: true });
     const fns = {

@@ -1,4 +1,3 @@
-// @ts-nocheck: 1 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // The checks each answer is judged by, named as Schemathesis names them, so that a failure means the same thing to
 // anyone who knows that tool. Each returns undefined (passed), a string (failed: why) or NOT_APPLICABLE.
 import { documentedResponse } from './operations.mjs';

@@ -1,4 +1,3 @@
-// @ts-nocheck: 1 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // What the runner needs to know of each operation of a bundle: its parameters by location, its request body schema,
 // the credential its security requirement asks for, and its documented responses.
 import { operationsOf, resolveRef } from '../../src/openapi/document.js';

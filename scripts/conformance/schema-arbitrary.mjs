@@ -1,4 +1,3 @@
-// @ts-nocheck: 1 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // fast-check arbitraries for the values a JSON Schema 2020-12 (as the bundles write it) accepts: the generator
 // behind every valid request of the conformance runner. It knows the keywords the two specs use; whatever it makes is
 // still checked by Ajv before it is sent (request-validity.mjs), so a keyword it misreads shows up as a refused

@@ -1,4 +1,3 @@
-// @ts-nocheck: 3 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // What the mock needs to know about each operation, derived once from the bundle: how its path matches a request
 // path, which methods its path item allows, its query parameters, request media types and body bounds, the
 // credential it needs, and its documented answers with their examples. Nothing here is listed by hand.

@@ -1,4 +1,3 @@
-// @ts-nocheck: 1 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // The HTTP server in front of Prism's engine (prism-http's createInstance: router, validator, mocker), in place of
 // Prism's own server, which a partner could crash with one malformed escape, stall with a few megabytes, or mislead
 // with an answer that looks documented. Here every request gets an answer the spec documents for its operation:
