@@ -31,7 +31,8 @@ const USAGE = `usage: npm run conformance -- --target mock|sandbox|<url> [--api 
 /**
  * Reads the command line.
  * @param {string[]} argv
- * @returns {{target: string, api: string | undefined, seed: number, requests: number, timeLimitS: number, har: string | undefined, seedGiven: boolean}}
+ * @returns {{target: string, api: string | undefined, seed: number, requests: number, timeLimitS: number, har: string | undefined, seedGiven: boolean, operations: string[] | undefined}}
+ *   `operations`: the operationIds given with --operation, undefined for all
  * @throws {Error} naming the bad option
  */
 export function parseCommandLine(argv) {

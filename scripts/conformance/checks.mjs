@@ -29,13 +29,14 @@ function mediaTypeMatches(documented, actual) {
 
 /**
  * The checks that apply to any answer (Schemathesis' defaults).
- * @param {{model: object, validator: object, doc: object}} context
+ * @param {{model: object, validator: object}} context
  * @param {{status: number, headers: Headers, text: string}} answer
  * @returns {Record<string, string | undefined | typeof NOT_APPLICABLE>}
  */
 export function responseChecks({ model, validator }, answer) {
   const documented = documentedResponse(model, answer.status);
   const actualType = mediaTypeOf(answer.headers.get('content-type'));
+  /** @type {Record<string, string | undefined | typeof NOT_APPLICABLE>} */
   const results = {};
   results.not_a_server_error = answer.status >= 500 ? `answered ${answer.status}` : undefined;
   results.status_code_conformance = documented

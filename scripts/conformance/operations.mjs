@@ -14,7 +14,12 @@ import { operationsOf, resolveRef } from '../../src/openapi/document.js';
  * @property {Record<string, object>} responses  status (or `default`, `4XX`) → resolved Response Object
  */
 
-/** The credential a security requirement asks for: the first scheme of the first requirement. */
+/**
+ * The credential a security requirement asks for: the first scheme of the first requirement.
+ * @param {any} doc the bundled document
+ * @param {any} operation its Operation Object
+ * @returns {CredentialKind | undefined}
+ */
 function credentialOf(doc, operation) {
   const requirements = operation.security ?? doc.security ?? [];
   const first = requirements.find((r) => Object.keys(r).length > 0);

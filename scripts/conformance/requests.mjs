@@ -84,7 +84,7 @@ export function validRequestArbitrary(doc, model, validator, { now }) {
       query,
       headers,
       ...bodyPart,
-      credential: 'valid',
+      credential: /** @type {const} */ ('valid'),
     }))
     .filter((request) => requestIssues(model, validator, request).length === 0);
 }

@@ -201,7 +201,7 @@ export async function runConformance({
         if (!outcome.failed || (outcome.interrupted && !outcome.counterexample)) return;
         if (!outcome.counterexample) {
           // No counterexample and no interruption: generation itself failed (e.g. a filter that rejects everything).
-          throw new Error(`${api.name} ${model.operationId} (${kind} requests): ${outcome.errorInstance?.message ?? fc.defaultReportMessage(outcome)}`);
+          throw new Error(`${api.name} ${model.operationId} (${kind} requests): ${/** @type {{ message?: string } | undefined} */ (outcome.errorInstance)?.message ?? fc.defaultReportMessage(outcome)}`);
         }
         const [shrunk] = outcome.counterexample;
         const seen = last.get(shrunk) ?? { ...(await exchange(model, shrunk)) };

@@ -119,6 +119,7 @@ function numberArbitrary(schema, integer) {
  */
 function objectArbitrary(doc, rawSchema, options) {
   const view = flattenObject(doc, rawSchema);
+  /** @type {Record<string, import('fast-check').Arbitrary<unknown>>} */
   const model = {};
   for (const [name, schemas] of Object.entries(view.properties)) model[name] = schemaArbitrary(doc, mostSpecific(doc, schemas), options);
   const requiredKeys = [...view.required].filter((name) => name in model);

@@ -80,7 +80,9 @@ const PREFER_CONTROLS = { __code: 'code', __example: 'example', __dynamic: 'dyna
  * @returns {{query: Record<string, string | string[]>, controls: Record<string, string>, issues: Violation[]}}
  */
 export function checkQuery(operation, rawQuery, admits) {
+  /** @type {Record<string, string | string[]>} */
   const query = {};
+  /** @type {Record<string, string>} */
   const controls = {};
   const issues = [];
   const byName = new Map(operation.queryParameters.map((p) => [p.name, p]));
