@@ -4,10 +4,11 @@
 // CPU time of this process (user + system; the server runs in another process). On a shared machine the wall
 // clock also measures the neighbours; the CPU time is what a call costs its caller, and the ratios use it.
 import createClient from 'openapi-fetch';
-import { createIdentityClient } from '../../dist/src/identity/index.js';
-import { createPortablClient } from '../../dist/src/portabl/index.js';
-import { API_KEY, CLIENT, IDENTITY_ID, USER_ID } from './fixtures.mjs';
+import { API_KEY, builtModule, CLIENT, IDENTITY_ID, USER_ID } from './fixtures.mjs';
 import { deadline, fixed, median, ratio, table } from './stats.mjs';
+
+const { createIdentityClient } = /** @type {typeof import('../../src/identity/index.js')} */ (await import(builtModule('src/identity/index.js')));
+const { createPortablClient } = /** @type {typeof import('../../src/portabl/index.js')} */ (await import(builtModule('src/portabl/index.js')));
 
 /** @typedef {import('openapi-fetch').Client<import('../../generated/identity/schema.js').paths>} BareIdentityClient */
 /** @typedef {import('openapi-fetch').Client<import('../../generated/portabl/schema.js').paths>} BarePortablClient */
