@@ -1,4 +1,3 @@
-// @ts-nocheck: 2 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // npm run conformance -- --target mock|sandbox|<url> [--api portabl|identity] [--seed N] [--requests N]
 //                        [--time-limit SECONDS] [--operation ID] [--har FILE]
 // Generates requests from the bundled specs with fast-check, sends them to the target, judges every answer by the
@@ -32,7 +31,8 @@ const USAGE = `usage: npm run conformance -- --target mock|sandbox|<url> [--api 
 /**
  * Reads the command line.
  * @param {string[]} argv
- * @returns {{target: string, api: string | undefined, seed: number, requests: number, timeLimitS: number, har: string | undefined, seedGiven: boolean}}
+ * @returns {{target: string, api: string | undefined, seed: number, requests: number, timeLimitS: number, har: string | undefined, seedGiven: boolean, operations: string[] | undefined}}
+ *   `operations`: the operationIds given with --operation, undefined for all
  * @throws {Error} naming the bad option
  */
 export function parseCommandLine(argv) {

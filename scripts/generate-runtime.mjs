@@ -12,7 +12,13 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 import addFormatsModule from 'ajv-formats';
-import { escapePointerSegment as escapeSegment, follow, operationsOf, readPointer } from '../src/openapi/document.js';
+import {
+  documentedConstants,
+  escapePointerSegment as escapeSegment,
+  follow,
+  operationsOf,
+  readPointer,
+} from '../src/openapi/document.js';
 import { outDirFromArgs, selectedApis } from './apis.mjs';
 
 /** @type {(ajv: import('ajv').default, refs?: Record<string, string>) => string} */
@@ -53,24 +59,6 @@ const ANNOTATIONS = new Set([
 /** The constraint keywords of a schema (annotations and x- extensions dropped). */
 function constraints(schema) {
   return Object.fromEntries(Object.entries(schema ?? {}).filter(([k]) => !ANNOTATIONS.has(k) && !k.startsWith('x-')));
-}
-
-/** Every string the spec documents as a constant (enum, const), outside examples. */
-function documentedConstants(doc) {
-  const found = new Set();
-  const stack = [doc];
-  while (stack.length) {
-    const node = stack.pop();
-    if (!node || typeof node !== 'object') continue;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    if (typeof node.const === 'string') found.add(node.const);
-    if (Array.isArray(node.enum)) for (const v of node.enum) if (typeof v === 'string') found.add(v);
-    for (const [key, value] of Object.entries(node)) if (key !== 'example' && key !== 'examples') stack.push(value);
-  }
-  return [...found].sort();
 }
 
 /** The runtime facts of one API, and the schema pointers its validators cover (key → pointer). */
@@ -128,7 +116,7 @@ export function runtimeFacts(doc, api) {
       api,
       servers: (doc.servers ?? []).map((s) => ({ url: s.url, description: s.description ?? '' })),
       operations,
-      constants: documentedConstants(doc),
+      constants: documentedConstants(doc).sort(),
       rules,
     },
     pointers,

@@ -27,7 +27,7 @@ export function resolveServer<Name extends string>(
   const known = names.map((n) => `"${n}"`).join(', ');
   if (server !== undefined && typeof server !== 'string')
     fail(client, `server must be one of ${known} (got ${describeType(server)})`);
-  if (server !== undefined && !(names as readonly string[]).includes(server)) {
+  if (typeof server === 'string' && !(names as readonly string[]).includes(server)) {
     fail(client, `server "${server}" is unknown; use one of ${known}, or baseUrl for any other URL`);
   }
   return baseUrl ?? serverUrl(spec, api, (server as Name | undefined) ?? fallback);

@@ -1,6 +1,19 @@
-// The parts of a bundled OpenAPI 3.1 document (generated/<api>/openapi.json) the clients read at runtime:
-// server URLs, operation ids and response schemas. Only a loose view: the types of requests and responses
-// come from generated/<api>/schema.ts.
+// The parts of a bundled OpenAPI 3.1 document (generated/<api>/openapi.json) that the sandbox, the MSW handlers and
+// the response check of the tests read: server URLs, operation ids and response schemas. Only a loose view: the
+// types of requests and responses come from generated/<api>/schema.ts. The walking itself (JSON pointers, local
+// `$ref`s, operations) is src/openapi/document.js, the package's one walker (issue 11 item 2); what is here are the
+// typed questions these callers ask of it.
+import {
+  childPointer,
+  documentedConstants as constantsOf,
+  escapePointerSegment,
+  follow,
+  HTTP_METHODS,
+  operationsOf,
+  readPointer,
+} from './openapi/document.js';
+
+export { escapePointerSegment, HTTP_METHODS };
 
 export interface SpecServer {
   url: string;
@@ -22,8 +35,6 @@ export interface SpecDocument {
   components?: Record<string, unknown>;
 }
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-
 /** The operation object for `method` and the path template, if the document has one. */
 export function findOperation(spec: SpecDocument, method: string, pathTemplate: string): SpecOperation | undefined {
   const item = spec.paths[pathTemplate];
@@ -36,50 +47,32 @@ export function operationName(spec: SpecDocument, method: string, pathTemplate: 
   return findOperation(spec, method, pathTemplate)?.operationId ?? `${method.toUpperCase()} ${pathTemplate}`;
 }
 
-/** Reads a local JSON pointer ("#/components/responses/NotFound") from the document. */
-function readPointer(spec: SpecDocument, pointer: string): unknown {
-  return pointer
-    .slice(2)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>(
-      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
-      spec,
-    );
-}
-
 /**
  * Follows local `$ref`s (a bundle refers to shared responses as `{$ref: '#/components/responses/...'}`) and
- * returns the object with the pointer where it really lives, so schemas under it can be addressed.
+ * returns the object with the pointer where it really lives, so schemas under it can be addressed. Undefined where
+ * `value` is undefined or a reference is not local, points at nothing or comes back to itself.
  */
 export function resolveLocalRef<T>(
   spec: SpecDocument,
   value: unknown,
   pointer: string,
 ): { value: T; pointer: string } | undefined {
-  let current = value;
-  let at = pointer;
-  for (let hops = 0; hops < 16; hops++) {
-    const ref = (current as { $ref?: unknown } | null)?.$ref;
-    if (typeof ref !== 'string') return current === undefined ? undefined : { value: current as T, pointer: at };
-    if (!ref.startsWith('#/')) return undefined;
-    at = ref;
-    current = readPointer(spec, ref);
+  try {
+    const found = follow(spec, value, pointer);
+    return found?.value === undefined ? undefined : (found as { value: T; pointer: string });
+  } catch {
+    return undefined;
   }
-  return undefined;
-}
-
-/**
- * Escapes one JSON pointer segment (RFC 6901). The same as spec-validator's pointerSegment, kept here so that
- * building a pointer does not load Ajv (see validation.ts).
- */
-export function escapePointerSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** The schema object at a local pointer, for clients that check an option by the contract's own rule. */
 export function schemaAt(spec: SpecDocument, pointer: string): Record<string, unknown> {
-  const schema = readPointer(spec, pointer);
+  let schema: unknown;
+  try {
+    schema = readPointer(spec, pointer);
+  } catch {
+    schema = undefined;
+  }
   // A broken bundle, not a caller mistake.
   if (!schema || typeof schema !== 'object') throw new Error(`the bundled spec has no schema at ${pointer}`);
   return schema as Record<string, unknown>;
@@ -93,7 +86,7 @@ export function patternOf(schema: Record<string, unknown>, pointer: string): Reg
 
 /** The JSON pointer of an operation object. */
 export function operationPointer(method: string, pathTemplate: string): string {
-  return `#/paths/${escapePointerSegment(pathTemplate)}/${method.toLowerCase()}`;
+  return childPointer('#/paths', pathTemplate, method.toLowerCase());
 }
 
 /**
@@ -112,7 +105,7 @@ export function documentedResponse(
       return resolveLocalRef<SpecResponse>(
         spec,
         responses[key],
-        `${operationPointer(method, pathTemplate)}/responses/${escapePointerSegment(key)}`,
+        childPointer(operationPointer(method, pathTemplate), 'responses', key),
       );
     }
   }
@@ -129,35 +122,27 @@ export interface SpecParameter {
   schemaPointer: string;
 }
 
-/** The parameters of an operation (path item parameters overridden by the operation's own, as OpenAPI says). */
+/**
+ * The parameters of an operation (path item parameters overridden by the operation's own, as OpenAPI says); none
+ * for an operation the document does not have.
+ * @throws {Error} on a broken local `$ref` in the document (see src/openapi/document.js `follow`)
+ */
 export function operationParameters(spec: SpecDocument, method: string, pathTemplate: string): SpecParameter[] {
-  const itemPointer = `#/paths/${escapePointerSegment(pathTemplate)}`;
-  const item = spec.paths[pathTemplate] as { parameters?: unknown[] } | undefined;
-  const operation = findOperation(spec, method, pathTemplate) as { parameters?: unknown[] } | undefined;
-  if (!operation) return [];
-  const found = new Map<string, SpecParameter>();
-  const read = (list: unknown[] | undefined, base: string) =>
-    (list ?? []).forEach((raw, i) => {
-      const parameter = resolveLocalRef<Record<string, unknown>>(spec, raw, `${base}/parameters/${i}`);
-      if (!parameter) return;
-      const schema = resolveLocalRef<Record<string, unknown>>(
-        spec,
-        parameter.value['schema'],
-        `${parameter.pointer}/schema`,
-      );
-      const where = parameter.value['in'] as SpecParameter['in'];
-      const name = String(parameter.value['name']);
-      found.set(`${where}:${name}`, {
-        name,
-        in: where,
-        required: parameter.value['required'] === true,
-        schema: schema?.value ?? {},
-        schemaPointer: schema?.pointer ?? `${parameter.pointer}/schema`,
-      });
-    });
-  read(item?.parameters, itemPointer);
-  read(operation.parameters, operationPointer(method, pathTemplate));
-  return [...found.values()];
+  const entry = operationsOf(spec).find((o) => o.path === pathTemplate && o.method === method.toLowerCase());
+  return (entry?.parameterSites ?? []).map((site) => {
+    const schema = resolveLocalRef<Record<string, unknown>>(
+      spec,
+      site.value['schema'],
+      childPointer(site.pointer, 'schema'),
+    );
+    return {
+      name: String(site.value['name']),
+      in: site.value['in'] as SpecParameter['in'],
+      required: site.value['required'] === true,
+      schema: schema?.value ?? {},
+      schemaPointer: schema?.pointer ?? childPointer(site.pointer, 'schema'),
+    };
+  });
 }
 
 const documentedConstantsCache = new WeakMap<SpecDocument, string[]>();
@@ -168,22 +153,9 @@ const documentedConstantsCache = new WeakMap<SpecDocument, string[]>();
  */
 export function documentedConstants(spec: SpecDocument): string[] {
   let constants = documentedConstantsCache.get(spec);
-  if (constants) return constants;
-  const found = new Set<string>();
-  const stack: unknown[] = [spec];
-  while (stack.length) {
-    const node = stack.pop();
-    if (!node || typeof node !== 'object') continue;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    const record = node as Record<string, unknown>;
-    if (typeof record['const'] === 'string') found.add(record['const']);
-    if (Array.isArray(record['enum'])) for (const v of record['enum']) if (typeof v === 'string') found.add(v);
-    for (const [key, value] of Object.entries(record)) if (key !== 'example' && key !== 'examples') stack.push(value);
+  if (!constants) {
+    constants = constantsOf(spec);
+    documentedConstantsCache.set(spec, constants);
   }
-  constants = [...found];
-  documentedConstantsCache.set(spec, constants);
   return constants;
 }

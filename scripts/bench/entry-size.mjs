@@ -1,4 +1,3 @@
-// @ts-nocheck: 1 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // The min+gzip size a caller pays for each entry point of the package with its dependencies bundled in (esbuild),
 // counting what loads with the entry: the entry chunk and every chunk it imports statically. A chunk reached only
 // through `import()` (validation loaded on demand, once issue 14 items 1-2 land) is reported apart, as `lazy`.
@@ -7,7 +6,15 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { apis, repoRoot } from '../apis.mjs';
 
-/** The package's entry points, by export name, as TypeScript sources (esbuild compiles them as tsc would). */
+/**
+ * An entry point to measure: `source` relative to the repository root; `external` packages are left out of the count.
+ * @typedef {{ name: string, source: string, external?: string[] }} SizeEntry
+ */
+
+/**
+ * The package's entry points, by export name, as TypeScript sources (esbuild compiles them as tsc would).
+ * @type {SizeEntry[]}
+ */
 export const ENTRIES = [
   ...apis.flatMap((api) => (api.client ? [{ name: api.name, source: api.client.source }] : [])),
   // msw itself is the caller's (a peer): only what this package adds is counted.
@@ -15,7 +22,7 @@ export const ENTRIES = [
 ];
 
 /**
- * @param {{ source: string, external?: string[] }} entry
+ * @param {{ name?: string, source: string, external?: string[] }} entry
  * @param {{ absWorkingDir?: string }} [options]
  * @returns {Promise<{ minified: number, gzip: number, lazyGzip: number, inputs: Record<string, number> }>} bytes;
  *   `inputs`: the bytes each input file contributes to what loads with the entry
@@ -51,6 +58,7 @@ export async function measureEntry(entry, options = {}) {
   const concat = (list) => Buffer.concat(list.map((o) => byPath.get(o)));
   const eagerCode = concat([...eager]);
   const lazy = Object.keys(outputs).filter((o) => !eager.has(o) && o.endsWith('.js'));
+  /** @type {Record<string, number>} */
   const inputs = {};
   for (const o of eager)
     for (const [file, { bytesInOutput }] of Object.entries(outputs[o].inputs))

@@ -1,14 +1,21 @@
-// @ts-nocheck: 3 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // Sections (a) and (e): what one call costs through each client against a bare node:http server, beside raw
 // fetch and bare openapi-fetch doing the same request. Variants run interleaved, round after round, in a rotating
 // order; each figure is the median over rounds of (batch time / calls). Two times per call: wall clock, and the
 // CPU time of this process (user + system; the server runs in another process). On a shared machine the wall
 // clock also measures the neighbours; the CPU time is what a call costs its caller, and the ratios use it.
 import createClient from 'openapi-fetch';
-import { createIdentityClient } from '../../dist/src/identity/index.js';
-import { createPortablClient } from '../../dist/src/portabl/index.js';
-import { API_KEY, CLIENT, IDENTITY_ID, USER_ID } from './fixtures.mjs';
+import { API_KEY, builtModule, CLIENT, IDENTITY_ID, USER_ID } from './fixtures.mjs';
 import { deadline, fixed, median, ratio, table } from './stats.mjs';
+
+const { createIdentityClient } = /** @type {typeof import('../../src/identity/index.js')} */ (
+  await import(builtModule('src/identity/index.js'))
+);
+const { createPortablClient } = /** @type {typeof import('../../src/portabl/index.js')} */ (
+  await import(builtModule('src/portabl/index.js'))
+);
+
+/** @typedef {import('openapi-fetch').Client<import('../../generated/identity/schema.js').paths>} BareIdentityClient */
+/** @typedef {import('openapi-fetch').Client<import('../../generated/portabl/schema.js').paths>} BarePortablClient */
 
 const rawJson = async (url, headers) => {
   const response = await fetch(url, { headers });
@@ -27,8 +34,9 @@ export function variants(base) {
   const identityPath = { params: { path: { id: IDENTITY_ID } } };
   const claimsPath = { params: { path: { userId: USER_ID } } };
   const bearer = { authorization: 'Bearer fake.access.token-for-examples-only' };
-  const bareIdentity = createClient({ baseUrl: base });
-  const barePortabl = createClient({ baseUrl: base });
+  // Bare openapi-fetch over the same generated paths the clients use, so that the calls below are typed alike.
+  const bareIdentity = /** @type {BareIdentityClient} */ (createClient({ baseUrl: base }));
+  const barePortabl = /** @type {BarePortablClient} */ (createClient({ baseUrl: base }));
   const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: base });
   const identityValidating = createIdentityClient({ apiKey: API_KEY, baseUrl: base, validateResponses: true });
   const portabl = createPortablClient({ ...CLIENT, baseUrl: base });
@@ -146,7 +154,7 @@ export async function growthSection(base, { rounds }) {
   ]) {
     const sized = `${base}/n${count}`;
     const query = { params: { query: { all: true } } };
-    const bare = createClient({ baseUrl: sized });
+    const bare = /** @type {BareIdentityClient} */ (createClient({ baseUrl: sized }));
     const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: sized });
     const validating = createIdentityClient({ apiKey: API_KEY, baseUrl: sized, validateResponses: true });
     const fns = {

@@ -1,4 +1,3 @@
-// @ts-nocheck: 7 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // One profiled loop (run by profile.mjs): `calls` sequential GETs through one variant against the bare server at
 // `base`, with V8's CPU profiler running around the measured calls only (not start-up or warm-up), counting the
 // Request, Response and AbortSignal objects made in JavaScript per call (fetch's internal copies are not seen).
@@ -22,12 +21,14 @@ const count = (name) => counting && counts[name]++;
 // Patched before any module that captures these globals is imported.
 const { Request: NativeRequest, Response: NativeResponse, AbortController: NativeAbortController } = globalThis;
 globalThis.Request = class extends NativeRequest {
+  /** @param {ConstructorParameters<typeof NativeRequest>} args */
   constructor(...args) {
     super(...args);
     count('new Request');
   }
 };
 globalThis.Response = class extends NativeResponse {
+  /** @param {ConstructorParameters<typeof NativeResponse>} args */
   constructor(...args) {
     super(...args);
     count('new Response');
@@ -39,12 +40,14 @@ globalThis.AbortController = class extends NativeAbortController {
     count('new AbortController');
   }
 };
-for (const [owner, method, name] of [
+/** @type {[owner: any, method: string, name: keyof typeof counts][]} */
+const patched = [
   [NativeRequest.prototype, 'clone', 'Request.clone'],
   [NativeResponse.prototype, 'clone', 'Response.clone'],
   [AbortSignal, 'any', 'AbortSignal.any'],
   [AbortSignal, 'timeout', 'AbortSignal.timeout'],
-]) {
+];
+for (const [owner, method, name] of patched) {
   const original = owner[method];
   owner[method] = function (...args) {
     count(name);

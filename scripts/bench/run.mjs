@@ -1,4 +1,3 @@
-// @ts-nocheck: 3 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // npm run bench: what the package costs its callers, in one interleaved run on this machine, printed as Markdown.
 //   npm run bench                      every section (builds dist/ first: the package as a consumer gets it)
 //   npm run bench -- --only a,c        some sections: a per-call cost, b import cost and first validated call,

@@ -1,4 +1,3 @@
-// @ts-nocheck: 2 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // One benchmark target in a process of its own (so that the load generator and the clients do not share its CPU):
 //   node scripts/bench/serve-target.mjs <bare|mock|stock|sandbox>
 // listens on 127.0.0.1, a free port, prints `LISTENING <url>` once ready, and exits when its stdin closes.
@@ -20,6 +19,7 @@ const ready = (url) => process.stdout.write(`LISTENING ${url}\n`);
 process.stdin.on('end', () => process.exit(0)).resume();
 
 const json = (value) => Buffer.from(JSON.stringify(value));
+/** @type {[method: string, path: RegExp, body: Buffer][]} */
 const ROUTES = [
   ['POST', /^\/provider\/token$/, json(fixtures.token)],
   ['GET', /^\/provider\/users\/[^/]+\/claims$/, json(fixtures.claims)],
@@ -44,7 +44,9 @@ function bare() {
     });
   });
   server.keepAliveTimeout = 60_000;
-  server.listen(0, '127.0.0.1', () => ready(`http://127.0.0.1:${server.address().port}`));
+  server.listen(0, '127.0.0.1', () =>
+    ready(`http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`),
+  );
 }
 
 async function mock() {

@@ -1,4 +1,3 @@
-// @ts-nocheck: 1 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // Section (d): throughput and latency of the servers a partner or a test can run, against a bare node:http server
 // answering the same JSON: our Prism mock, stock `prism mock` (the CLI as installed, its default info log on), and
 // the sandbox when this branch has it. autocannon drives each for a bounded time from this process; every target
@@ -22,7 +21,8 @@ function load(options) {
 
 export async function serverSection({ rounds, seconds }) {
   const check = deadline(900);
-  const kinds = ['bare', 'mock', 'stock', ...(sandboxAvailable() ? ['sandbox'] : [])];
+  /** @type {Parameters<typeof startTarget>[0][]} */
+  const kinds = ['bare', 'mock', 'stock', ...(sandboxAvailable() ? /** @type {const} */ (['sandbox']) : [])];
   const notes = sandboxAvailable()
     ? []
     : ['sandbox: not measured: src/sandbox (issue 4/7) is not in this branch; the target activates when it is.'];

@@ -1,4 +1,3 @@
-// @ts-nocheck: 1 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // The checks each answer is judged by, named as Schemathesis names them, so that a failure means the same thing to
 // anyone who knows that tool. Each returns undefined (passed), a string (failed: why) or NOT_APPLICABLE.
 import { documentedResponse } from './operations.mjs';
@@ -30,13 +29,14 @@ function mediaTypeMatches(documented, actual) {
 
 /**
  * The checks that apply to any answer (Schemathesis' defaults).
- * @param {{model: object, validator: object, doc: object}} context
+ * @param {{model: object, validator: object}} context
  * @param {{status: number, headers: Headers, text: string}} answer
  * @returns {Record<string, string | undefined | typeof NOT_APPLICABLE>}
  */
 export function responseChecks({ model, validator }, answer) {
   const documented = documentedResponse(model, answer.status);
   const actualType = mediaTypeOf(answer.headers.get('content-type'));
+  /** @type {Record<string, string | undefined | typeof NOT_APPLICABLE>} */
   const results = {};
   results.not_a_server_error = answer.status >= 500 ? `answered ${answer.status}` : undefined;
   results.status_code_conformance = documented

@@ -1,4 +1,3 @@
-// @ts-nocheck: 1 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // What the runner needs to know of each operation of a bundle: its parameters by location, its request body schema,
 // the credential its security requirement asks for, and its documented responses.
 import { operationsOf, resolveRef } from '../../src/openapi/document.js';
@@ -15,7 +14,12 @@ import { operationsOf, resolveRef } from '../../src/openapi/document.js';
  * @property {Record<string, object>} responses  status (or `default`, `4XX`) → resolved Response Object
  */
 
-/** The credential a security requirement asks for: the first scheme of the first requirement. */
+/**
+ * The credential a security requirement asks for: the first scheme of the first requirement.
+ * @param {any} doc the bundled document
+ * @param {any} operation its Operation Object
+ * @returns {CredentialKind | undefined}
+ */
 function credentialOf(doc, operation) {
   const requirements = operation.security ?? doc.security ?? [];
   const first = requirements.find((r) => Object.keys(r).length > 0);

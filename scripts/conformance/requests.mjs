@@ -1,4 +1,3 @@
-// @ts-nocheck: 1 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // Requests for one operation: valid ones generated from its schemas (and proven valid by Ajv before they are
 // sent), negative ones that break exactly one rule of a valid one, and ones without (or with a made-up) credential.
 import fc from 'fast-check';
@@ -88,7 +87,7 @@ export function validRequestArbitrary(doc, model, validator, { now }) {
       query,
       headers,
       ...bodyPart,
-      credential: 'valid',
+      credential: /** @type {const} */ ('valid'),
     }))
     .filter((request) => requestIssues(model, validator, request).length === 0);
 }

@@ -1,4 +1,3 @@
-// @ts-nocheck: 2 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // The conformance run: for every operation of each API, fast-check generates requests (valid, negative, without
 // credential), sends each to the target, and judges the answer by the checks of checks.mjs. A failing request is
 // shrunk by fast-check to its smallest form and reported as a curl command with the check it broke. Same seed, same
@@ -222,7 +221,7 @@ export async function runConformance({
         if (!outcome.counterexample) {
           // No counterexample and no interruption: generation itself failed (e.g. a filter that rejects everything).
           throw new Error(
-            `${api.name} ${model.operationId} (${kind} requests): ${outcome.errorInstance?.message ?? fc.defaultReportMessage(outcome)}`,
+            `${api.name} ${model.operationId} (${kind} requests): ${/** @type {{ message?: string } | undefined} */ (outcome.errorInstance)?.message ?? fc.defaultReportMessage(outcome)}`,
           );
         }
         const [shrunk] = outcome.counterexample;

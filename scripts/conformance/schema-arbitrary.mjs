@@ -1,4 +1,3 @@
-// @ts-nocheck: 1 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // fast-check arbitraries for the values a JSON Schema 2020-12 (as the bundles write it) accepts: the generator
 // behind every valid request of the conformance runner. It knows the keywords the two specs use; whatever it makes is
 // still checked by Ajv before it is sent (request-validity.mjs), so a keyword it misreads shows up as a refused
@@ -138,6 +137,7 @@ function numberArbitrary(schema, integer) {
  */
 function objectArbitrary(doc, rawSchema, options) {
   const view = flattenObject(doc, rawSchema);
+  /** @type {Record<string, import('fast-check').Arbitrary<unknown>>} */
   const model = {};
   for (const [name, schemas] of Object.entries(view.properties))
     model[name] = schemaArbitrary(doc, mostSpecific(doc, schemas), options);

@@ -1,4 +1,3 @@
-// @ts-nocheck: 3 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // What the mock needs to know about each operation, derived once from the bundle: how its path matches a request
 // path, which methods its path item allows, its query parameters, request media types and body bounds, the
 // credential it needs, and its documented answers with their examples. Nothing here is listed by hand.
@@ -18,13 +17,21 @@ export const UNBOUNDED_FALLBACK = { bytes: 512 * 1024, depth: 32, values: 50_000
  * @property {string} path           the spec's template, e.g. `/identities/{id}`
  * @property {string[]} segments     the template split at `/`
  * @property {object[]} queryParameters  resolved Parameter Objects
- * @property {{mediaTypes: string[], schema: object, maxBytes: number, maxDepth: number, maxValues: number,
- *             boundsDerived: boolean, unboundedBecause?: string,
+ * @property {{mediaTypes: string[], required: boolean, schema?: object, maxBytes?: number, maxDepth?: number,
+ *             maxValues?: number, boundsDerived?: boolean, unboundedBecause?: string,
  *             discriminator?: {propertyName: string, mapping: Record<string, object>}} | undefined} body
+ *   undefined when the operation takes no body; `schema` and the bounds only for a JSON body
  * @property {{kind: 'bearer' | 'header', name: string} | undefined} credential
- * @property {Map<string, {examples: {key: string, value: unknown}[], schema?: object, mediaType?: string}>} responses
+ * @property {Map<string, {examples: {key: string, value: unknown}[], schema?: object, mediaType?: string,
+ *             headers: Record<string, object>}>} responses
  */
 
+/**
+ * The credential the mock asks for: the first scheme it can check of any security requirement.
+ * @param {any} doc the bundled document
+ * @param {any} operation its Operation Object
+ * @returns {MockOperation['credential']}
+ */
 function credentialOf(doc, operation) {
   const requirements = operation.security ?? doc.security ?? [];
   for (const requirement of requirements) {
@@ -44,6 +51,7 @@ function bodyOf(doc, operation, label) {
   const mediaTypes = Object.keys(requestBody.content ?? {});
   const json = jsonMedia(requestBody.content);
   if (!json) return { mediaTypes, required: Boolean(requestBody.required) };
+  /** @type {{ bytes: number, depth: number, values: number, derived: boolean, reason?: string }} */
   let bounds;
   try {
     bounds = { ...maxJsonSize(doc, json.media.schema, `${label} request body`), derived: true };

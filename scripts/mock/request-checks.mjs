@@ -1,4 +1,3 @@
-// @ts-nocheck: 2 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // The checks the mock makes before Prism sees a request: each finds what is wrong with one part of the request
 // (path, query, content type, Prefer, Origin) and says it as a violation in Prism's own `sl-violations` shape, so
 // that a partner reads every refusal the same way. Pure functions of the request and the operation table.
@@ -88,7 +87,9 @@ const PREFER_CONTROLS = { __code: 'code', __example: 'example', __dynamic: 'dyna
  * @returns {{query: Record<string, string | string[]>, controls: Record<string, string>, issues: Violation[]}}
  */
 export function checkQuery(operation, rawQuery, admits) {
+  /** @type {Record<string, string | string[]>} */
   const query = {};
+  /** @type {Record<string, string>} */
   const controls = {};
   const issues = [];
   const byName = new Map(operation.queryParameters.map((p) => [p.name, p]));

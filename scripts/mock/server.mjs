@@ -1,4 +1,3 @@
-// @ts-nocheck: 1 JSDoc type error(s) left to fix before this file is checked (tsconfig.scripts.json, issue 11 item 4).
 // The HTTP server in front of Prism's engine (prism-http's createInstance: router, validator, mocker), in place of
 // Prism's own server, which a partner could crash with one malformed escape, stall with a few megabytes, or mislead
 // with an answer that looks documented. Here every request gets an answer the spec documents for its operation:
@@ -32,7 +31,8 @@ const { createInstance } = requireFromCli('@stoplight/prism-http');
 const requireFromPrismHttp = createRequire(requireFromCli.resolve('@stoplight/prism-http/package.json'));
 // Prism's conversion of Ajv errors into its violations, so that the mock's own body reasons read like Prism's.
 const { convertAjvErrors } = requireFromPrismHttp('./dist/validator/validators/utils');
-const addFormats = addFormatsModule.default ?? addFormatsModule;
+/** @type {import('ajv-formats').FormatsPlugin} */
+const addFormats = /** @type {any} */ (addFormatsModule).default ?? addFormatsModule;
 // Prism's generator (json-schema-faker, one instance for the process) fills an array up to its maxItems: 500
 // datapoints of 64-property schemas blocked the mock for 1.5 s per answer. A generated array holds at most this many
 // items (more when minItems asks for more): as valid, and a dynamic answer costs milliseconds.

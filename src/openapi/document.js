@@ -229,3 +229,29 @@ export function reachableRefs(doc, roots, { skip = [] } = {}) {
   }
   return refs;
 }
+
+/**
+ * Every string the document states as a constant (`enum` and `const` values: error codes, types, genders...),
+ * outside `example` and `examples` (data, not rules), in the order the walk meets them, each once.
+ * @param {unknown} doc
+ * @returns {string[]}
+ * @example documentedConstants({ properties: { kind: { enum: ['person', 'business'] } } }) // ['person', 'business']
+ */
+export function documentedConstants(doc) {
+  /** @type {Set<string>} */
+  const found = new Set();
+  const stack = [doc];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    const record = /** @type {Record<string, unknown>} */ (node);
+    if (typeof record.const === 'string') found.add(record.const);
+    if (Array.isArray(record.enum)) for (const v of record.enum) if (typeof v === 'string') found.add(v);
+    for (const [key, value] of Object.entries(record)) if (key !== 'example' && key !== 'examples') stack.push(value);
+  }
+  return [...found];
+}

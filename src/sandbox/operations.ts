@@ -1,7 +1,7 @@
 // The operation table of one bundled spec: for each operation its method and path, its parameters, its body, the
 // credential and scope its security requirement names, and the statuses it documents. Everything the sandbox
-// enforces about a request comes from here, read from the spec with the same pointer helpers the clients use
-// (src/spec-document.ts), so that no rule is copied by hand.
+// enforces about a request comes from here, read from the spec with the package's one walker
+// (src/openapi/document.js), so that no rule is copied by hand.
 import { childPointer, follow, operationsOf } from '../openapi/document.js';
 import type { SpecDocument } from '../spec-document.js';
 

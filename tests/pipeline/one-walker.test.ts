@@ -8,20 +8,6 @@ import { expect, it } from 'vitest';
 import { repoRoot } from '../support/bundles.js';
 
 const WALKER = 'src/openapi/document.js';
-/**
- * The clients' run-time reading of the spec, which issue 11 item 3 / issue 6 replace (the client runtime stops
- * walking the spec at run time); until then they keep their own small reader so the clients load no more code.
- */
-const CLIENT_RUNTIME = [
-  'src/spec-document.ts',
-  'src/spec-validator.ts',
-  'src/path-parameters.ts',
-  'src/validation.ts',
-  'src/validator-cache.ts',
-  'src/portabl/client.ts',
-  'src/identity/client.ts',
-  'src/transport/',
-];
 const SELF = 'tests/pipeline/one-walker.test.ts';
 
 const SIGNS: [string, RegExp][] = [
@@ -44,12 +30,7 @@ it('no module but src/openapi/document.js walks an OpenAPI document', () => {
   const files = ['src', 'scripts', 'tests'].flatMap(sources);
   expect(files).toContain(WALKER);
   const found = files
-    .filter(
-      (file) =>
-        file !== WALKER &&
-        file !== SELF &&
-        !CLIENT_RUNTIME.some((exempt) => file === exempt || (exempt.endsWith('/') && file.startsWith(exempt))),
-    )
+    .filter((file) => file !== WALKER && file !== SELF)
     .flatMap((file) =>
       readFileSync(path.join(repoRoot, file), 'utf8')
         .split('\n')

@@ -3,7 +3,7 @@
 // every reader something false). The scripts' JSDoc is checked in a second run beside it (checkJs with its own
 // options: tsconfig.scripts.json). The README examples import `<package name>/<api>`, mapped here to src/.
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apis } from '../../scripts/apis.mjs';
@@ -89,4 +89,15 @@ it('type-checks the scripts from their JSDoc (checkJs, tsconfig.scripts.json)', 
   const { status: scriptsStatus, output } = await scripts;
   expect(output.split('\n').filter((line) => line.includes('error TS'))).toEqual([]);
   expect(scriptsStatus, output).toBe(0);
+});
+
+it('checks every script: none opts out with a @ts-nocheck line', () => {
+  const files = readdirSync(path.join(repoRoot, 'scripts'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.mjs'),
+  );
+  expect(files.length).toBeGreaterThan(0);
+  const optedOut = files.filter((f) =>
+    /^\s*\/\/\s*@ts-nocheck/m.test(readFileSync(path.join(repoRoot, 'scripts', f), 'utf8')),
+  );
+  expect(optedOut).toEqual([]);
 });
