@@ -13,6 +13,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 import addFormatsModule from 'ajv-formats';
 import {
+  ANNOTATION_KEYWORDS,
   documentedConstants,
   escapePointerSegment as escapeSegment,
   follow,
@@ -44,21 +45,11 @@ const EXTRAS = {
   },
 };
 
-// Keywords that document rather than constrain: left out of the runtime module.
-const ANNOTATIONS = new Set([
-  'title',
-  'description',
-  'examples',
-  'example',
-  'deprecated',
-  '$comment',
-  'readOnly',
-  'writeOnly',
-]);
-
 /** The constraint keywords of a schema (annotations and x- extensions dropped). */
 function constraints(schema) {
-  return Object.fromEntries(Object.entries(schema ?? {}).filter(([k]) => !ANNOTATIONS.has(k) && !k.startsWith('x-')));
+  return Object.fromEntries(
+    Object.entries(schema ?? {}).filter(([k]) => !ANNOTATION_KEYWORDS.has(k) && !k.startsWith('x-')),
+  );
 }
 
 /** The runtime facts of one API, and the schema pointers its validators cover (key → pointer). */

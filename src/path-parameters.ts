@@ -7,6 +7,7 @@
 // stays unloaded for callers who do not opt in to validation (see validation.ts). A schema using any other keyword
 // fails when the client is created, so a rule of the spec is never silently skipped.
 import type { Middleware } from 'openapi-fetch';
+import { ANNOTATION_KEYWORDS } from './openapi/document.js';
 import type { RuntimeSpec } from './runtime-spec.js';
 
 /**
@@ -29,17 +30,6 @@ export class PathParameterError extends TypeError {
 
 // ajv-formats' `uuid` format (the one the mock and the validators apply), so both sides agree on what a uuid is.
 const FORMATS: Record<string, RegExp> = { uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i };
-// Keywords that document rather than constrain.
-const ANNOTATIONS = new Set([
-  'title',
-  'description',
-  'examples',
-  'example',
-  'deprecated',
-  '$comment',
-  'readOnly',
-  'writeOnly',
-]);
 
 type Check = (value: unknown) => string | undefined;
 
@@ -47,7 +37,7 @@ type Check = (value: unknown) => string | undefined;
 export function compilePathSchema(schema: Record<string, unknown>, where: string): Check {
   const checks: Check[] = [];
   for (const [keyword, rule] of Object.entries(schema)) {
-    if (ANNOTATIONS.has(keyword) || keyword.startsWith('x-')) continue;
+    if (ANNOTATION_KEYWORDS.has(keyword) || keyword.startsWith('x-')) continue;
     switch (keyword) {
       case 'type':
         if (rule === 'string')

@@ -5,6 +5,22 @@
 // tsc type-checks it (`@ts-check`) and compiles it with its declarations for dist/.
 
 /** The HTTP methods a Path Item may hold an operation under, in the order OpenAPI lists them. */
+/**
+ * Schema keywords that document rather than constrain (JSON Schema 2020-12 meta-data vocabulary, plus OpenAPI's
+ * `example`): left out where only the rules of a schema are kept.
+ * @type {ReadonlySet<string>}
+ */
+export const ANNOTATION_KEYWORDS = new Set([
+  'title',
+  'description',
+  'examples',
+  'example',
+  'deprecated',
+  '$comment',
+  'readOnly',
+  'writeOnly',
+]);
+
 export const HTTP_METHODS = /** @type {const} */ ([
   'get',
   'put',
