@@ -4,7 +4,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+import { repoRoot } from './bundles.js';
+
+export { repoRoot };
 
 export interface SandboxProcess {
   child: ChildProcess;
