@@ -10,9 +10,8 @@ export default defineConfig({
   test: {
     reporters: ['default'],
     // Vitest defaults to cores - 1 workers: one on this 2-core machine. The slow tests mostly wait on child
-    // processes (tsc, Redocly, Spectral, npm, Chromium, PostgreSQL), so several files at a time use both cores better:
-    // in one fresh clone, 3 workers took 120.8 s and 4 took 110.3 s.
-    maxWorkers: 4,
+    // processes (tsc, Redocly, Spectral, npm, Chromium), so three files at a time use both cores better.
+    maxWorkers: 3,
     projects: [
       {
         test: {
