@@ -35,8 +35,9 @@ export function variants(base) {
   const claimsPath = { params: { path: { userId: USER_ID } } };
   const bearer = { authorization: 'Bearer fake.access.token-for-examples-only' };
   // Bare openapi-fetch over the same generated paths the clients use, so that the calls below are typed alike.
-  const bareIdentity = /** @type {BareIdentityClient} */ (createClient({ baseUrl: base }));
-  const barePortabl = /** @type {BarePortablClient} */ (createClient({ baseUrl: base }));
+  // Cast through unknown: a direct cast from Client<{}> made tsc relate the two client types, 2.7 s per type-check.
+  const bareIdentity = /** @type {BareIdentityClient} */ (/** @type {unknown} */ (createClient({ baseUrl: base })));
+  const barePortabl = /** @type {BarePortablClient} */ (/** @type {unknown} */ (createClient({ baseUrl: base })));
   const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: base });
   const identityValidating = createIdentityClient({ apiKey: API_KEY, baseUrl: base, validateResponses: true });
   const portabl = createPortablClient({ ...CLIENT, baseUrl: base });
@@ -154,7 +155,7 @@ export async function growthSection(base, { rounds }) {
   ]) {
     const sized = `${base}/n${count}`;
     const query = { params: { query: { all: true } } };
-    const bare = /** @type {BareIdentityClient} */ (createClient({ baseUrl: sized }));
+    const bare = /** @type {BareIdentityClient} */ (/** @type {unknown} */ (createClient({ baseUrl: sized })));
     const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: sized });
     const validating = createIdentityClient({ apiKey: API_KEY, baseUrl: sized, validateResponses: true });
     const fns = {
