@@ -76,6 +76,32 @@ describe('startMocks', () => {
   });
 });
 
+describe('settings are checked before Prism loads', () => {
+  it("a clashing port is refused before any of Prism's modules is loaded (a mistake costs no start-up)", async () => {
+    // In a fresh process: this worker has long loaded Prism for the other files.
+    const probe = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { createRequire } from 'node:module';
+         const { startMocks } = await import(${JSON.stringify(path.join(repoRoot, 'scripts', 'mock.mjs'))});
+         const error = await startMocks({ ports: { portabl: 4599, identity: 4599 } }).catch((e) => e.message);
+         const loaded = Object.keys(createRequire(import.meta.url).cache).filter((m) => m.includes('@stoplight'));
+         console.log(JSON.stringify({ error, loaded }));`,
+      ],
+      { cwd: repoRoot },
+    );
+    let stdout = '';
+    probe.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const [code] = await once(probe, 'exit');
+    expect(code).toBe(0);
+    const { error, loaded } = JSON.parse(stdout) as { error: string; loaded: string[] };
+    expect(error).toContain('both mocks asked for port 4599');
+    expect(loaded).toEqual([]);
+  });
+});
+
 /** Collects a child's output and waits for a line matching `pattern` (the mock prints its URLs once listening). */
 function waitForOutput(child: ChildProcessWithoutNullStreams, pattern: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
