@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './tests/support/slow-first.sequencer.js';
 
 // Four projects so that each concern gets the setup it needs and nothing more:
-// - unit: specs, schemas, pipeline, transport, the packed package and the sandbox on its embedded store; type tests
-//   run as typecheck here too;
+// - unit: specs, schemas, pipeline, transport, the packed package and the sandbox on its embedded store. The type
+//   tests (tests/types/*.test-d.ts: expectTypeOf, @ts-expect-error) are compiled by tests/pipeline/typescript.test.ts
+//   in its whole-project tsc run, which fails naming each broken expectation; vitest's typecheck mode compiled
+//   them a second time, in a group of its own that always ran last, alone on one core;
 // - sandbox-postgres: the sandbox's behaviour files again, on a PostgreSQL server its global setup starts;
 // - contract: the clients against Prism mocks (or a real deployment), with a global setup that starts the mocks;
 // - docs: the built HTML pages in a real browser.
@@ -12,6 +15,7 @@ export default defineConfig({
     // Vitest defaults to cores - 1 workers: one on this 2-core machine. The slow tests mostly wait on child
     // processes (tsc, Redocly, Spectral, npm, Chromium), so three files at a time use both cores better.
     maxWorkers: 3,
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         test: {
@@ -24,11 +28,6 @@ export default defineConfig({
           exclude: ['tests/contract/**', 'tests/docs/**', 'tests/sandbox/postgres.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          typecheck: {
-            enabled: true,
-            include: ['tests/types/**/*.test-d.ts'],
-            tsconfig: './tsconfig.typetests.json',
-          },
         },
       },
       {

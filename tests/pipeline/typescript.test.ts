@@ -1,5 +1,5 @@
 // Everything a reader or a consumer compiles, compiles under the strict tsconfig, in one compiler run: the
-// generated types, src/, the tests, and the README's TypeScript examples (an example that no longer compiles teaches
+// generated types, src/, the tests (the type tests of tests/types among them), and the README's TypeScript examples (an example that no longer compiles teaches
 // every reader something false). The scripts' JSDoc is checked in a second run beside it (checkJs with its own
 // options: tsconfig.scripts.json). The README examples import `<package name>/<api>`, mapped here to src/.
 import { execFile, spawnSync } from 'node:child_process';
@@ -18,6 +18,7 @@ mkdirSync(path.join(repoRoot, '.tmp'), { recursive: true });
 const dir = mkdtempSync(path.join(repoRoot, '.tmp', 'typescript-'));
 let status: number | null = null;
 let diagnostics: string[] = [];
+let compiled = new Set<string>();
 let scripts: Promise<{ status: number; output: string }>;
 
 const TSC = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
@@ -61,12 +62,15 @@ beforeAll(() => {
       ],
     }),
   );
-  const tsc = spawnSync(process.execPath, [TSC, '--noEmit', '-p', dir], {
+  // --listFiles: the program's files, one absolute path a line after the diagnostics, to prove what it compiled.
+  const tsc = spawnSync(process.execPath, [TSC, '--noEmit', '--listFiles', '-p', dir], {
     cwd: repoRoot,
     encoding: 'utf8',
   });
   status = tsc.status;
-  diagnostics = `${tsc.stdout}${tsc.stderr}`.split('\n').filter((line) => line.trim() !== '');
+  const lines = `${tsc.stdout}${tsc.stderr}`.split('\n').filter((line) => line.trim() !== '');
+  compiled = new Set(lines.filter((line) => path.isAbsolute(line)).map((line) => path.resolve(line)));
+  diagnostics = lines.filter((line) => !path.isAbsolute(line));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -79,6 +83,16 @@ it('type-checks generated types, src and tests with tsc --noEmit', () => {
   expect(diagnostics.filter((line) => !line.includes('readme-example-'))).toEqual([]);
   // A failed run must have said why; a README-only failure is the next test's to report.
   if (!diagnostics.some((line) => line.includes('readme-example-'))) expect(status, diagnostics.join('\n')).toBe(0);
+});
+
+// The type tests (expectTypeOf, @ts-expect-error) are judged by this run alone: a false expectation, or an expected
+// error that does not occur, is a diagnostic of the test above, with its file and line.
+it('compiles every type test of tests/types in the same run', () => {
+  const typeTests = readdirSync(path.join(repoRoot, 'tests', 'types'))
+    .filter((file) => file.endsWith('.test-d.ts'))
+    .map((file) => path.join(repoRoot, 'tests', 'types', file));
+  expect(typeTests.length).toBeGreaterThan(0);
+  expect(typeTests.filter((file) => !compiled.has(file))).toEqual([]);
 });
 
 it('compiles every README TypeScript example against src/', () => {

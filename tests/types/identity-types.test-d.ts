@@ -1,4 +1,4 @@
-// The Identities API rules that the generated TypeScript types carry, checked by the compiler (vitest typecheck):
+// The Identities API rules that the generated TypeScript types carry, checked by the compiler (tsc, in tests/pipeline/typescript.test.ts):
 // what the document forbids must fail to compile (each `@ts-expect-error` fails the run if its line compiles), and
 // the document's own create example must compile as it is.
 import { describe, expectTypeOf, it } from 'vitest';
