@@ -19,6 +19,7 @@ import {
   follow,
   operationsOf,
   readPointer,
+  withoutAnnotations,
 } from '../src/openapi/document.js';
 import { outDirFromArgs, selectedApis } from './apis.mjs';
 
@@ -127,7 +128,8 @@ function compileModule(doc, api, refs, allErrors) {
   });
   addFormats(ajv);
   for (const format of ['int32', 'int64', 'float', 'double']) ajv.addFormat(format, true);
-  ajv.addSchema({ ...doc, $id: id });
+  // Annotations (descriptions, examples) change no verdict; left out, they stay out of the shipped code.
+  ajv.addSchema({ ...withoutAnnotations(doc), $id: id });
   const code = standaloneCode(
     ajv,
     Object.fromEntries(Object.entries(refs).map(([name, pointer]) => [name, `${id}${pointer}`])),
