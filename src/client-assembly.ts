@@ -63,16 +63,40 @@ function lazyValidation(
   validator: CompiledValidator,
   redactor: Redactor,
 ): Middleware {
-  let loaded: Promise<Middleware> | undefined;
+  let loading: Promise<Middleware> | undefined;
+  // Once loaded, each call goes straight to it, without waiting on the load again.
+  let ready: Middleware | undefined;
   const load = () =>
-    (loaded ??= import('./validate-calls.js').then((m) =>
-      kind === 'request'
-        ? m.requestValidationMiddleware(spec, validator, redactor)
-        : m.responseValidationMiddleware(spec, validator, redactor),
-    ));
+    (loading ??= import('./validate-calls.js').then((m) => {
+      ready =
+        kind === 'request'
+          ? m.requestValidationMiddleware(spec, validator, redactor)
+          : m.responseValidationMiddleware(spec, validator, redactor);
+      return ready;
+    }));
   return kind === 'request'
-    ? { onRequest: async (context) => (await load()).onRequest!(context) }
-    : { onResponse: async (context) => (await load()).onResponse!(context) };
+    ? { onRequest: (context) => (ready ? ready.onRequest!(context) : load().then((m) => m.onRequest!(context))) }
+    : { onResponse: (context) => (ready ? ready.onResponse!(context) : load().then((m) => m.onResponse!(context))) };
+}
+
+/**
+ * The path check, the origin record and the body step as one middleware, in the order three middlewares registered
+ * in that order would run: onRequest path then body, onResponse body then origin (on the body step's Response).
+ * Their onRequest steps and the origin's onResponse are synchronous and return nothing.
+ */
+function ownSteps(path: Middleware, origin: Middleware, body: Middleware): Middleware {
+  return {
+    onRequest(context) {
+      path.onRequest!(context);
+      body.onRequest!(context);
+      return undefined;
+    },
+    async onResponse(context) {
+      const replaced = (await body.onResponse!(context)) as Response | undefined;
+      origin.onResponse!(replaced ? { ...context, response: replaced } : context);
+      return replaced;
+    },
+  };
 }
 
 /** A client factory for one API: checks options in a fixed order (credential, common options, server). */
@@ -100,11 +124,13 @@ export function defineClient<Paths extends {}, Server extends string, Options>(
       common.validateRequests || common.validateResponses ? compiledValidator(api.validators) : undefined;
     // Order matters: onRequest runs in this order (path check first, before anything is sent or a token requested),
     // onResponse in the reverse one (validation sees the raw answer, the origin is recorded on the Response finally
-    // returned).
+    // returned). The client's own three steps run as one middleware: openapi-fetch awaits each middleware in turn.
     const middleware: Middleware[] = [
-      pathParameterMiddleware(api.runtime),
-      responseOriginMiddleware(api.runtime, redactor),
-      responseBodyMiddleware(api.runtime, redactor),
+      ownSteps(
+        pathParameterMiddleware(api.runtime),
+        responseOriginMiddleware(api.runtime, redactor),
+        responseBodyMiddleware(api.runtime, redactor),
+      ),
     ];
     if (validator && common.validateRequests)
       middleware.push(lazyValidation('request', api.runtime, validator, redactor));

@@ -298,9 +298,10 @@ export function createTransport(options: TransportOptions): Transport {
           headers = new Headers(request.headers);
           headers.set(credential[0], credential[1]);
         }
-        response = await untilAborted(
-          globalThis.fetch(request, headers ? { signal, redirect: 'manual', headers } : { signal, redirect: 'manual' }),
-          signal,
+        // No untilAborted race here: the platform's fetch rejects with the signal's reason once it aborts.
+        response = await globalThis.fetch(
+          request,
+          headers ? { signal, redirect: 'manual', headers } : { signal, redirect: 'manual' },
         );
       }
       redirect = redirectOf(response, request.url);
