@@ -118,6 +118,9 @@ export function runtimeFacts(doc, api) {
 }
 
 const FORMATS_MODULE = 'ajv-formats/dist/formats';
+// Ajv's runtime helpers whose default export is one function without free variables: ucs2length, and equal (which is
+// fast-deep-equal's function).
+const SELF_CONTAINED_HELPERS = ['ajv/dist/runtime/ucs2length', 'ajv/dist/runtime/equal'];
 const require = createRequire(import.meta.url);
 
 /**
@@ -146,13 +149,14 @@ function formatSources() {
 }
 
 /**
- * Plain code for `require(specifier)` + `member` where it is one of Ajv's runtime helpers without imports
- * (ucs2length) or a format of ajv-formats (with the declarations it uses, in an IIFE so no name clashes with Ajv's
+ * Plain code for `require(specifier)` + `member` where it is one of Ajv's self-contained runtime helpers
+ * (SELF_CONTAINED_HELPERS) or a format of ajv-formats (with the declarations it uses, in an IIFE so no name clashes with Ajv's
  * code); undefined for anything else.
  */
 function inlinedRequire(specifier, member) {
-  if (specifier === 'ajv/dist/runtime/ucs2length' && member === '.default')
-    return `(${require('ajv/dist/runtime/ucs2length').default.toString()})`;
+  // Functions that use nothing but their arguments (and themselves), copied by their source.
+  if (SELF_CONTAINED_HELPERS.includes(specifier) && member === '.default')
+    return `(${require(specifier).default.toString()})`;
   if (specifier !== FORMATS_MODULE) return undefined;
   const name = /^\.fullFormats(?:\.([\w$]+)|\["([^"]+)"\])$/.exec(member);
   const { declarations, formats } = formatSources();
@@ -190,9 +194,9 @@ function compileModule(doc, api, refs, allErrors) {
     ajv,
     Object.fromEntries(Object.entries(refs).map(([name, pointer]) => [name, `${id}${pointer}`])),
   );
-  // Standalone code `require`s Ajv's small runtime helpers and ajv-formats' format functions (CommonJS). Those two
-  // are copied in as plain code (see inlinedRequire), so that a module the clients load at import time (the
-  // invitation's) pulls in no CommonJS; any other is turned into an ESM import, whose CommonJS interop differs between
+  // Standalone code `require`s Ajv's small runtime helpers and ajv-formats' format functions (CommonJS). They are
+  // copied in as plain code (see inlinedRequire), so that the validators pull in no CommonJS (the invitation's loads
+  // with the portabl client); any other would be turned into an ESM import, whose CommonJS interop differs between
   // Node and bundlers, hence the `.default` fallbacks.
   const imports = new Map();
   const inlined = code.replace(

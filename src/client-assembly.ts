@@ -2,7 +2,7 @@
 // the transport, redaction and middleware are built here, and each API's factory states only what differs: its
 // credential (how requests are authorized) and its servers.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { type CompiledValidator, compiledValidator, type ValidatorLoaders } from './compiled-validator.js';
+import type { ValidatorLoaders } from './compiled-validator.js';
 import {
   COMMON_OPTION_NAMES,
   type ResolvedCommonOptions,
@@ -56,27 +56,40 @@ export interface ApiDefinition<Server extends string> {
   credential: CredentialSetup;
 }
 
-/** Validation middleware whose code loads with `import()` on its first use (validate-calls.ts). */
+/**
+ * The validation middleware (request, response), whose code and compiled validators load with `import()` on first
+ * use (validate-calls.ts, compiled-validator.ts): a client that does not validate never loads them. Both share one
+ * CompiledValidator.
+ */
 function lazyValidation(
-  kind: 'request' | 'response',
   spec: RuntimeSpec,
-  validator: CompiledValidator,
+  loaders: ValidatorLoaders,
   redactor: Redactor,
-): Middleware {
-  let loading: Promise<Middleware> | undefined;
+): { request: Middleware; response: Middleware } {
+  let loading: Promise<{ request: Middleware; response: Middleware }> | undefined;
   // Once loaded, each call goes straight to it, without waiting on the load again.
-  let ready: Middleware | undefined;
+  let ready: { request: Middleware; response: Middleware } | undefined;
   const load = () =>
-    (loading ??= import('./validate-calls.js').then((m) => {
-      ready =
-        kind === 'request'
-          ? m.requestValidationMiddleware(spec, validator, redactor)
-          : m.responseValidationMiddleware(spec, validator, redactor);
-      return ready;
-    }));
-  return kind === 'request'
-    ? { onRequest: (context) => (ready ? ready.onRequest!(context) : load().then((m) => m.onRequest!(context))) }
-    : { onResponse: (context) => (ready ? ready.onResponse!(context) : load().then((m) => m.onResponse!(context))) };
+    (loading ??= Promise.all([import('./validate-calls.js'), import('./compiled-validator.js')]).then(
+      ([calls, compiled]) => {
+        const validator = compiled.compiledValidator(loaders);
+        ready = {
+          request: calls.requestValidationMiddleware(spec, validator, redactor),
+          response: calls.responseValidationMiddleware(spec, validator, redactor),
+        };
+        return ready;
+      },
+    ));
+  return {
+    request: {
+      onRequest: (context) =>
+        ready ? ready.request.onRequest!(context) : load().then((m) => m.request.onRequest!(context)),
+    },
+    response: {
+      onResponse: (context) =>
+        ready ? ready.response.onResponse!(context) : load().then((m) => m.response.onResponse!(context)),
+    },
+  };
 }
 
 /**
@@ -120,8 +133,10 @@ export function defineClient<Paths extends {}, Server extends string, Options>(
       common.baseUrl,
     );
     const clock = common.clock ?? systemClock;
-    const validator =
-      common.validateRequests || common.validateResponses ? compiledValidator(api.validators) : undefined;
+    const validation =
+      common.validateRequests || common.validateResponses
+        ? lazyValidation(api.runtime, api.validators, redactor)
+        : undefined;
     // Order matters: onRequest runs in this order (path check first, before anything is sent or a token requested),
     // onResponse in the reverse one (validation sees the raw answer, the origin is recorded on the Response finally
     // returned). The client's own three steps run as one middleware: openapi-fetch awaits each middleware in turn.
@@ -132,10 +147,8 @@ export function defineClient<Paths extends {}, Server extends string, Options>(
         responseBodyMiddleware(api.runtime, redactor),
       ),
     ];
-    if (validator && common.validateRequests)
-      middleware.push(lazyValidation('request', api.runtime, validator, redactor));
-    if (validator && common.validateResponses)
-      middleware.push(lazyValidation('response', api.runtime, validator, redactor));
+    if (validation && common.validateRequests) middleware.push(validation.request);
+    if (validation && common.validateResponses) middleware.push(validation.response);
     const base: TransportOptions = {
       fetch: common.fetch,
       timeoutMs: common.timeoutMs,
