@@ -106,6 +106,7 @@ export function responseBodyMiddleware(spec: RuntimeSpec, redactor: Redactor = n
         const redacted = redactedErrorText(text, redactor);
         return redacted === text ? undefined : withBody(response, redacted);
       }
+      if (json) return undefined;
       const fail = (reason: string): never => {
         throw new ResponseBodyError({
           operation: operationName(spec, request.method, schemaPath),
@@ -121,12 +122,9 @@ export function responseBodyMiddleware(spec: RuntimeSpec, redactor: Redactor = n
         if (documentsBody) fail(`the body is empty, but the spec documents one (${contentType})`);
         return withBody(response, null);
       }
-      if (!json) {
-        fail(
-          `the body is not JSON (${contentType}${response.headers.get('content-encoding') ? `, content-encoding ${response.headers.get('content-encoding')}` : ''})`,
-        );
-      }
-      return undefined;
+      return fail(
+        `the body is not JSON (${contentType}${response.headers.get('content-encoding') ? `, content-encoding ${response.headers.get('content-encoding')}` : ''})`,
+      );
     },
   };
 }

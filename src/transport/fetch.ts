@@ -207,15 +207,17 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
  */
 function redirectOf(
   response: Response,
-  requestUrl: string,
+  request: Request,
 ): { status: number; location: string | undefined } | undefined {
   // Browsers hide a manual redirect behind an opaque response (status 0, no headers).
   if (response.type === 'opaqueredirect') return { status: response.status, location: undefined };
+  // The status first: the header and the request's URL are looked up for a redirect only.
+  if (!REDIRECT_STATUSES.has(response.status)) return undefined;
   const location = response.headers.get('location');
-  if (!REDIRECT_STATUSES.has(response.status) || location === null) return undefined;
+  if (location === null) return undefined;
   let target: string | undefined;
   try {
-    target = describeUrl(new URL(location, requestUrl).href);
+    target = describeUrl(new URL(location, request.url).href);
   } catch {
     target = undefined;
   }
@@ -304,7 +306,7 @@ export function createTransport(options: TransportOptions): Transport {
           headers ? { signal, redirect: 'manual', headers } : { signal, redirect: 'manual' },
         );
       }
-      redirect = redirectOf(response, request.url);
+      redirect = redirectOf(response, request);
       if (!redirect) {
         if (mayDefer && !options.fetch && isBounded(response, maxBytes)) {
           // The platform's fetch ties the body to `signal` (Fetch standard: an abort errors the body stream with the
