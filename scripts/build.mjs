@@ -14,7 +14,7 @@ rmSync(dist, { recursive: true, force: true });
 runOrExit('tsc', ['-p', 'tsconfig.build.json']);
 
 /** The client entries, bundled over tsc's output of the same path (dist/src/<api>/index.js). */
-export const CLIENT_ENTRIES = apis.flatMap((api) =>
+const CLIENT_ENTRIES = apis.flatMap((api) =>
   api.client ? [{ in: path.join(repoRoot, api.client.source), out: api.client.source.replace(/\.ts$/, '') }] : [],
 );
 
