@@ -165,7 +165,9 @@ export function defineClient<Paths extends {}, Server extends string, Options>(
       middleware,
       transport: (extra) => createTransport({ ...base, ...extra }),
     });
-    const client = createClient<Paths>({ baseUrl, fetch, headers: common.headers });
+    // `redirect: 'manual'` from the start: the transport follows no redirect (transport/fetch.ts, redirectOf), and a
+    // Request that already says so is sent as it is.
+    const client = createClient<Paths>({ baseUrl, fetch, headers: common.headers, redirect: 'manual' });
     client.use(...middleware);
     return client;
   };

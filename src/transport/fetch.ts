@@ -295,16 +295,16 @@ export function createTransport(options: TransportOptions): Transport {
       } else {
         // The platform's fetch builds its own Request from `request` and this init: the credential goes into that
         // one's headers (`request`, which middleware sees, stays untouched), without a Request of ours in between.
-        let headers: Headers | undefined;
+        // The clients' requests already say `redirect: 'manual'` (client-assembly.ts); any other is told here.
+        const init: RequestInit = { signal };
+        if (request.redirect !== 'manual') init.redirect = 'manual';
         if (credential) {
-          headers = new Headers(request.headers);
+          const headers = new Headers(request.headers);
           headers.set(credential[0], credential[1]);
+          init.headers = headers;
         }
         // No untilAborted race here: the platform's fetch rejects with the signal's reason once it aborts.
-        response = await globalThis.fetch(
-          request,
-          headers ? { signal, redirect: 'manual', headers } : { signal, redirect: 'manual' },
-        );
+        response = await globalThis.fetch(request, init);
       }
       redirect = redirectOf(response, request);
       if (!redirect) {
