@@ -8,6 +8,7 @@
 //   each extra schema a client checks without opting in (portabl: the token answer, the invitation) gets a small
 //   module of its own. The clients import them with `import()` only when validation is asked for.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
@@ -19,6 +20,7 @@ import {
   follow,
   operationsOf,
   readPointer,
+  withoutAnnotations,
 } from '../src/openapi/document.js';
 import { outDirFromArgs, selectedApis } from './apis.mjs';
 
@@ -115,6 +117,65 @@ export function runtimeFacts(doc, api) {
   };
 }
 
+const FORMATS_MODULE = 'ajv-formats/dist/formats';
+// Ajv's runtime helpers whose default export is one function without free variables: ucs2length, and equal (which is
+// fast-deep-equal's function).
+const SELF_CONTAINED_HELPERS = ['ajv/dist/runtime/ucs2length', 'ajv/dist/runtime/equal'];
+const require = createRequire(import.meta.url);
+
+/**
+ * ajv-formats' formats module as its top-level declarations (name → source) and the expression of each format in
+ * `fullFormats`: read from its (compiled, regular) source, so that a format is copied with exactly what it uses.
+ */
+function formatSources() {
+  const lines = fs.readFileSync(require.resolve(`${FORMATS_MODULE}.js`), 'utf8').split('\n');
+  const declarations = new Map();
+  for (let i = 0; i < lines.length; i++) {
+    const start = /^(?:function (\w+)\(|const (\w+) = )/.exec(lines[i]);
+    if (!start) continue;
+    let end = i;
+    if (start[1]) while (lines[end] !== '}') end++;
+    else while (!lines[end].endsWith(';')) end++;
+    declarations.set(start[1] ?? start[2], lines.slice(i, end + 1).join('\n'));
+    i = end;
+  }
+  const formats = new Map();
+  const from = lines.indexOf('exports.fullFormats = {');
+  for (let i = from + 1; lines[i] !== '};'; i++) {
+    const entry = /^ {4}(?:"([^"]+)"|([\w$]+))(?:: (.*?))?,?$/.exec(lines[i]);
+    if (entry) formats.set(entry[1] ?? entry[2], entry[3] ?? entry[2]);
+  }
+  return { declarations, formats };
+}
+
+/**
+ * Plain code for `require(specifier)` + `member` where it is one of Ajv's self-contained runtime helpers
+ * (SELF_CONTAINED_HELPERS) or a format of ajv-formats (with the declarations it uses, in an IIFE so no name clashes with Ajv's
+ * code); undefined for anything else.
+ */
+function inlinedRequire(specifier, member) {
+  // Functions that use nothing but their arguments (and themselves), copied by their source.
+  if (SELF_CONTAINED_HELPERS.includes(specifier) && member === '.default')
+    return `(${require(specifier).default.toString()})`;
+  if (specifier !== FORMATS_MODULE) return undefined;
+  const name = /^\.fullFormats(?:\.([\w$]+)|\["([^"]+)"\])$/.exec(member);
+  const { declarations, formats } = formatSources();
+  const expression = name && formats.get(name[1] ?? name[2]);
+  if (!expression) throw new Error(`${specifier}${member}: not a format this generator can copy`);
+  const needed = [];
+  const visit = (source) => {
+    for (const [id] of source.matchAll(/[A-Za-z_$][\w$]*/g)) {
+      if (declarations.has(id) && !needed.includes(id)) {
+        needed.push(id);
+        visit(declarations.get(id));
+      }
+    }
+  };
+  visit(expression);
+  const copied = needed.map((id) => declarations.get(id)).join('\n');
+  return `(() => {\n// ajv-formats' "${name[1] ?? name[2]}" format, copied from ${FORMATS_MODULE}.js\n${copied}\nreturn ${expression};\n})()`;
+}
+
 /** Ajv's standalone ESM code for `refs` (export name → pointer), made self-standing for Node, browsers and bundlers. */
 function compileModule(doc, api, refs, allErrors) {
   const id = `https://kyc-contracts.invalid/${api}.json`;
@@ -127,15 +188,22 @@ function compileModule(doc, api, refs, allErrors) {
   });
   addFormats(ajv);
   for (const format of ['int32', 'int64', 'float', 'double']) ajv.addFormat(format, true);
-  ajv.addSchema({ ...doc, $id: id });
+  // Annotations (descriptions, examples) change no verdict; left out, they stay out of the shipped code.
+  ajv.addSchema({ ...withoutAnnotations(doc), $id: id });
   const code = standaloneCode(
     ajv,
     Object.fromEntries(Object.entries(refs).map(([name, pointer]) => [name, `${id}${pointer}`])),
   );
-  // Standalone code `require`s Ajv's small runtime helpers and ajv-formats' format functions (CommonJS): turned into
-  // ESM imports, whose CommonJS interop differs between Node and bundlers, hence the `.default` fallbacks.
+  // Standalone code `require`s Ajv's small runtime helpers and ajv-formats' format functions (CommonJS). They are
+  // copied in as plain code (see inlinedRequire), so that the validators pull in no CommonJS (the invitation's loads
+  // with the portabl client); any other would be turned into an ESM import, whose CommonJS interop differs between
+  // Node and bundlers, hence the `.default` fallbacks.
   const imports = new Map();
-  const body = code.replace(/require\("([^"]+)"\)/g, (_, specifier) => {
+  const inlined = code.replace(
+    /require\("([^"]+)"\)(\.default|\.fullFormats(?:\.[\w$]+|\["[^"]+"\]))/g,
+    (whole, specifier, member) => inlinedRequire(specifier, member) ?? whole,
+  );
+  const body = inlined.replace(/require\("([^"]+)"\)/g, (_, specifier) => {
     if (!imports.has(specifier)) imports.set(specifier, `__m${imports.size}`);
     const name = imports.get(specifier);
     return `(${name}.default && ${name}.default.__esModule ? ${name}.default : ${name})`;

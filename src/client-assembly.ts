@@ -2,7 +2,7 @@
 // the transport, redaction and middleware are built here, and each API's factory states only what differs: its
 // credential (how requests are authorized) and its servers.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { type CompiledValidator, compiledValidator, type ValidatorLoaders } from './compiled-validator.js';
+import type { ValidatorLoaders } from './compiled-validator.js';
 import {
   COMMON_OPTION_NAMES,
   type ResolvedCommonOptions,
@@ -56,23 +56,60 @@ export interface ApiDefinition<Server extends string> {
   credential: CredentialSetup;
 }
 
-/** Validation middleware whose code loads with `import()` on its first use (validate-calls.ts). */
+/**
+ * The validation middleware (request, response), whose code and compiled validators load with `import()` on first
+ * use (validate-calls.ts, compiled-validator.ts): a client that does not validate never loads them. Both share one
+ * CompiledValidator.
+ */
 function lazyValidation(
-  kind: 'request' | 'response',
   spec: RuntimeSpec,
-  validator: CompiledValidator,
+  loaders: ValidatorLoaders,
   redactor: Redactor,
-): Middleware {
-  let loaded: Promise<Middleware> | undefined;
+): { request: Middleware; response: Middleware } {
+  let loading: Promise<{ request: Middleware; response: Middleware }> | undefined;
+  // Once loaded, each call goes straight to it, without waiting on the load again.
+  let ready: { request: Middleware; response: Middleware } | undefined;
   const load = () =>
-    (loaded ??= import('./validate-calls.js').then((m) =>
-      kind === 'request'
-        ? m.requestValidationMiddleware(spec, validator, redactor)
-        : m.responseValidationMiddleware(spec, validator, redactor),
+    (loading ??= Promise.all([import('./validate-calls.js'), import('./compiled-validator.js')]).then(
+      ([calls, compiled]) => {
+        const validator = compiled.compiledValidator(loaders);
+        ready = {
+          request: calls.requestValidationMiddleware(spec, validator, redactor),
+          response: calls.responseValidationMiddleware(spec, validator, redactor),
+        };
+        return ready;
+      },
     ));
-  return kind === 'request'
-    ? { onRequest: async (context) => (await load()).onRequest!(context) }
-    : { onResponse: async (context) => (await load()).onResponse!(context) };
+  return {
+    request: {
+      onRequest: (context) =>
+        ready ? ready.request.onRequest!(context) : load().then((m) => m.request.onRequest!(context)),
+    },
+    response: {
+      onResponse: (context) =>
+        ready ? ready.response.onResponse!(context) : load().then((m) => m.response.onResponse!(context)),
+    },
+  };
+}
+
+/**
+ * The path check, the origin record and the body step as one middleware, in the order three middlewares registered
+ * in that order would run: onRequest path then body, onResponse body then origin (on the body step's Response).
+ * Their onRequest steps and the origin's onResponse are synchronous and return nothing.
+ */
+function ownSteps(path: Middleware, origin: Middleware, body: Middleware): Middleware {
+  return {
+    onRequest(context) {
+      path.onRequest!(context);
+      body.onRequest!(context);
+      return undefined;
+    },
+    async onResponse(context) {
+      const replaced = (await body.onResponse!(context)) as Response | undefined;
+      origin.onResponse!(replaced ? { ...context, response: replaced } : context);
+      return replaced;
+    },
+  };
 }
 
 /** A client factory for one API: checks options in a fixed order (credential, common options, server). */
@@ -96,20 +133,22 @@ export function defineClient<Paths extends {}, Server extends string, Options>(
       common.baseUrl,
     );
     const clock = common.clock ?? systemClock;
-    const validator =
-      common.validateRequests || common.validateResponses ? compiledValidator(api.validators) : undefined;
+    const validation =
+      common.validateRequests || common.validateResponses
+        ? lazyValidation(api.runtime, api.validators, redactor)
+        : undefined;
     // Order matters: onRequest runs in this order (path check first, before anything is sent or a token requested),
     // onResponse in the reverse one (validation sees the raw answer, the origin is recorded on the Response finally
-    // returned).
+    // returned). The client's own three steps run as one middleware: openapi-fetch awaits each middleware in turn.
     const middleware: Middleware[] = [
-      pathParameterMiddleware(api.runtime),
-      responseOriginMiddleware(api.runtime, redactor),
-      responseBodyMiddleware(api.runtime, redactor),
+      ownSteps(
+        pathParameterMiddleware(api.runtime),
+        responseOriginMiddleware(api.runtime, redactor),
+        responseBodyMiddleware(api.runtime, redactor),
+      ),
     ];
-    if (validator && common.validateRequests)
-      middleware.push(lazyValidation('request', api.runtime, validator, redactor));
-    if (validator && common.validateResponses)
-      middleware.push(lazyValidation('response', api.runtime, validator, redactor));
+    if (validation && common.validateRequests) middleware.push(validation.request);
+    if (validation && common.validateResponses) middleware.push(validation.response);
     const base: TransportOptions = {
       fetch: common.fetch,
       timeoutMs: common.timeoutMs,
@@ -126,7 +165,9 @@ export function defineClient<Paths extends {}, Server extends string, Options>(
       middleware,
       transport: (extra) => createTransport({ ...base, ...extra }),
     });
-    const client = createClient<Paths>({ baseUrl, fetch, headers: common.headers });
+    // `redirect: 'manual'` from the start: the transport follows no redirect (transport/fetch.ts, redirectOf), and a
+    // Request that already says so is sent as it is.
+    const client = createClient<Paths>({ baseUrl, fetch, headers: common.headers, redirect: 'manual' });
     client.use(...middleware);
     return client;
   };

@@ -7,7 +7,6 @@
 // stays unloaded for callers who do not opt in to validation (see validation.ts). A schema using any other keyword
 // fails when the client is created, so a rule of the spec is never silently skipped.
 import type { Middleware } from 'openapi-fetch';
-import { ANNOTATION_KEYWORDS } from './openapi/document.js';
 import type { RuntimeSpec } from './runtime-spec.js';
 
 /**
@@ -33,11 +32,14 @@ const FORMATS: Record<string, RegExp> = { uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[
 
 type Check = (value: unknown) => string | undefined;
 
-/** The checks of one path parameter schema; throws for a keyword this checker does not implement. */
+/**
+ * The checks of one path parameter schema; throws for a keyword this checker does not implement. The rules come from
+ * the generated runtime module with annotations and `x-` extensions already left out (scripts/generate-runtime.mjs,
+ * `constraints`, with the walker's ANNOTATION_KEYWORDS), so every keyword here is a constraint.
+ */
 export function compilePathSchema(schema: Record<string, unknown>, where: string): Check {
   const checks: Check[] = [];
   for (const [keyword, rule] of Object.entries(schema)) {
-    if (ANNOTATION_KEYWORDS.has(keyword) || keyword.startsWith('x-')) continue;
     switch (keyword) {
       case 'type':
         if (rule === 'string')

@@ -11,6 +11,7 @@ import { ApiError } from './errors.js';
 import { noRedaction, type Redactor } from './redaction.js';
 import { readBody } from './response-json.js';
 import { documentedContent, operationName, type RuntimeSpec } from './runtime-spec.js';
+import { allowDeferredBody, readDeferred } from './transport/fetch.js';
 
 // How much of an unreadable body ResponseBodyError keeps (redacted), to show what came back.
 const MAX_KEPT_TEXT = 1000;
@@ -84,11 +85,20 @@ export function redactedErrorText(text: string, redactor: Redactor): string {
 /** openapi-fetch middleware; see the top of this file. Registered right after the origin middleware. */
 export function responseBodyMiddleware(spec: RuntimeSpec, redactor: Redactor = noRedaction): Middleware {
   return {
+    onRequest({ request, options }) {
+      // A JSON answer is read once, here: the transport may hand it back unread (see allowDeferredBody).
+      if ((options.parseAs ?? 'json') === 'json' && request.method !== 'HEAD') allowDeferredBody(request);
+      return undefined;
+    },
     async onResponse({ request, response, schemaPath, options }) {
       if (NULL_BODY_STATUSES.has(response.status) || request.method === 'HEAD') return undefined;
       const documented = documentedContent(spec, request.method, schemaPath, response.status);
       const documentsBody = documented ? Object.keys(documented).length > 0 : undefined;
-      if (response.ok && documentsBody === false) return withBody(response, null);
+      if (response.ok && documentsBody === false) {
+        // An unread answer of the transport is still read to its end (which ends its attempt), then dropped.
+        readDeferred(response)?.catch(() => {});
+        return withBody(response, null);
+      }
       // The caller asked for text, a blob or a stream: they read it themselves.
       if (response.ok && (options?.parseAs ?? 'json') !== 'json') return undefined;
       const { text, json } = await readBody(response);
@@ -96,6 +106,7 @@ export function responseBodyMiddleware(spec: RuntimeSpec, redactor: Redactor = n
         const redacted = redactedErrorText(text, redactor);
         return redacted === text ? undefined : withBody(response, redacted);
       }
+      if (json) return undefined;
       const fail = (reason: string): never => {
         throw new ResponseBodyError({
           operation: operationName(spec, request.method, schemaPath),
@@ -111,12 +122,9 @@ export function responseBodyMiddleware(spec: RuntimeSpec, redactor: Redactor = n
         if (documentsBody) fail(`the body is empty, but the spec documents one (${contentType})`);
         return withBody(response, null);
       }
-      if (!json) {
-        fail(
-          `the body is not JSON (${contentType}${response.headers.get('content-encoding') ? `, content-encoding ${response.headers.get('content-encoding')}` : ''})`,
-        );
-      }
-      return undefined;
+      return fail(
+        `the body is not JSON (${contentType}${response.headers.get('content-encoding') ? `, content-encoding ${response.headers.get('content-encoding')}` : ''})`,
+      );
     },
   };
 }

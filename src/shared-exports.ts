@@ -28,4 +28,4 @@ export {
 export type { FetchFunction } from './transport/fetch.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './transport/fetch.js';
 export { DEFAULT_RETRY, type RetryOptions } from './transport/retry-policy.js';
-export { RequestValidationError, ResponseValidationError } from './validation.js';
+export { RequestValidationError, ResponseValidationError } from './validation-errors.js';

@@ -7,7 +7,7 @@ import { noRedaction, type Redactor } from './redaction.js';
 import { readBody } from './response-json.js';
 import { documentedContent, operationName, operationOf, type RuntimeSpec } from './runtime-spec.js';
 import { type BoundedIssues, MAX_LISTED_ISSUES, pointerSegment, type SchemaIssue } from './schema-issues.js';
-import { RequestValidationError, ResponseValidationError } from './validation.js';
+import { RequestValidationError, ResponseValidationError } from './validation-errors.js';
 
 // Each issue's path and message are bounded too: a server's property names are quoted in Ajv's messages.
 const MAX_ISSUE_TEXT = 200;

@@ -54,6 +54,9 @@ function inclusiveTimes(profile, pick) {
 
 const area = ({ url, functionName }) => {
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
+  // The client entries are esbuild bundles (scripts/build.mjs): their chunks hold openapi-fetch's code too.
+  if (url.includes('/dist/src/chunks/'))
+    return `kyc-contracts bundle (with openapi-fetch) ${url.slice(url.indexOf('/dist/src/') + 10)}`;
   if (url.includes('/dist/src/')) return `kyc-contracts ${url.slice(url.indexOf('/dist/src/') + 10)}`;
   if (url.includes('node_modules/'))
     return url

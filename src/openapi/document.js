@@ -21,6 +21,36 @@ export const ANNOTATION_KEYWORDS = new Set([
   'writeOnly',
 ]);
 
+// Keywords whose value is a map of subschemas: their keys are names (a property may be called `description`).
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas']);
+// Keywords whose value is data, not a schema: copied as they are.
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'example']);
+
+/**
+ * A copy of a document (or of one schema) with every annotation keyword and `x-` extension left out of its schemas,
+ * for code that only applies their rules (the validators compiled at build time): what is left validates exactly
+ * the same values. Property names, `enum`, `const` and `default` values are kept as they are.
+ * @template T
+ * @param {T} node
+ * @returns {T}
+ * @example withoutAnnotations({ description: 'An id', type: 'string', properties: { title: { type: 'string' } } })
+ * // { type: 'string', properties: { title: { type: 'string' } } }
+ */
+export function withoutAnnotations(node) {
+  if (Array.isArray(node)) return /** @type {T} */ (node.map((item) => withoutAnnotations(item)));
+  if (!node || typeof node !== 'object') return node;
+  /** @type {Record<string, unknown>} */
+  const copy = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (ANNOTATION_KEYWORDS.has(key) || key.startsWith('x-')) continue;
+    if (DATA_KEYWORDS.has(key)) copy[key] = value;
+    else if (SCHEMA_MAPS.has(key) && value && typeof value === 'object' && !Array.isArray(value))
+      copy[key] = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, withoutAnnotations(schema)]));
+    else copy[key] = withoutAnnotations(value);
+  }
+  return /** @type {T} */ (copy);
+}
+
 export const HTTP_METHODS = /** @type {const} */ ([
   'get',
   'put',

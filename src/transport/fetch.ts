@@ -52,6 +52,34 @@ export interface TransportOptions {
   maxResponseBytes?: number;
 }
 
+// Requests whose success answer may be handed back unread: marked by the client's body middleware, for calls whose
+// body openapi-fetch parses as JSON, which that middleware then reads itself (response-json.ts).
+const deferrable = new WeakSet<Request>();
+// The answers handed back unread, each with the reader of its body under its attempt's deadline.
+const deferred = new WeakMap<Response, () => Promise<string>>();
+
+/**
+ * Lets the transport hand back the success answer to `request` with its body unread when the platform's fetch sent
+ * it and the body is bounded by its announced length (see isBounded): the client then reads it once, with
+ * `readDeferred`, instead of the transport copying it into a new Response first.
+ */
+export function allowDeferredBody(request: Request): void {
+  deferrable.add(request);
+}
+
+/**
+ * The text of an answer the transport handed back unread, read under its attempt's deadline, with the transport's
+ * errors (RequestTimeoutError, the caller's abort reason, NetworkError, credentials redacted), or undefined for any
+ * other Response. A body that breaks off there is not retried: the answer has already been handed to the caller's
+ * middleware.
+ */
+export function readDeferred(response: Response): Promise<string> | undefined {
+  const read = deferred.get(response);
+  if (!read) return undefined;
+  deferred.delete(response);
+  return read();
+}
+
 /**
  * Default limit of a response body: 32 MiB. The largest answer either API documents is `GET /identities?all=true`,
  * unbounded by design; the spec's example identity is about 700 bytes of JSON, so this holds some 45,000 identities.
@@ -61,6 +89,22 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 // Statuses whose responses may not have a body (the Response constructor rejects one).
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * A success answer whose body needs no copy to stay within `maxBytes`: its non-empty length is announced, within the
+ * limit, and no content coding can expand it (the HTTP layer reads no more than the announced length).
+ */
+function isBounded(response: Response, maxBytes: number): boolean {
+  if (!response.ok || NULL_BODY_STATUSES.has(response.status) || response.body === null) return false;
+  const announced = response.headers.get('content-length');
+  return (
+    announced !== null &&
+    /^\d+$/.test(announced) &&
+    Number(announced) > 0 &&
+    Number(announced) <= maxBytes &&
+    response.headers.get('content-encoding') === null
+  );
+}
 
 /**
  * Reads the whole body under the attempt's deadline and returns an equivalent Response holding it in memory.
@@ -163,15 +207,17 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
  */
 function redirectOf(
   response: Response,
-  requestUrl: string,
+  request: Request,
 ): { status: number; location: string | undefined } | undefined {
   // Browsers hide a manual redirect behind an opaque response (status 0, no headers).
   if (response.type === 'opaqueredirect') return { status: response.status, location: undefined };
+  // The status first: the header and the request's URL are looked up for a redirect only.
+  if (!REDIRECT_STATUSES.has(response.status)) return undefined;
   const location = response.headers.get('location');
-  if (!REDIRECT_STATUSES.has(response.status) || location === null) return undefined;
+  if (location === null) return undefined;
   let target: string | undefined;
   try {
-    target = describeUrl(new URL(location, requestUrl).href);
+    target = describeUrl(new URL(location, request.url).href);
   } catch {
     target = undefined;
   }
@@ -189,22 +235,28 @@ export function createTransport(options: TransportOptions): Transport {
   const retry = options.retry ?? DEFAULT_RETRY;
   const retryMethods = new Set((options.retryMethods ?? IDEMPOTENT_METHODS).map((m) => m.toUpperCase()));
   const retryStatuses = new Set(options.retryStatuses ?? TRANSIENT_STATUSES);
-  const send: FetchFunction = options.fetch ?? ((request) => globalThis.fetch(request));
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   /**
-   * One attempt: a response read completely, a RequestTimeoutError, the caller's abort reason, a
-   * RedirectRefusedError (see redirectOf), or AttemptFailed. One AbortController per attempt, aborted by the
-   * deadline or by the caller's signal (one listener), instead of AbortSignal.any over AbortSignal.timeout: the
-   * attempt's Request is the only one built, and it carries the credential header when one is given.
+   * One attempt: a response read completely (or, `mayDefer`, a bounded success answer whose body the client reads
+   * with readDeferred), a RequestTimeoutError, the caller's abort reason, a RedirectRefusedError (see redirectOf), or
+   * AttemptFailed. One AbortController per attempt, aborted by the deadline or by the caller's signal (one listener),
+   * instead of AbortSignal.any over AbortSignal.timeout. With a `fetch` option the attempt's Request is the only one
+   * built, and carries the credential header; with the platform's fetch, which builds its own, none is.
    */
-  async function attempt(request: Request, credential: Credential | undefined): Promise<Response> {
+  async function attempt(
+    request: Request,
+    credential: Credential | undefined,
+    n: number,
+    mayDefer: boolean,
+  ): Promise<Response> {
     const controller = new AbortController();
     const signal = controller.signal;
     let timedOut = false;
     const onDeadline = () => {
       timedOut = true;
-      controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+      // The error itself is the reason: a body still being read (deferred, below) fails with it.
+      controller.abort(new RequestTimeoutError(request.method, describeUrl(request.url), options.timeoutMs));
     };
     const onCallerAbort = () => controller.abort(request.signal.reason);
     let stopDeadline: () => void;
@@ -221,14 +273,63 @@ export function createTransport(options: TransportOptions): Transport {
     }
     if (request.signal.aborted) onCallerAbort();
     else request.signal.addEventListener('abort', onCallerAbort, { once: true });
+    const settle = () => {
+      stopDeadline();
+      request.signal.removeEventListener('abort', onCallerAbort);
+    };
+    const failure = (error: unknown) => {
+      // The caller's own abort is theirs to handle: pass their reason through untouched, never retry.
+      if (request.signal.aborted) return request.signal.reason as unknown;
+      if (timedOut) return signal.reason as unknown;
+      return new AttemptFailed(toNetworkFailure(error, redact));
+    };
+    let handedBack = false;
     let redirect: ReturnType<typeof redirectOf>;
     try {
-      const outgoing = new Request(request, { signal, redirect: 'manual' });
-      // The new Request holds its own copy of the headers: setting the credential there leaves `request` untouched.
-      if (credential) outgoing.headers.set(credential[0], credential[1]);
-      const response = await untilAborted(send(outgoing), signal);
-      redirect = redirectOf(response, request.url);
+      let response: Response;
+      if (options.fetch) {
+        const outgoing = new Request(request, { signal, redirect: 'manual' });
+        // The new Request holds its own copy of the headers: setting the credential there leaves `request` untouched.
+        if (credential) outgoing.headers.set(credential[0], credential[1]);
+        response = await untilAborted(options.fetch(outgoing), signal);
+      } else {
+        // The platform's fetch builds its own Request from `request` and this init: the credential goes into that
+        // one's headers (`request`, which middleware sees, stays untouched), without a Request of ours in between.
+        // The clients' requests already say `redirect: 'manual'` (client-assembly.ts); any other is told here.
+        const init: RequestInit = { signal };
+        if (request.redirect !== 'manual') init.redirect = 'manual';
+        if (credential) {
+          const headers = new Headers(request.headers);
+          headers.set(credential[0], credential[1]);
+          init.headers = headers;
+        }
+        // No untilAborted race here: the platform's fetch rejects with the signal's reason once it aborts.
+        response = await globalThis.fetch(request, init);
+      }
+      redirect = redirectOf(response, request);
       if (!redirect) {
+        if (mayDefer && !options.fetch && isBounded(response, maxBytes)) {
+          // The platform's fetch ties the body to `signal` (Fetch standard: an abort errors the body stream with the
+          // signal's reason), and the announced length bounds it: the deadline and the size limit hold without a
+          // copy. The attempt ends when the client has read the body (readDeferred).
+          deferred.set(response, () =>
+            response.text().then(
+              (text) => {
+                settle();
+                return text;
+              },
+              (error: unknown) => {
+                settle();
+                const reason = failure(error);
+                throw reason instanceof AttemptFailed
+                  ? new NetworkError(request.method, describeUrl(request.url), n, reason.failure)
+                  : reason;
+              },
+            ),
+          );
+          handedBack = true;
+          return response;
+        }
         const tooLarge = () =>
           new ResponseTooLargeError(request.method, describeUrl(request.url), response.status, maxBytes);
         return await readCompletely(response, signal, maxBytes, tooLarge);
@@ -236,13 +337,9 @@ export function createTransport(options: TransportOptions): Transport {
       await response.body?.cancel().catch(() => {});
     } catch (error) {
       if (error instanceof ResponseTooLargeError) throw error;
-      // The caller's own abort is theirs to handle: pass their reason through untouched, never retry.
-      if (request.signal.aborted) throw request.signal.reason;
-      if (timedOut) throw new RequestTimeoutError(request.method, describeUrl(request.url), options.timeoutMs);
-      throw new AttemptFailed(toNetworkFailure(error, redact));
+      throw failure(error);
     } finally {
-      stopDeadline();
-      request.signal.removeEventListener('abort', onCallerAbort);
+      if (!handedBack) settle();
     }
     throw new RedirectRefusedError(request.method, describeUrl(request.url), redirect.status, redirect.location);
   }
@@ -260,7 +357,7 @@ export function createTransport(options: TransportOptions): Transport {
       const outgoing = request.body === null ? request : request.clone();
       let delayMs: number;
       try {
-        const response = await attempt(outgoing, header);
+        const response = await attempt(outgoing, header, n, deferrable.has(request));
         if (isLast || !retryStatuses.has(response.status)) return response;
         const decision = decideAfterStatus(response, n, retry, clock.now(), random);
         if (!decision.retry) return response;

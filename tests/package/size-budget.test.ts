@@ -5,12 +5,18 @@ import { ENTRIES, kib, measureEntry } from '../../scripts/bench/entry-size.mjs';
 
 // KiB of min+gzip code that loads with the entry; chunks behind `import()` (validation on demand) are not counted.
 // Validation is excluded as the issue says, including decodeInvitation's check: its validator (compiled at build
-// time, generated/portabl/validators/invitation.ts, with ajv-formats' format functions) loads with the portabl
+// time, generated/portabl/validators/invitation.ts, with ajv-formats' format functions copied in) loads with the portabl
 // entry because decodeInvitation is synchronous, so it is marked external here and measured apart below.
-// The clients no longer load the bundled spec nor Ajv's compiler (they were 68.8 / 22.0 KiB). The issue's goal is
-// 6 KiB per entry; what remains is openapi-fetch (2.8 KiB alone), the generated facts module and the client's own
-// checks (options, redaction, path parameters, body checks): these budgets are today's sizes plus a small margin.
-const BUDGET_KIB: Record<string, number> = { portabl: 16, identity: 15 };
+// The issue's goal is 6 KiB per entry; it is not reached. Measured (lean-client, 22:30 UTC), minified bytes of what
+// identity loads (13.4 KiB min+gzip, 37.7 KiB minified): openapi-fetch 6.4 KiB (2.8 min+gzip alone), options.ts
+// 4.5 (every option's check and message), the generated facts module 3.8, transport/fetch.ts 3.5 (deadline, retries,
+// size limit, redirects), redaction.ts 3.2 (the echo-matching rule), path-parameters.ts 2.3, response-body.ts 1.8,
+// retry-policy.ts 1.6, transport/errors.ts 1.6, errors.ts 1.5, paginate.ts 1.3, client-assembly.ts 1.2,
+// filters.ts 1.0, the rest under 1 each. All of it serves every client: the option checks and the redaction rule
+// run synchronously in the factory (and in `unwrap`), the transport and middleware on every call (behind `import()`
+// they would only move to the first call, which this measure should then count), so 6 KiB means dropping behaviour.
+// Portabl (15.1 KiB) adds its token manager (auth.ts 2.9) and a larger facts module (4.3). Budgets: measured plus ~0.4 KiB.
+const BUDGET_KIB: Record<string, number> = { portabl: 15.5, identity: 14 };
 const VALIDATION = ['*/validators/invitation.js'];
 
 describe('entry size budget (min+gzip, dependencies included)', () => {
@@ -38,6 +44,17 @@ describe('validation stays out of the entries', () => {
       const loaded = Object.keys(size.inputs);
       expect(
         loaded.filter((f) => /openapi\.json$|node_modules\/ajv\/dist\/(core|2020|compile)/.test(f)),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('no client entry loads a CommonJS module at import (Ajv runtime helpers, ajv-formats: copied into the validators)', async () => {
+    for (const name of Object.keys(BUDGET_KIB)) {
+      const size = await measureEntry(ENTRIES.find((e) => e.name === name)!);
+      const loaded = Object.keys(size.inputs);
+      expect(
+        loaded.filter((f) => /node_modules\/(ajv|ajv-formats|fast-deep-equal)\//.test(f)),
         name,
       ).toEqual([]);
     }
