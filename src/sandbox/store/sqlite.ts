@@ -40,6 +40,20 @@ function bindable(params: readonly unknown[]): (string | number | null)[] {
   return values;
 }
 
+/** Bounds of the read memo (see openSqliteStore): answers kept, and characters of keys and values kept. */
+const MEMO_ENTRIES = 1024;
+const MEMO_CHARS = 4 * 1024 * 1024;
+
+/** The memo's key of a read: its text and each bound value, length-prefixed so that no two reads share a key. */
+function memoKey(text: string, values: readonly (string | number | null)[]): string {
+  let key = `${text.length}:${text}`;
+  for (const value of values) {
+    key +=
+      value === null ? '\u0000z' : typeof value === 'number' ? `\u0000n${value}` : `\u0000s${value.length}:${value}`;
+  }
+  return key;
+}
+
 function translateError(error: unknown): unknown {
   const message = error instanceof Error ? error.message : String(error);
   const unique = /UNIQUE constraint failed: (.+)$/.exec(message);
@@ -104,10 +118,10 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
     }
     return prepared;
   };
-  const run = (prepared: Prepared, params: readonly unknown[]): Row[] => {
+  const run = (prepared: Prepared, values: (string | number | null)[]): Row[] => {
     const { statement, columns } = prepared;
     try {
-      statement.bind(bindable(params));
+      statement.bind(values);
       const rows: Row[] = [];
       while (statement.step()) {
         const values = statement.get();
@@ -134,6 +148,33 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
     });
     queue = next.catch(() => undefined);
     return next;
+  };
+  // The read memo: the answer of a read that found at most one row (a lookup by key, or a miss), kept until the next
+  // write. This process is the database's only user (one connection, EXCLUSIVE lock), so an answer stays true until
+  // a write runs here, and every write (any statement that is not a SELECT, any transaction) empties the memo before
+  // it runs. A repeated lookup (a partner polling one identity's KYC status) then skips the WebAssembly round trip
+  // (bind, step, decode the row, reset): the largest cost left on GET /identities/{id} in a profile (see
+  // /work/notes/sandbox-speed.md). Bounded in entries and in characters; rows handed out are frozen, shared.
+  const memo = new Map<string, { rows: Row[]; chars: number }>();
+  let memoChars = 0;
+  const forget = () => {
+    memo.clear();
+    memoChars = 0;
+  };
+  const remember = (key: string, rows: Row[]) => {
+    let chars = key.length;
+    for (const row of rows) {
+      for (const value of Object.values(row)) chars += typeof value === 'string' ? value.length : 8;
+      Object.freeze(row);
+    }
+    if (chars > MEMO_CHARS) return;
+    while (memo.size >= MEMO_ENTRIES || memoChars + chars > MEMO_CHARS) {
+      const oldest = memo.keys().next().value as string;
+      memoChars -= memo.get(oldest)!.chars;
+      memo.delete(oldest);
+    }
+    memo.set(key, { rows, chars });
+    memoChars += chars;
   };
   let closed = false;
   const assertOpen = () => {
@@ -186,8 +227,17 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
       const statement = (): { rows: Row[]; write: number } => {
         assertOpen();
         const prepared = prepare(text);
-        const found = run(prepared, params);
-        return { rows: found, write: prepared.reads ? 0 : ++written };
+        const values = bindable(params);
+        if (!prepared.reads) {
+          forget();
+          return { rows: run(prepared, values), write: ++written };
+        }
+        const key = memoKey(text, values);
+        const known = memo.get(key);
+        if (known) return { rows: [...known.rows], write: 0 };
+        const found = run(prepared, values);
+        if (found.length <= 1) remember(key, found);
+        return { rows: [...found], write: 0 };
       };
       const { rows, write } = pending === 0 ? statement() : await serially(async () => statement());
       if (write) await durable(write);
@@ -196,10 +246,12 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
       const { result, write } = await serially(async () => {
         assertOpen();
+        // Nothing else runs until the transaction ends (the queue), and its own reads do not use the memo.
+        forget();
         db.run('BEGIN IMMEDIATE');
         const tx: Queryable = {
           query: async <R extends Row>(text: string, params: readonly unknown[] = []) =>
-            run(prepare(text), params) as R[],
+            run(prepare(text), bindable(params)) as R[],
         };
         try {
           const value = await work(tx);
@@ -217,6 +269,7 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
       serially(async () => {
         if (closed) return;
         closed = true;
+        forget();
         for (const { statement } of statements.values()) statement.free();
         statements.clear();
         db.close();
