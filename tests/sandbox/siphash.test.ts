@@ -82,6 +82,23 @@ describe('sipHash24', () => {
     expect(sipTagOf(k, text)).toBe(String.fromCharCode(high >>> 16, high & 0xffff, low >>> 16, low & 0xffff));
   });
 
+  it('tags a string as sipHash24 of its code units, for every length from 0 to 12 code units', () => {
+    for (let units = 0; units <= 12; units++) {
+      const k = sipKey(randomBytes(16));
+      const random = randomBytes(units * 2);
+      const text = String.fromCharCode(...Array.from({ length: units }, (_, i) => random.readUInt16LE(2 * i)));
+      const bytes = new Uint8Array(text.length * 2);
+      for (let i = 0; i < text.length; i++) {
+        bytes[2 * i] = text.charCodeAt(i) & 0xff;
+        bytes[2 * i + 1] = text.charCodeAt(i) >> 8;
+      }
+      const [high, low] = sipHash24(k, bytes.length, (i) => bytes[i]!);
+      expect(sipTagOf(k, text), `${units} code units`).toBe(
+        String.fromCharCode(high >>> 16, high & 0xffff, low >>> 16, low & 0xffff),
+      );
+    }
+  });
+
   it('refuses a key that is not 16 bytes', () => {
     expect(() => sipKey(new Uint8Array(15))).toThrow(RangeError);
   });
