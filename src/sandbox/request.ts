@@ -94,6 +94,17 @@ function parameterLabel(rule: ParameterRule, path: string): string {
   return `${rule.in} parameter ${rule.name}${path ? `.${path}` : ''}`;
 }
 
+// The query parameter names of each operation, built once rather than on every request.
+const queryNamesOf = new WeakMap<OperationRule, ReadonlySet<string>>();
+function queryNames(operation: OperationRule): ReadonlySet<string> {
+  let names = queryNamesOf.get(operation);
+  if (!names) {
+    names = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+    queryNamesOf.set(operation, names);
+  }
+  return names;
+}
+
 export function checkRequest(
   spec: SpecDocument,
   validator: SpecValidator,
@@ -103,7 +114,7 @@ export function checkRequest(
   const issues: string[] = [];
   const path: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
-  const known = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+  const known = queryNames(operation);
   for (const name of Object.keys(raw.query)) {
     if (!known.has(name)) {
       issues.push(

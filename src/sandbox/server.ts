@@ -36,17 +36,27 @@ export interface HandlerContext<Auth> {
   baseUrl: string;
 }
 
+/** Who the credential belongs to, and the key its requests are counted under by the rate limit. */
+export interface Authenticated<Auth> {
+  auth: Auth;
+  rateKey: string | undefined;
+}
+
 export interface ApiDefinition<Auth> {
   name: 'portabl' | 'identity';
   spec: SpecDocument;
   validator: SpecValidator;
   operations: OperationRule[];
-  /** Checks the credential the operation's security requirement names; throws a SandboxRefusal (401/403). */
+  /**
+   * Checks the credential the operation's security requirement names; throws (or rejects with) a SandboxRefusal
+   * (401/403). May answer without a promise when the check needs no waiting (an API key), which spares a turn of
+   * the microtask queue on every request.
+   */
   authenticate(
     operation: OperationRule,
     headers: FastifyRequest['headers'],
     now: number,
-  ): Promise<{ auth: Auth; rateKey: string | undefined }>;
+  ): Authenticated<Auth> | Promise<Authenticated<Auth>>;
   /** For an operation without security (Portabl's token request): the credential the checked request names. */
   rateKeyOf?(operation: OperationRule, input: CheckedRequest): string | undefined;
   handlers: Record<string, (context: HandlerContext<Auth>) => Promise<Answer>>;
@@ -179,7 +189,7 @@ export async function createApiServer<Auth>(
       answer = { status: 500, body: api.errorBody(api.codes.internal, 'The sandbox failed to answer this request.') };
     }
     reply.code(answer.status);
-    for (const [name, value] of Object.entries(answer.headers ?? {})) reply.header(name, value);
+    if (answer.headers) for (const name in answer.headers) reply.header(name, answer.headers[name]);
     if (answer.json !== undefined) return reply.type('application/json; charset=utf-8').send(answer.json);
     if (answer.body === undefined) return reply.send();
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(answer.body));
@@ -251,7 +261,8 @@ export async function createApiServer<Auth>(
       handler: async (request, reply) => {
         try {
           const now = options.clock.now();
-          const { auth, rateKey: authKey } = await api.authenticate(operation, request.headers, now);
+          const checked = api.authenticate(operation, request.headers, now);
+          const { auth, rateKey: authKey } = checked instanceof Promise ? await checked : checked;
           if (authKey) {
             const wait = options.rateLimiter.take(authKey);
             if (wait !== undefined) throw tooMany(api, wait);
@@ -260,12 +271,14 @@ export async function createApiServer<Auth>(
           if (prefer) throw prefer;
           const body = readBody(operation, request);
           const queryString = rawQuery(request.raw.url ?? '');
-          checkQueryEscapes(queryString);
-          let query: Record<string, unknown>;
-          try {
-            query = parse(queryString, { depth: 1, parameterLimit: 100, arrayLimit: 20, allowPrototypes: false });
-          } catch (error) {
-            throw new RequestInvalid([`query: ${error instanceof Error ? error.message : 'unreadable'}`]);
+          let query: Record<string, unknown> = {};
+          if (queryString !== '') {
+            checkQueryEscapes(queryString);
+            try {
+              query = parse(queryString, { depth: 1, parameterLimit: 100, arrayLimit: 20, allowPrototypes: false });
+            } catch (error) {
+              throw new RequestInvalid([`query: ${error instanceof Error ? error.message : 'unreadable'}`]);
+            }
           }
           const input = checkRequest(api.spec, api.validator, operation, {
             path: request.params as Record<string, string>,

@@ -36,6 +36,21 @@ describe('sandbox credentials', () => {
     expect(JSON.stringify(book)).not.toContain('secret-value');
   });
 
+  it('recognises a verified API key again, each key as its own tenant, and still refuses every other string', () => {
+    const book = credentialBook({ identity: [{ apiKey: 'key-one' }, { apiKey: 'key-two' }] }, []);
+    const one = book.identityTenant('key-one');
+    const two = book.identityTenant('key-two');
+    expect(one).toBeDefined();
+    expect(two).toBeDefined();
+    expect(one?.tenant).not.toBe(two?.tenant);
+    for (let i = 0; i < 3; i++) {
+      expect(book.identityTenant('key-one')).toBe(one);
+      expect(book.identityTenant('key-two')).toBe(two);
+      for (const wrong of ['key-onE', 'key-on', 'key-one ', '', 'key-three'])
+        expect(book.identityTenant(wrong), wrong).toBeUndefined();
+    }
+  });
+
   it('names a missing optional package and how to install it', async () => {
     const error = await loadOptional(
       'fastify-not-installed-here',

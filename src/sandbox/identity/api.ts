@@ -357,7 +357,8 @@ export function identityApi(options: IdentityApiOptions): ApiDefinition<Identity
     spec,
     validator: validatorFor(spec, 'identity'),
     operations,
-    async authenticate(operation, headers) {
+    // Not async: an API key is checked without waiting, so the request goes on in the same turn.
+    authenticate(operation, headers) {
       if (!operation.security) return { auth: undefined as unknown as IdentityTenant, rateKey: undefined };
       const header = headers[operation.security.headerName ?? 'apikey'];
       const key = Array.isArray(header) ? undefined : header;

@@ -21,15 +21,37 @@ async function loadSqlJs(): Promise<SqlJsStatic> {
   return init();
 }
 
-function bindable(params: readonly unknown[]): Record<string, string | number | null> {
-  const named: Record<string, string | number | null> = {};
-  params.forEach((value, i) => {
-    if (value === undefined || value === null) named[`$${i + 1}`] = null;
-    else if (typeof value === 'boolean') named[`$${i + 1}`] = value ? 1 : 0;
-    else if (typeof value === 'number' || typeof value === 'string') named[`$${i + 1}`] = value;
+/**
+ * The store's `$n` parameters as SQLite's `?n`: SQLite binds `?NNN` at index NNN, so values bind by position (an
+ * array). Bound by name, sql.js would copy each parameter's name into WebAssembly memory and look it up on every
+ * query. The SQL of this store holds no `$` elsewhere (no string literals with one).
+ */
+const positional = (text: string) => text.replace(/\$(\d+)/g, '?$1');
+
+function bindable(params: readonly unknown[]): (string | number | null)[] {
+  const values: (string | number | null)[] = new Array(params.length);
+  for (let i = 0; i < params.length; i++) {
+    const value = params[i];
+    if (value === undefined || value === null) values[i] = null;
+    else if (typeof value === 'boolean') values[i] = value ? 1 : 0;
+    else if (typeof value === 'number' || typeof value === 'string') values[i] = value;
     else throw new TypeError(`store parameter $${i + 1} must be a string, a number, a boolean or null`);
-  });
-  return named;
+  }
+  return values;
+}
+
+/** Bounds of the read memo (see openSqliteStore): answers kept, and characters of keys and values kept. */
+const MEMO_ENTRIES = 1024;
+const MEMO_CHARS = 4 * 1024 * 1024;
+
+/** The memo's key of a read: its text and each bound value, length-prefixed so that no two reads share a key. */
+function memoKey(text: string, values: readonly (string | number | null)[]): string {
+  let key = `${text.length}:${text}`;
+  for (const value of values) {
+    key +=
+      value === null ? '\u0000z' : typeof value === 'number' ? `\u0000n${value}` : `\u0000s${value.length}:${value}`;
+  }
+  return key;
 }
 
 function translateError(error: unknown): unknown {
@@ -80,17 +102,33 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
     db = new SQL.Database();
   }
 
-  const statements = new Map<string, Statement>();
-  const run = (text: string, params: readonly unknown[] = []): Row[] => {
-    let statement = statements.get(text);
-    if (!statement) {
-      statement = db.prepare(text);
-      statements.set(text, statement);
+  /** A prepared statement, its column names (read once, not per row) and whether it only reads. */
+  interface Prepared {
+    statement: Statement;
+    columns: string[];
+    reads: boolean;
+  }
+  const statements = new Map<string, Prepared>();
+  const prepare = (text: string): Prepared => {
+    let prepared = statements.get(text);
+    if (!prepared) {
+      const statement = db.prepare(positional(text));
+      prepared = { statement, columns: statement.getColumnNames(), reads: /^\s*select\b/i.test(text) };
+      statements.set(text, prepared);
     }
+    return prepared;
+  };
+  const run = (prepared: Prepared, values: (string | number | null)[]): Row[] => {
+    const { statement, columns } = prepared;
     try {
-      statement.bind(bindable(params));
+      statement.bind(values);
       const rows: Row[] = [];
-      while (statement.step()) rows.push(statement.getAsObject() as Row);
+      while (statement.step()) {
+        const values = statement.get();
+        const row: Row = {};
+        for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
+        rows.push(row);
+      }
       return rows;
     } catch (error) {
       throw translateError(error);
@@ -100,10 +138,43 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
   };
   // One operation at a time: sql.js has one connection, and a transaction must not interleave with another.
   let queue: Promise<unknown> = Promise.resolve();
+  // Operations queued or running: while there is none, a single statement runs at once (sql.js is synchronous, so
+  // nothing can interleave with it) instead of waiting for the queue's turn.
+  let pending = 0;
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
+    pending += 1;
+    const next = queue.then(work, work).finally(() => {
+      pending -= 1;
+    });
     queue = next.catch(() => undefined);
     return next;
+  };
+  // The read memo: the answer of a read that found at most one row (a lookup by key, or a miss), kept until the next
+  // write. This process is the database's only user (one connection, EXCLUSIVE lock), so an answer stays true until
+  // a write runs here, and every write (any statement that is not a SELECT, any transaction) empties the memo before
+  // it runs. A repeated lookup (a partner polling one identity's KYC status) then skips the WebAssembly round trip
+  // (bind, step, decode the row, reset): the largest cost left on GET /identities/{id} in a profile (see
+  // /work/notes/sandbox-speed.md). Bounded in entries and in characters; rows handed out are frozen, shared.
+  const memo = new Map<string, { rows: Row[]; chars: number }>();
+  let memoChars = 0;
+  const forget = () => {
+    memo.clear();
+    memoChars = 0;
+  };
+  const remember = (key: string, rows: Row[]) => {
+    let chars = key.length;
+    for (const row of rows) {
+      for (const value of Object.values(row)) chars += typeof value === 'string' ? value.length : 8;
+      Object.freeze(row);
+    }
+    if (chars > MEMO_CHARS) return;
+    while (memo.size >= MEMO_ENTRIES || memoChars + chars > MEMO_CHARS) {
+      const oldest = memo.keys().next().value as string;
+      memoChars -= memo.get(oldest)!.chars;
+      memo.delete(oldest);
+    }
+    memo.set(key, { rows, chars });
+    memoChars += chars;
   };
   let closed = false;
   const assertOpen = () => {
@@ -153,20 +224,34 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
   const store: SandboxStore = {
     kind: file ? 'file' : 'memory',
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
-      const { rows, write } = await serially(async () => {
+      const statement = (): { rows: Row[]; write: number } => {
         assertOpen();
-        const found = run(text, params);
-        return { rows: found, write: /^\s*select\b/i.test(text) ? 0 : ++written };
-      });
-      await durable(write);
+        const prepared = prepare(text);
+        const values = bindable(params);
+        if (!prepared.reads) {
+          forget();
+          return { rows: run(prepared, values), write: ++written };
+        }
+        const key = memoKey(text, values);
+        const known = memo.get(key);
+        if (known) return { rows: [...known.rows], write: 0 };
+        const found = run(prepared, values);
+        if (found.length <= 1) remember(key, found);
+        return { rows: [...found], write: 0 };
+      };
+      const { rows, write } = pending === 0 ? statement() : await serially(async () => statement());
+      if (write) await durable(write);
       return rows as T[];
     },
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
       const { result, write } = await serially(async () => {
         assertOpen();
+        // Nothing else runs until the transaction ends (the queue), and its own reads do not use the memo.
+        forget();
         db.run('BEGIN IMMEDIATE');
         const tx: Queryable = {
-          query: async <R extends Row>(text: string, params: readonly unknown[] = []) => run(text, params) as R[],
+          query: async <R extends Row>(text: string, params: readonly unknown[] = []) =>
+            run(prepare(text), bindable(params)) as R[],
         };
         try {
           const value = await work(tx);
@@ -184,7 +269,8 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
       serially(async () => {
         if (closed) return;
         closed = true;
-        for (const statement of statements.values()) statement.free();
+        forget();
+        for (const { statement } of statements.values()) statement.free();
         statements.clear();
         db.close();
       }),

@@ -101,6 +101,48 @@ export function describeStoreContract(name: string, open: () => Promise<SandboxS
       expect(results.filter((rows) => rows.length === 1)).toHaveLength(1);
     });
 
+    // The embedded store answers a repeated lookup from memory until the next write: every kind of write must show.
+    it('answers a repeated read with every write made since: update, delete, insert, committed and rolled-back transactions', async () => {
+      const read = () =>
+        store.query<{ doc: string }>('SELECT doc FROM identities WHERE tenant = $1 AND id = $2', [tenant, 'm']);
+      expect(await read()).toEqual([]);
+      expect(await read()).toEqual([]);
+      await insertIdentity(store, 'm', 'm@example.com');
+      expect(await read()).toEqual([{ doc: JSON.stringify({ id: 'm', email: 'm@example.com' }) }]);
+      expect(await read()).toEqual([{ doc: JSON.stringify({ id: 'm', email: 'm@example.com' }) }]);
+      await store.query('UPDATE identities SET doc = $1 WHERE tenant = $2 AND id = $3', ['{"v":1}', tenant, 'm']);
+      expect(await read()).toEqual([{ doc: '{"v":1}' }]);
+      await store.transaction((tx) =>
+        tx.query('UPDATE identities SET doc = $1 WHERE tenant = $2 AND id = $3', ['{"v":2}', tenant, 'm']),
+      );
+      expect(await read()).toEqual([{ doc: '{"v":2}' }]);
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.query('UPDATE identities SET doc = $1 WHERE tenant = $2 AND id = $3', ['{"v":3}', tenant, 'm']);
+          expect(await tx.query('SELECT doc FROM identities WHERE tenant = $1 AND id = $2', [tenant, 'm'])).toEqual([
+            { doc: '{"v":3}' },
+          ]);
+          throw new Error('abandon');
+        }),
+      ).rejects.toThrow('abandon');
+      expect(await read()).toEqual([{ doc: '{"v":2}' }]);
+      await store.query('DELETE FROM identities WHERE tenant = $1 AND id = $2', [tenant, 'm']);
+      expect(await read()).toEqual([]);
+    });
+
+    it('keeps reads with different values apart, and a caller changing an answer does not change the next one', async () => {
+      await insertIdentity(store, 'k1', 'k1@example.com');
+      await insertIdentity(store, 'k2', 'k2@example.com');
+      const read = (id: string) =>
+        store.query<{ id: string }>('SELECT id FROM identities WHERE tenant = $1 AND id = $2', [tenant, id]);
+      expect(await read('k1')).toEqual([{ id: 'k1' }]);
+      expect(await read('k2')).toEqual([{ id: 'k2' }]);
+      const first = await read('k1');
+      first.pop();
+      expect(await read('k1')).toEqual([{ id: 'k1' }]);
+      expect(await read('k1 ')).toEqual([]);
+    });
+
     it('deletes with RETURNING, once', async () => {
       await insertIdentity(store, 'd', 'd@example.com');
       expect(
