@@ -3,7 +3,6 @@
 // for the demo credentials, in what `startSandbox` answers and the command prints once).
 import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { sipKey, sipTagOf } from './siphash.js';
 
 /** A Portabl client: its id, its secret, and the scopes it is granted (default: every scope the spec names). */
 export interface PortablCredential {
@@ -159,12 +158,6 @@ export function credentialBook(credentials: SandboxCredentials, defaultScopes: r
   }
   // Compared on equal-length digests, so the time taken says nothing about how much of a secret was right.
   const same = (a: Buffer, b: Buffer) => timingSafeEqual(a, b);
-  // API keys already verified, by their SipHash-2-4 tag under a key drawn at random for this book: the next request
-  // with the same key is recognised without another SHA-256 (a tenth of a GET's CPU time in a profile). Only tags
-  // are kept, never a key; a tag is found only for a string the digest check accepted before, and another string
-  // shares its tag with odds of 2^-64 per try, the tag key being secret. At most one entry per registered key.
-  const tagKey = sipKey(randomBytes(16));
-  const verified = new Map<string, IdentityTenant>();
   return {
     portablClient(clientId, clientSecret) {
       const entry = clients.get(clientId);
@@ -175,14 +168,9 @@ export function credentialBook(credentials: SandboxCredentials, defaultScopes: r
     },
     portablClientById: (clientId) => clients.get(clientId)?.client,
     identityTenant(apiKey) {
-      const tag = sipTagOf(tagKey, apiKey);
-      const known = verified.get(tag);
-      if (known) return known;
       const offered = digest(apiKey);
       const entry = keys.get(offered.toString('hex'));
-      if (!entry || !same(entry.key, offered)) return undefined;
-      verified.set(tag, entry.tenant);
-      return entry.tenant;
+      return entry && same(entry.key, offered) ? entry.tenant : undefined;
     },
   };
 }
