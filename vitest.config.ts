@@ -41,6 +41,7 @@ export default defineConfig({
             'tests/sandbox/hostile-requests.test.ts',
             // These name their own store (a data folder, the store contract of the embedded store) or start processes.
             'tests/sandbox/persistence.test.ts',
+            'tests/sandbox/data-dir-lock.test.ts',
             'tests/sandbox/store.test.ts',
             'tests/sandbox/command.test.ts',
             'tests/sandbox/credentials.test.ts',

@@ -10,6 +10,7 @@ import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import { loadOptional } from '../optional.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { SCHEMA } from './tables.js';
 import { type Queryable, type Row, type SandboxStore, UniqueViolationError } from './types.js';
 
@@ -89,13 +90,18 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
   const SQL = await loadSqlJs();
   const file = options.dataDir ? path.join(path.resolve(options.dataDir), FILE_NAME) : undefined;
   let db: Database;
+  let unlock = async () => {};
   if (file) {
     await mkdir(path.dirname(file), { recursive: true });
+    unlock = await lockDataDir(path.dirname(file));
     let existing: Uint8Array | undefined;
     try {
       existing = await readFile(file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        await unlock();
+        throw error;
+      }
     }
     db = existing ? new SQL.Database(existing) : new SQL.Database();
   } else {
@@ -273,6 +279,7 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
         for (const { statement } of statements.values()) statement.free();
         statements.clear();
         db.close();
+        await unlock();
       }),
   };
   return store;
