@@ -1,6 +1,6 @@
-// The sandbox's server dependencies (fastify, jose, qs, sql.js, pg) are optional peer dependencies of the package,
-// so that teams who only use the clients never download them. Each is imported on first use through here, and a
-// missing one becomes an error that names the package and the command that installs it.
+// The sandbox's server dependencies (fastify, jose, qs, sql.js, proper-lockfile, pg) are optional peer dependencies
+// of the package, so that teams who only use the clients never download them. Each is imported on first use through
+// here, and a missing one becomes an error that names the package and the command that installs it.
 
 /** A package the sandbox needs is not installed. */
 export class SandboxDependencyError extends Error {

@@ -1,12 +1,10 @@
 // SANDBOX_DATA_DIR has one writer: a second sandbox on the same folder would overwrite the first one's acknowledged
-// writes (each exports the whole database), so it is refused at start, naming the folder and the process.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// writes (each exports the whole database), so it is refused at start, naming the folder and the way out.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LOCK_FILE } from '../../src/sandbox/store/data-dir-lock.js';
+import { LOCK_NAME, STALE_MS } from '../../src/sandbox/store/data-dir-lock.js';
 import { openSqliteStore } from '../../src/sandbox/store/sqlite.js';
 
 const dirs: string[] = [];
@@ -24,30 +22,35 @@ describe('one embedded store per data folder', () => {
     const dir = folder();
     const first = await openSqliteStore({ dataDir: dir });
     try {
-      await expect(openSqliteStore({ dataDir: dir })).rejects.toThrow(
-        `the data folder ${dir} is in use by another store of this process`,
-      );
+      const second = openSqliteStore({ dataDir: dir });
+      await expect(second).rejects.toThrow(`the data folder ${dir} is in use by another sandbox`);
       await expect(openSqliteStore({ dataDir: dir })).rejects.toThrow('DATABASE_URL');
     } finally {
       await first.close();
     }
   });
 
-  it('frees the folder when the store closes: the next store opens it, and no lock file stays', async () => {
+  it('frees the folder when the store closes: the next store opens it, and no lock stays', async () => {
     const dir = folder();
     await (await openSqliteStore({ dataDir: dir })).close();
     const second = await openSqliteStore({ dataDir: dir });
-    expect(readdirSync(dir)).toContain(LOCK_FILE);
+    expect(readdirSync(dir)).toContain(LOCK_NAME);
     await second.close();
-    expect(readdirSync(dir)).not.toContain(LOCK_FILE);
+    expect(readdirSync(dir)).not.toContain(LOCK_NAME);
   });
 
-  it('takes over a lock left by a process that no longer runs (killed before it could remove it)', async () => {
+  it('takes over a lock nobody refreshed for longer than the stale time (left by a killed sandbox)', async () => {
     const dir = folder();
-    const child = spawn(process.execPath, ['-e', '']);
-    await once(child, 'exit');
-    writeFileSync(path.join(dir, LOCK_FILE), `${child.pid}\n`);
+    mkdirSync(path.join(dir, LOCK_NAME));
+    const before = new Date(Date.now() - 2 * STALE_MS);
+    utimesSync(path.join(dir, LOCK_NAME), before, before);
     const store = await openSqliteStore({ dataDir: dir });
     await store.close();
+  });
+
+  it('refuses a fresh lock whatever process id left it (process ids are reused, in containers every time)', async () => {
+    const dir = folder();
+    mkdirSync(path.join(dir, LOCK_NAME));
+    await expect(openSqliteStore({ dataDir: dir })).rejects.toThrow(`counts as stale ${STALE_MS / 1000} s after`);
   });
 });

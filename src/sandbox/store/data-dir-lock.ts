@@ -1,62 +1,57 @@
 // One sandbox at a time per data folder. The embedded store keeps the whole database in memory and writes the whole
 // file on every write, so two stores on one folder (two processes, or two in one process) would each overwrite the
-// other's acknowledged writes: the last export wins. A lock file, created exclusively (O_EXCL) and naming its
-// process, makes the second opener fail at start instead. A lock left by a process that no longer runs (killed
-// before it could remove it) is taken over.
-import { open, readFile, unlink } from 'node:fs/promises';
+// other's acknowledged writes: the last export wins. proper-lockfile's lock (an atomic mkdir, whose time its holder
+// refreshes while it runs) makes the second opener fail at start instead. A lock whose holder stopped refreshing it
+// for STALE_MS (a killed process) is stale and taken over; no process id is trusted, as containers reuse them.
 import path from 'node:path';
+import { loadOptional } from '../optional.js';
 
-/** The lock file's name inside the data folder. */
-export const LOCK_FILE = 'sandbox.lock';
+/** The lock's name inside the data folder (a directory proper-lockfile creates and removes). */
+export const LOCK_NAME = 'sandbox.lock';
+/** How long a lock may go unrefreshed before it counts as left by a stopped process, in ms (proper-lockfile's default). */
+export const STALE_MS = 10_000;
 
-/** Thrown when another live sandbox holds the data folder. */
+/** Thrown when another running sandbox holds the data folder. */
 export class DataDirInUseError extends Error {
   override name = 'DataDirInUseError';
 }
 
-/** Whether a process with this id runs (signal 0 checks without sending; EPERM means it runs as another user). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
- * Takes the data folder for this store: creates `<dir>/sandbox.lock` holding this process's id.
+ * Takes the data folder for one store.
  * @param dir the data folder, which must exist
- * @returns a function that releases the lock (removes the file); calling it twice is harmless
- * @throws {DataDirInUseError} naming the folder and the process when a running process holds it (this one included)
- * @example const release = await lockDataDir('/var/lib/sandbox'); try { ... } finally { await release(); }
+ * @param onLost called if the lock is lost while held (its refresh failed, or it went stale and another process may
+ *   have taken it): the store must stop writing
+ * @returns a function that releases the lock; calling it twice is harmless
+ * @throws {DataDirInUseError} naming the folder, when a running store (in this process or another) holds it
+ * @throws {SandboxDependencyError} when the optional package proper-lockfile is not installed
+ * @example const release = await lockDataDir('/var/lib/sandbox', (error) => stopWriting(error)); await release();
  */
-export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
-  const file = path.join(dir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(file, 'wx');
-      await handle.writeFile(`${process.pid}\n`);
-      await handle.close();
-      let released = false;
-      return async () => {
-        if (released) return;
-        released = true;
-        await unlink(file).catch(() => undefined);
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const pid = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
-    if (Number.isInteger(pid) && pid > 0 && running(pid)) {
-      const who = pid === process.pid ? 'another store of this process' : `process ${pid}`;
-      throw new DataDirInUseError(
-        `the data folder ${dir} is in use by ${who}: the embedded store has one writer. Stop that sandbox, give ` +
-          'this one another folder, or let several processes share one PostgreSQL database (DATABASE_URL).',
-      );
-    }
-    // A stale lock (its process is gone, or the file is unreadable): remove it and try once more.
-    await unlink(file).catch(() => undefined);
+export async function lockDataDir(dir: string, onLost: (error: Error) => void): Promise<() => Promise<void>> {
+  const lockfile = await loadOptional(
+    'proper-lockfile',
+    'one sandbox per SANDBOX_DATA_DIR',
+    () => import('proper-lockfile'),
+  );
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(dir, {
+      lockfilePath: path.join(dir, LOCK_NAME),
+      realpath: false,
+      stale: STALE_MS,
+      onCompromised: onLost,
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    throw new DataDirInUseError(
+      `the data folder ${dir} is in use by another sandbox: the embedded store has one writer. Stop that sandbox, ` +
+        'give this one another folder, or let several processes share one PostgreSQL database (DATABASE_URL). If ' +
+        `that sandbox was killed, its lock counts as stale ${STALE_MS / 1000} s after it stopped: start again then.`,
+    );
   }
-  throw new DataDirInUseError(`the data folder ${dir}: could not take its lock file ${LOCK_FILE}`);
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    await release().catch(() => undefined);
+  };
 }

@@ -91,9 +91,14 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
   const file = options.dataDir ? path.join(path.resolve(options.dataDir), FILE_NAME) : undefined;
   let db: Database;
   let unlock = async () => {};
+  // Set if the data folder's lock is lost while this store runs: another sandbox may own the folder now, so this
+  // one refuses every write rather than overwrite that one's.
+  let lockLost: Error | undefined;
   if (file) {
     await mkdir(path.dirname(file), { recursive: true });
-    unlock = await lockDataDir(path.dirname(file));
+    unlock = await lockDataDir(path.dirname(file), (error) => {
+      lockLost = error;
+    });
     let existing: Uint8Array | undefined;
     try {
       existing = await readFile(file);
@@ -159,8 +164,9 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
   // write. This process is the database's only user (one connection, EXCLUSIVE lock), so an answer stays true until
   // a write runs here, and every write (any statement that is not a SELECT, any transaction) empties the memo before
   // it runs. A repeated lookup (a partner polling one identity's KYC status) then skips the WebAssembly round trip
-  // (bind, step, decode the row, reset): the largest cost left on GET /identities/{id} in a profile (see
-  // /work/notes/sandbox-speed.md). Bounded in entries and in characters; rows handed out are frozen, shared.
+  // (bind, step, decode the row, reset): the largest cost left on GET /identities/{id} in a CPU profile. Bounded in
+  // entries and in characters. The memo keeps its own copy of each row and hands out copies, so that rows stay plain
+  // writable objects (as the PostgreSQL store's are) and a caller's change reaches no later answer.
   const memo = new Map<string, { rows: Row[]; chars: number }>();
   let memoChars = 0;
   const forget = () => {
@@ -171,7 +177,6 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
     let chars = key.length;
     for (const row of rows) {
       for (const value of Object.values(row)) chars += typeof value === 'string' ? value.length : 8;
-      Object.freeze(row);
     }
     if (chars > MEMO_CHARS) return;
     while (memo.size >= MEMO_ENTRIES || memoChars + chars > MEMO_CHARS) {
@@ -193,6 +198,11 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
   let persisted = 0;
   let flushing: Promise<void> | undefined;
   const flush = async () => {
+    if (lockLost) {
+      throw new Error(
+        `the lock of the data folder ${path.dirname(file!)} was lost (${lockLost.message}): this sandbox stopped writing there`,
+      );
+    }
     // export() closes and reopens the database, which frees every prepared statement: it runs in the queue.
     const { bytes, upTo } = await serially(async () => {
       const exported = { bytes: db.export(), upTo: written };
@@ -240,10 +250,14 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
         }
         const key = memoKey(text, values);
         const known = memo.get(key);
-        if (known) return { rows: [...known.rows], write: 0 };
+        if (known) return { rows: known.rows.map((row) => ({ ...row })), write: 0 };
         const found = run(prepared, values);
-        if (found.length <= 1) remember(key, found);
-        return { rows: [...found], write: 0 };
+        if (found.length <= 1)
+          remember(
+            key,
+            found.map((row) => ({ ...row })),
+          );
+        return { rows: found, write: 0 };
       };
       const { rows, write } = pending === 0 ? statement() : await serially(async () => statement());
       if (write) await durable(write);

@@ -140,6 +140,10 @@ export function describeStoreContract(name: string, open: () => Promise<SandboxS
       const first = await read('k1');
       first.pop();
       expect(await read('k1')).toEqual([{ id: 'k1' }]);
+      // Rows are plain, writable objects on every store; changing one changes no later answer.
+      const [row] = await read('k1');
+      row!.id = 'changed by the caller';
+      expect(await read('k1')).toEqual([{ id: 'k1' }]);
       expect(await read('k1 ')).toEqual([]);
     });
 
