@@ -125,11 +125,19 @@ const FORMATS_MODULE = 'ajv-formats/dist/formats';
 const SELF_CONTAINED_HELPERS = ['ajv/dist/runtime/ucs2length', 'ajv/dist/runtime/equal'];
 const require = createRequire(import.meta.url);
 
+/** @type {{ declarations: Map<string, string>, formats: Map<string, string> } | undefined} */
+let formatSourcesRead;
 /**
  * ajv-formats' formats module as its top-level declarations (name → source) and the expression of each format in
  * `fullFormats`: read from its (compiled, regular) source, so that a format is copied with exactly what it uses.
+ * Read once per run: helperName asks for it at every format reference of every compiled module.
  */
 function formatSources() {
+  formatSourcesRead ??= readFormatSources();
+  return formatSourcesRead;
+}
+
+function readFormatSources() {
   const lines = fs.readFileSync(require.resolve(`${FORMATS_MODULE}.js`), 'utf8').split('\n');
   const declarations = new Map();
   for (let i = 0; i < lines.length; i++) {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeSamplesFor } from '../../scripts/docs/code-samples.mjs';
 import { installLines, tarballName } from '../../scripts/docs/landing-page.mjs';
 import { apiNames, loadBundle, repoRoot } from '../support/bundles.js';
+import { type Finished, runNodeScript } from '../support/node-process.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
@@ -31,7 +32,7 @@ let tarball = '';
 let packedFiles: string[] = [];
 let compilerStatus: number | null = null;
 let compilerOutput = '';
-let declarationsCheck: { status: number; output: string } = { status: -1, output: 'not run' };
+let declarationsCheck: Finished = { status: -1, output: 'not run' };
 /** The compiler's diagnostics for the files whose path starts with `prefix`. */
 const diagnosticsFor = (prefix: string) => compilerOutput.split('\n').filter((line) => line.startsWith(prefix));
 
@@ -196,15 +197,7 @@ beforeAll(async () => {
     },
   );
   const tsc = (project: string) =>
-    new Promise<{ status: number; output: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [path.join(consumerDir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project],
-        { cwd: consumerDir, encoding: 'utf8' },
-        (error, stdout, stderr) =>
-          resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
-      );
-    });
+    runNodeScript(path.join(consumerDir, 'node_modules', 'typescript', 'bin', 'tsc'), ['-p', project], consumerDir);
   // Two compilers at once: each mostly waits on its own start-up.
   const [consumer, declarations] = await Promise.all([tsc('tsconfig.json'), tsc('tsconfig.declarations.json')]);
   compilerStatus = consumer.status;

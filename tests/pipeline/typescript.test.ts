@@ -2,12 +2,13 @@
 // generated types, src/, the tests (the type tests of tests/types among them), and the README's TypeScript examples (an example that no longer compiles teaches
 // every reader something false). The scripts' JSDoc is checked in a second run beside it (checkJs with its own
 // options: tsconfig.scripts.json). The README examples import `<package name>/<api>`, mapped here to src/.
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apis } from '../../scripts/apis.mjs';
 import { repoRoot } from '../support/bundles.js';
+import { type Finished, runNodeScript } from '../support/node-process.js';
 
 const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 const packageName = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string }).name;
@@ -19,21 +20,13 @@ const dir = mkdtempSync(path.join(repoRoot, '.tmp', 'typescript-'));
 let status: number | null = null;
 let diagnostics: string[] = [];
 let compiled = new Set<string>();
-let scripts: Promise<{ status: number; output: string }>;
+let scripts: Promise<Finished>;
 
 const TSC = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
 
 beforeAll(() => {
   // The scripts' JSDoc (tsconfig.scripts.json: checkJs) in a second compiler, started first so the two overlap.
-  scripts = new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [TSC, '--noEmit', '-p', path.join(repoRoot, 'tsconfig.scripts.json')],
-      { cwd: repoRoot, encoding: 'utf8' },
-      (error, stdout, stderr) =>
-        resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
-    );
-  });
+  scripts = runNodeScript(TSC, ['--noEmit', '-p', path.join(repoRoot, 'tsconfig.scripts.json')], repoRoot);
   const exampleFiles = examples.map((code, i) => {
     const file = path.join(dir, `readme-example-${i + 1}.ts`);
     writeFileSync(file, `${code}\nexport {};\n`);
