@@ -90,41 +90,47 @@ export function responseBodyMiddleware(spec: RuntimeSpec, redactor: Redactor = n
       if ((options.parseAs ?? 'json') === 'json' && request.method !== 'HEAD') allowDeferredBody(request);
       return undefined;
     },
-    async onResponse({ request, response, schemaPath, options }) {
-      if (NULL_BODY_STATUSES.has(response.status) || request.method === 'HEAD') return undefined;
-      const documented = documentedContent(spec, request.method, schemaPath, response.status);
-      const documentsBody = documented ? Object.keys(documented).length > 0 : undefined;
-      if (response.ok && documentsBody === false) {
-        // An unread answer of the transport is still read to its end (which ends its attempt), then dropped.
-        readDeferred(response)?.catch(() => {});
-        return withBody(response, null);
+    onResponse({ request, response, schemaPath, options }) {
+      return settle(response);
+      // The answer `response` ends as: undefined to keep it, or the Response to return in its place.
+      async function settle(response: Response): Promise<Response | undefined> {
+        if (NULL_BODY_STATUSES.has(response.status) || request.method === 'HEAD') return undefined;
+        const documented = documentedContent(spec, request.method, schemaPath, response.status);
+        const documentsBody = documented ? Object.keys(documented).length > 0 : undefined;
+        if (response.ok && documentsBody === false) {
+          // An unread answer of the transport is still read to its end (which ends its attempt), then dropped.
+          readDeferred(response)?.catch(() => {});
+          return withBody(response, null);
+        }
+        // The caller asked for text, a blob or a stream: they read it themselves.
+        if (response.ok && (options?.parseAs ?? 'json') !== 'json') return undefined;
+        const { text, json, response: answer } = await readBody(response);
+        // The body broke off and a later attempt answered: that answer is the call's, judged by the same rules.
+        if (answer !== response) return (await settle(answer)) ?? answer;
+        if (!response.ok) {
+          const redacted = redactedErrorText(text, redactor);
+          return redacted === text ? undefined : withBody(response, redacted);
+        }
+        if (json) return undefined;
+        const fail = (reason: string): never => {
+          throw new ResponseBodyError({
+            operation: operationName(spec, request.method, schemaPath),
+            status: response.status,
+            headers: response.headers,
+            text,
+            reason,
+            redactor,
+          });
+        };
+        const contentType = response.headers.get('content-type') ?? 'no content-type';
+        if (text === '') {
+          if (documentsBody) fail(`the body is empty, but the spec documents one (${contentType})`);
+          return withBody(response, null);
+        }
+        return fail(
+          `the body is not JSON (${contentType}${response.headers.get('content-encoding') ? `, content-encoding ${response.headers.get('content-encoding')}` : ''})`,
+        );
       }
-      // The caller asked for text, a blob or a stream: they read it themselves.
-      if (response.ok && (options?.parseAs ?? 'json') !== 'json') return undefined;
-      const { text, json } = await readBody(response);
-      if (!response.ok) {
-        const redacted = redactedErrorText(text, redactor);
-        return redacted === text ? undefined : withBody(response, redacted);
-      }
-      if (json) return undefined;
-      const fail = (reason: string): never => {
-        throw new ResponseBodyError({
-          operation: operationName(spec, request.method, schemaPath),
-          status: response.status,
-          headers: response.headers,
-          text,
-          reason,
-          redactor,
-        });
-      };
-      const contentType = response.headers.get('content-type') ?? 'no content-type';
-      if (text === '') {
-        if (documentsBody) fail(`the body is empty, but the spec documents one (${contentType})`);
-        return withBody(response, null);
-      }
-      return fail(
-        `the body is not JSON (${contentType}${response.headers.get('content-encoding') ? `, content-encoding ${response.headers.get('content-encoding')}` : ''})`,
-      );
     },
   };
 }

@@ -4,7 +4,7 @@
 import type { Middleware } from 'openapi-fetch';
 import type { CompiledValidator } from './compiled-validator.js';
 import { noRedaction, type Redactor } from './redaction.js';
-import { readBody } from './response-json.js';
+import { answerOf, readBody } from './response-json.js';
 import { documentedContent, operationName, operationOf, type RuntimeSpec } from './runtime-spec.js';
 import { type BoundedIssues, MAX_LISTED_ISSUES, pointerSegment, type SchemaIssue } from './schema-issues.js';
 import { RequestValidationError, ResponseValidationError } from './validation-errors.js';
@@ -55,12 +55,14 @@ export function responseValidationMiddleware(
 ): Middleware {
   return {
     async onResponse({ request, response, schemaPath }) {
-      const found = await checkCompiled(spec, validator, request.method, schemaPath, response);
-      if (found.issues.length === 0) return;
+      // The body first: when it broke off and a later attempt answered, that answer is the one judged and passed on.
+      const answer = await answerOf(response);
+      const found = await checkCompiled(spec, validator, request.method, schemaPath, answer);
+      if (found.issues.length === 0) return answer === response ? undefined : answer;
       // Ajv quotes schema facts and property names, not values; redacting anyway costs little.
       throw new ResponseValidationError(
         operationName(spec, request.method, schemaPath),
-        response.status,
+        answer.status,
         redactIssues(found.issues, redactor),
         found,
       );

@@ -55,8 +55,17 @@ export interface TransportOptions {
 // Requests whose success answer may be handed back unread: marked by the client's body middleware, for calls whose
 // body openapi-fetch parses as JSON, which that middleware then reads itself (response-json.ts).
 const deferrable = new WeakSet<Request>();
+/**
+ * The body of an answer handed back unread, read: `text` is the body of `response`, which is the answer handed back
+ * or, when that one's body broke off and the request could be retried, the answer of a later attempt.
+ */
+export interface DeferredBody {
+  response: Response;
+  text: string;
+}
+
 // The answers handed back unread, each with the reader of its body under its attempt's deadline.
-const deferred = new WeakMap<Response, () => Promise<string>>();
+const deferred = new WeakMap<Response, () => Promise<DeferredBody>>();
 
 /**
  * Lets the transport hand back the success answer to `request` with its body unread when the platform's fetch sent
@@ -68,12 +77,12 @@ export function allowDeferredBody(request: Request): void {
 }
 
 /**
- * The text of an answer the transport handed back unread, read under its attempt's deadline, with the transport's
+ * The body of an answer the transport handed back unread, read under its attempt's deadline, with the transport's
  * errors (RequestTimeoutError, the caller's abort reason, NetworkError, credentials redacted), or undefined for any
- * other Response. A body that breaks off there is not retried: the answer has already been handed to the caller's
- * middleware.
+ * other Response. A body that breaks off is retried as a failed attempt would be (idempotent methods, attempts left,
+ * after the backoff delay): the result then holds the later attempt's answer, which may have another status.
  */
-export function readDeferred(response: Response): Promise<string> | undefined {
+export function readDeferred(response: Response): Promise<DeferredBody> | undefined {
   const read = deferred.get(response);
   if (!read) return undefined;
   deferred.delete(response);
@@ -249,6 +258,7 @@ export function createTransport(options: TransportOptions): Transport {
     credential: Credential | undefined,
     n: number,
     mayDefer: boolean,
+    retryBody: () => Promise<DeferredBody> | undefined,
   ): Promise<Response> {
     const controller = new AbortController();
     const signal = controller.signal;
@@ -316,14 +326,15 @@ export function createTransport(options: TransportOptions): Transport {
             response.text().then(
               (text) => {
                 settle();
-                return text;
+                return { response, text };
               },
               (error: unknown) => {
                 settle();
                 const reason = failure(error);
-                throw reason instanceof AttemptFailed
-                  ? new NetworkError(request.method, describeUrl(request.url), n, reason.failure)
-                  : reason;
+                if (!(reason instanceof AttemptFailed)) throw reason;
+                const retried = retryBody();
+                if (retried) return retried;
+                throw new NetworkError(request.method, describeUrl(request.url), n, reason.failure);
               },
             ),
           );
@@ -344,20 +355,30 @@ export function createTransport(options: TransportOptions): Transport {
     throw new RedirectRefusedError(request.method, describeUrl(request.url), redirect.status, redirect.location);
   }
 
-  return async function transport(request: Request, credential?: unknown): Promise<Response> {
-    // openapi-fetch passes its own second argument (an init extension) when the transport is its fetch directly.
-    const header = Array.isArray(credential) ? (credential as unknown as Credential) : undefined;
+  /**
+   * Attempts `first` to the last of the request's attempts; a failed one is retried after its delay. `request` is the
+   * caller's, never sent itself when it has a body (see below), so a later attempt can still send that body.
+   */
+  async function send(request: Request, header: Credential | undefined, first: number): Promise<Response> {
     const method = request.method.toUpperCase();
     const attempts = retryMethods.has(method) ? retry.attempts : 1;
-    for (let n = 1; ; n++) {
+    for (let n = first; ; n++) {
       const isLast = n >= attempts;
       // A request with a body is sent as a clone, so its body stays unread for the next attempt, for a resend after a
       // 401 (portabl/auth.ts) and for middleware that reads it; one without a body (GET, DELETE) is sent as it is:
       // the attempt's own Request (with the credential and the attempt's signal) is built from it without touching it.
       const outgoing = request.body === null ? request : request.clone();
+      // A body handed back unread that breaks off is a failed attempt too: retried from here, after the delay.
+      const retryBody = (): Promise<DeferredBody> | undefined =>
+        isLast
+          ? undefined
+          : clock
+              .sleep(backoffDelay(n, retry, random), request.signal)
+              .then(() => send(request, header, n + 1))
+              .then((next) => readDeferred(next) ?? bodyText(next).then((text) => ({ response: next, text })));
       let delayMs: number;
       try {
-        const response = await attempt(outgoing, header, n, deferrable.has(request));
+        const response = await attempt(outgoing, header, n, deferrable.has(request), retryBody);
         if (isLast || !retryStatuses.has(response.status)) return response;
         const decision = decideAfterStatus(response, n, retry, clock.now(), random);
         if (!decision.retry) return response;
@@ -369,5 +390,11 @@ export function createTransport(options: TransportOptions): Transport {
       }
       await clock.sleep(delayMs, request.signal);
     }
+  }
+
+  return function transport(request: Request, credential?: unknown): Promise<Response> {
+    // openapi-fetch passes its own second argument (an init extension) when the transport is its fetch directly.
+    const header = Array.isArray(credential) ? (credential as unknown as Credential) : undefined;
+    return send(request, header, 1);
   };
 }
