@@ -10,14 +10,20 @@ import {
   requireOptionsObject,
   resolveCommonOptions,
 } from './options.js';
-import { pathParameterMiddleware } from './path-parameters.js';
+import { checkPathParameters, pathRulesOf } from './path-parameters.js';
 import { createRedactor, type Redactor } from './redaction.js';
-import { responseBodyMiddleware } from './response-body.js';
-import { responseOriginMiddleware } from './response-origin.js';
+import { type CallResult, settleCall } from './response-body.js';
 import type { RuntimeSpec } from './runtime-spec.js';
 import { resolveServer } from './servers.js';
 import { type Clock, systemClock } from './transport/clock.js';
-import { createTransport, type FetchFunction, type Transport, type TransportOptions } from './transport/fetch.js';
+import { holdForeignBody } from './transport/deferred-body.js';
+import {
+  createTransport,
+  type FetchFunction,
+  readWholeBody,
+  type Transport,
+  type TransportOptions,
+} from './transport/fetch.js';
 
 /** What an API's credential is given to build the fetch function its client sends requests with. */
 export interface AssemblyContext {
@@ -92,24 +98,100 @@ function lazyValidation(
   };
 }
 
+/** Whether the client has middleware (validation, or a caller's `client.use`): set once, never unset. */
+interface Exposure {
+  middleware: boolean;
+}
+
+// openapi-fetch's method names; each of the client's runs through `call` below.
+const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+
+// Per-call options of openapi-fetch that the client reads.
+type CallInit =
+  | { params?: { path?: Record<string, unknown> }; parseAs?: string; middleware?: Middleware[] }
+  | undefined;
+
+/** Asks the transport to read the whole answer itself, for a call that reads its body as a stream, blob... */
+const wholeBody: Middleware = {
+  onRequest({ request }) {
+    readWholeBody(request);
+  },
+};
+
+// Requests that a call's own middleware (openapi-fetch's `middleware` call option) sees: never private to the transport.
+const seenByMiddleware = new WeakSet<Request>();
+/** Last of a call's own middleware: marks the Request they finally send. */
+const markSeen: Middleware = {
+  onRequest({ request }) {
+    seenByMiddleware.add(request);
+  },
+};
+
 /**
- * The path check, the origin record and the body step as one middleware, in the order three middlewares registered
- * in that order would run: onRequest path then body, onResponse body then origin (on the body step's Response).
- * Their onRequest steps and the origin's onResponse are synchronous and return nothing.
+ * Registered before a caller's middleware, so its onResponse runs after theirs: a Response their middleware made is
+ * read the way the transport's answers are (transport/deferred-body.ts).
  */
-function ownSteps(path: Middleware, origin: Middleware, body: Middleware): Middleware {
-  return {
-    onRequest(context) {
-      path.onRequest!(context);
-      body.onRequest!(context);
-      return undefined;
-    },
-    async onResponse(context) {
-      const replaced = (await body.onResponse!(context)) as Response | undefined;
-      origin.onResponse!(replaced ? { ...context, response: replaced } : context);
-      return replaced;
-    },
+const foreignBodies: Middleware = {
+  onResponse({ response }) {
+    holdForeignBody(response);
+  },
+};
+
+/**
+ * The client a caller gets: openapi-fetch's, with each call checked before it is sent (path parameters) and its
+ * result settled after (response-body.ts: unreadable success bodies, credentials in error bodies, the answer of a
+ * retried body), and the operation recorded for `unwrap`. Middleware stays openapi-fetch's: a client without any
+ * (none of the caller's, no validation) runs none.
+ */
+function wrapClient<Paths extends {}>(
+  inner: Client<Paths>,
+  spec: RuntimeSpec,
+  redactor: Redactor,
+  exposure: Exposure,
+): Client<Paths> {
+  const rules = pathRulesOf(spec);
+  let adopting = false;
+  const send = (method: string, path: string, init: CallInit): Promise<CallResult> => {
+    const rule = rules.get(path)?.[method];
+    checkPathParameters(rule, method, path, init?.params);
+    const parseAs = init?.parseAs ?? 'json';
+    // The body is read as text and parsed once, by settleCall, which then still has the text for ResponseBodyError.
+    let options: CallInit = parseAs === 'json' ? { ...init, parseAs: 'text' } : init;
+    // openapi-fetch runs a call's own middleware after the client's, onResponse before them: foreignBodies first.
+    if (init?.middleware?.length) options = { ...options, middleware: [foreignBodies, ...init.middleware, markSeen] };
+    if (parseAs !== 'json' && parseAs !== 'text')
+      options = { ...options, middleware: [...(options?.middleware ?? []), wholeBody] };
+    const outcome = (inner.request as (m: string, p: string, i: CallInit) => Promise<CallResult>)(
+      method,
+      path,
+      options,
+    );
+    const name = rule?.operation ?? `${method} ${path}`;
+    const origin = { operation: name, redactor };
+    return settleCall(outcome, { operation: rule?.runtime, name, method, parseAs, redactor, origin });
   };
+  // A rejected promise, as openapi-fetch's own methods give, for a path parameter refused before sending.
+  const call = (method: string, path: string, init: CallInit): Promise<CallResult> => {
+    try {
+      return send(method, path, init);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  const client: Record<string, unknown> = {
+    request: (method: string, path: string, init: CallInit) => call(method.toUpperCase(), path, init),
+    use(...middleware: Middleware[]) {
+      exposure.middleware = true;
+      if (!adopting) {
+        inner.use(foreignBodies);
+        adopting = true;
+      }
+      inner.use(...middleware);
+    },
+    eject: (...middleware: Middleware[]) => inner.eject(...middleware),
+  };
+  for (const method of METHODS) client[method] = (path: string, init: CallInit) => call(method, path, init);
+  return client as unknown as Client<Paths>;
 }
 
 /** A client factory for one API: checks options in a fixed order (credential, common options, server). */
@@ -137,18 +219,12 @@ export function defineClient<Paths extends {}, Server extends string, Options>(
       common.validateRequests || common.validateResponses
         ? lazyValidation(api.runtime, api.validators, redactor)
         : undefined;
-    // Order matters: onRequest runs in this order (path check first, before anything is sent or a token requested),
-    // onResponse in the reverse one (validation sees the raw answer, the origin is recorded on the Response finally
-    // returned). The client's own three steps run as one middleware: openapi-fetch awaits each middleware in turn.
-    const middleware: Middleware[] = [
-      ownSteps(
-        pathParameterMiddleware(api.runtime),
-        responseOriginMiddleware(api.runtime, redactor),
-        responseBodyMiddleware(api.runtime, redactor),
-      ),
-    ];
+    // Validation runs as openapi-fetch middleware, before a caller's onRequest and after their onResponse (it sees the
+    // answer their middleware returns); the path check, the body and the origin record are the client's own steps.
+    const middleware: Middleware[] = [];
     if (validation && common.validateRequests) middleware.push(validation.request);
     if (validation && common.validateResponses) middleware.push(validation.response);
+    const exposure: Exposure = { middleware: middleware.length > 0 };
     const base: TransportOptions = {
       fetch: common.fetch,
       timeoutMs: common.timeoutMs,
@@ -156,6 +232,8 @@ export function defineClient<Paths extends {}, Server extends string, Options>(
       clock,
       redact: redactor.text,
       maxResponseBytes: common.maxResponseBytes,
+      // Middleware sees openapi-fetch's Request before and after the call: the credential must stay off it then.
+      isPrivate: (request) => !exposure.middleware && !seenByMiddleware.has(request),
     };
     const fetch = authorize({
       baseUrl,
@@ -167,8 +245,8 @@ export function defineClient<Paths extends {}, Server extends string, Options>(
     });
     // `redirect: 'manual'` from the start: the transport follows no redirect (transport/fetch.ts, redirectOf), and a
     // Request that already says so is sent as it is.
-    const client = createClient<Paths>({ baseUrl, fetch, headers: common.headers, redirect: 'manual' });
-    client.use(...middleware);
-    return client;
+    const inner = createClient<Paths>({ baseUrl, fetch, headers: common.headers, redirect: 'manual' });
+    if (middleware.length) inner.use(...middleware);
+    return wrapClient(inner, api.runtime, redactor, exposure);
   };
 }

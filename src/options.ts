@@ -172,15 +172,20 @@ export function resolveHeaders(client: string, value: unknown, credentialHeader:
   return headers;
 }
 
-export function resolveMaxResponseBytes(client: string, value: unknown): number {
-  if (value === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_RESPONSE_BYTES) {
+/** A whole number of `unit` (e.g. "ms") from 1 to `max`, or `fallback` when not given. */
+function positiveInteger(client: string, name: string, value: unknown, unit: string, max: number, fallback: number) {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
     fail(
       client,
-      `maxResponseBytes must be an integer number of bytes from 1 to ${MAX_RESPONSE_BYTES} (got ${typeof value === 'number' ? value : describeType(value)})`,
+      `${name} must be an integer number of ${unit} from 1 to ${max} (got ${typeof value === 'number' ? value : describeType(value)})`,
     );
   }
   return value;
+}
+
+export function resolveMaxResponseBytes(client: string, value: unknown): number {
+  return positiveInteger(client, 'maxResponseBytes', value, 'bytes', MAX_RESPONSE_BYTES, DEFAULT_MAX_RESPONSE_BYTES);
 }
 
 export function resolveBaseUrl(client: string, value: unknown): string | undefined {
@@ -237,14 +242,7 @@ export function resolveRetry(client: string, value: unknown): RetryOptions {
 }
 
 export function resolveTimeout(client: string, value: unknown): number {
-  if (value === undefined) return DEFAULT_TIMEOUT_MS;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_MS) {
-    fail(
-      client,
-      `timeoutMs must be an integer number of ms from 1 to ${MAX_TIMEOUT_MS} (got ${typeof value === 'number' ? value : describeType(value)})`,
-    );
-  }
-  return value;
+  return positiveInteger(client, 'timeoutMs', value, 'ms', MAX_TIMEOUT_MS, DEFAULT_TIMEOUT_MS);
 }
 
 function resolveFunction<T>(client: string, name: string, value: unknown): T | undefined {

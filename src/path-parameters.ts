@@ -6,8 +6,7 @@
 // A small checker of the keywords path parameter schemas use, rather than Ajv: it runs on every call, and Ajv
 // stays unloaded for callers who do not opt in to validation (see validation.ts). A schema using any other keyword
 // fails when the client is created, so a rule of the spec is never silently skipped.
-import type { Middleware } from 'openapi-fetch';
-import type { RuntimeSpec } from './runtime-spec.js';
+import type { RuntimeOperation, RuntimeSpec } from './runtime-spec.js';
 
 /**
  * A path parameter value does not satisfy its schema in the spec, so the request was not sent (nor, for Portabl, a
@@ -103,58 +102,74 @@ export function compilePathSchema(schema: Record<string, unknown>, where: string
   };
 }
 
-interface PathRule {
+/** An operation's path parameters, each with its checks: built once per spec, when the first client is created. */
+export interface PathRule {
+  /** operationId, or "METHOD /path" where the spec gives none. */
   operation: string;
   parameters: { name: string; check: Check }[];
+  /** The operation as the generated runtime module gives it (its documented responses, for the client's result). */
+  runtime: RuntimeOperation;
 }
 
-/** One rule per operation of the spec, keyed "METHOD /path/template"; built once, when a client is created. */
-function pathRules(spec: RuntimeSpec): Map<string, PathRule> {
-  const rules = new Map<string, PathRule>();
+/** One rule per operation of the spec, by path template then method (upper case): no string is built per call. */
+export type PathRules = Map<string, Record<string, PathRule>>;
+
+function pathRules(spec: RuntimeSpec): PathRules {
+  const rules: PathRules = new Map();
   for (const [key, operation] of Object.entries(spec.operations)) {
+    const space = key.indexOf(' ');
+    const [method, template] = [key.slice(0, space), key.slice(space + 1)];
     const parameters = operation.parameters
       .filter((p) => p.in === 'path')
       .map((p) => ({ name: p.name, check: compilePathSchema(p.rule ?? {}, key) }));
-    rules.set(key, { operation: operation.id, parameters });
+    const byMethod = rules.get(template) ?? (Object.create(null) as Record<string, PathRule>);
+    byMethod[method] = { operation: operation.id, parameters, runtime: operation };
+    rules.set(template, byMethod);
   }
   return rules;
 }
 
-const cache = new WeakMap<RuntimeSpec, Map<string, PathRule>>();
+const cache = new WeakMap<RuntimeSpec, PathRules>();
 
-/**
- * openapi-fetch middleware, registered first on each client: refuses, before anything is sent, a call whose path
- * parameters are missing or break their schema. Throws PathParameterError.
- */
-export function pathParameterMiddleware(spec: RuntimeSpec): Middleware {
+/** The path rules of `spec` (see pathRules), built on first use. */
+export function pathRulesOf(spec: RuntimeSpec): PathRules {
   let rules = cache.get(spec);
   if (!rules) {
     rules = pathRules(spec);
     cache.set(spec, rules);
   }
-  const known = rules;
-  return {
-    onRequest({ request, schemaPath, params }) {
-      const rule = known.get(`${request.method.toUpperCase()} ${schemaPath}`);
-      // A path template the spec lacks only reaches here through a cast; its placeholders must not be sent either.
-      if (!rule) {
-        if (/\{[^}]*\}/.test(schemaPath))
-          throw new PathParameterError(
-            `${request.method.toUpperCase()} ${schemaPath}`,
-            schemaPath.match(/\{([^}]*)\}/)![1]!,
-            'belongs to a path the spec does not have',
-          );
-        return undefined;
-      }
-      const given = (params as { path?: Record<string, unknown> } | undefined)?.path ?? {};
-      for (const { name, check } of rule.parameters) {
-        if (!Object.hasOwn(given, name) || given[name] === undefined) {
-          throw new PathParameterError(rule.operation, name, 'is missing');
-        }
-        const reason = check(given[name]);
-        if (reason) throw new PathParameterError(rule.operation, name, reason);
-      }
-      return undefined;
-    },
-  };
+  return rules;
+}
+
+/**
+ * Refuses, before anything is sent (or, for Portabl, a token requested), a call whose path parameters are missing
+ * or break their schema: throws PathParameterError. `rule` is the operation's (pathRulesOf); without one the path
+ * template is not the spec's, and its placeholders must not be sent either.
+ */
+export function checkPathParameters(
+  rule: PathRule | undefined,
+  method: string,
+  schemaPath: string,
+  params: { path?: Record<string, unknown> } | undefined,
+): void {
+  if (!rule) {
+    const placeholder = /\{([^}]*)\}/.exec(schemaPath);
+    // A path template the spec lacks only reaches here through a cast.
+    if (placeholder)
+      throw new PathParameterError(
+        `${method} ${schemaPath}`,
+        placeholder[1]!,
+        'belongs to a path the spec does not have',
+      );
+    return;
+  }
+  if (rule.parameters.length === 0) return;
+  const given = params?.path ?? {};
+  for (const { name, check } of rule.parameters) {
+    if (!Object.hasOwn(given, name) || given[name] === undefined) {
+      throw new PathParameterError(rule.operation, name, 'is missing');
+    }
+    const reason = check(given[name]);
+    if (reason) throw new PathParameterError(rule.operation, name, reason);
+  }
 }

@@ -1,4 +1,4 @@
-// What a response body becomes before openapi-fetch parses it, so that every body ends in the documented result:
+// What openapi-fetch's result of a call becomes, so that every body ends in the documented result:
 // - a success status the spec documents without a body (Portabl's 202 on startSyncSession) gives `data: undefined`,
 //   whatever a server framework put in it ("Accepted", text/plain);
 // - a success status whose body cannot be read as JSON (empty, truncated, compressed, an HTML page from a proxy,
@@ -6,12 +6,11 @@
 //   bare SyntaxError, which named nothing and quoted the body unredacted;
 // - an error status keeps its body (parsed JSON, or the text when it is not JSON), with the client's credentials
 //   redacted, so the non-thrown `result.error` is as clean as a thrown ApiError.
-import type { Middleware } from 'openapi-fetch';
 import { ApiError } from './errors.js';
 import { noRedaction, type Redactor } from './redaction.js';
-import { readBody } from './response-json.js';
-import { documentedContent, operationName, type RuntimeSpec } from './runtime-spec.js';
-import { allowDeferredBody, readDeferred } from './transport/fetch.js';
+import { type ResponseOrigin, recordOrigin } from './response-origin.js';
+import { type RuntimeOperation, responseContent } from './runtime-spec.js';
+import { heldState, type ParsedBody, parseBody } from './transport/deferred-body.js';
 
 // How much of an unreadable body ResponseBodyError keeps (redacted), to show what came back.
 const MAX_KEPT_TEXT = 1000;
@@ -49,88 +48,99 @@ export class ResponseBodyError extends ApiError {
   }
 }
 
-/** A Response like `response` with another body (null for none), keeping its status, headers and url. */
-function withBody(response: Response, body: string | null): Response {
-  const headers = new Headers(response.headers);
-  // The body is now held decoded and whole: no transfer or content coding applies to it any more. openapi-fetch
-  // reads "Content-Length: 0" as "no body" only without chunked Transfer-Encoding, which a server may have sent.
-  headers.delete('transfer-encoding');
-  headers.delete('content-encoding');
-  if (body === null) headers.set('content-length', '0');
-  else headers.delete('content-length');
-  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers });
-  Object.defineProperty(copy, 'url', { value: response.url, enumerable: false });
-  return copy;
+/** An error body with the client's credentials redacted: strings as text, JSON values at the value level. */
+function redactedError(error: unknown, redactor: Redactor): unknown {
+  if (redactor === noRedaction || error === undefined) return error;
+  return typeof error === 'string' ? redactor.text(error) : redactor.value(error);
 }
 
-/** An error body with credentials redacted: JSON at the value level (escapes decoded), other text as text. */
-export function redactedErrorText(text: string, redactor: Redactor): string {
-  if (redactor === noRedaction) return text;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return redactor.text(text);
-  }
-  const redacted = redactor.value(parsed);
-  try {
-    const again = JSON.stringify(redacted);
-    return again === JSON.stringify(parsed) ? text : again;
-  } catch {
-    // Too deep for JSON.stringify: the text form still redacts every echo, as text.
-    return redactor.text(text);
-  }
+/** openapi-fetch's result of one call. */
+export interface CallResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
 }
 
-/** openapi-fetch middleware; see the top of this file. Registered right after the origin middleware. */
-export function responseBodyMiddleware(spec: RuntimeSpec, redactor: Redactor = noRedaction): Middleware {
-  return {
-    onRequest({ request, options }) {
-      // A JSON answer is read once, here: the transport may hand it back unread (see allowDeferredBody).
-      if ((options.parseAs ?? 'json') === 'json' && request.method !== 'HEAD') allowDeferredBody(request);
-      return undefined;
-    },
-    onResponse({ request, response, schemaPath, options }) {
-      return settle(response);
-      // The answer `response` ends as: undefined to keep it, or the Response to return in its place.
-      async function settle(response: Response): Promise<Response | undefined> {
-        if (NULL_BODY_STATUSES.has(response.status) || request.method === 'HEAD') return undefined;
-        const documented = documentedContent(spec, request.method, schemaPath, response.status);
-        const documentsBody = documented ? Object.keys(documented).length > 0 : undefined;
-        if (response.ok && documentsBody === false) {
-          // An unread answer of the transport is still read to its end (which ends its attempt), then dropped.
-          readDeferred(response)?.catch(() => {});
-          return withBody(response, null);
-        }
-        // The caller asked for text, a blob or a stream: they read it themselves.
-        if (response.ok && (options?.parseAs ?? 'json') !== 'json') return undefined;
-        const { text, json, response: answer } = await readBody(response);
-        // The body broke off and a later attempt answered: that answer is the call's, judged by the same rules.
-        if (answer !== response) return (await settle(answer)) ?? answer;
-        if (!response.ok) {
-          const redacted = redactedErrorText(text, redactor);
-          return redacted === text ? undefined : withBody(response, redacted);
-        }
-        if (json) return undefined;
-        const fail = (reason: string): never => {
-          throw new ResponseBodyError({
-            operation: operationName(spec, request.method, schemaPath),
-            status: response.status,
-            headers: response.headers,
-            text,
-            reason,
-            redactor,
-          });
-        };
-        const contentType = response.headers.get('content-type') ?? 'no content-type';
-        if (text === '') {
-          if (documentsBody) fail(`the body is empty, but the spec documents one (${contentType})`);
-          return withBody(response, null);
-        }
-        return fail(
-          `the body is not JSON (${contentType}${response.headers.get('content-encoding') ? `, content-encoding ${response.headers.get('content-encoding')}` : ''})`,
-        );
-      }
-    },
-  };
+/** What settleCall needs to know about the call. */
+export interface CallContext {
+  /** The operation as the runtime module gives it; undefined for a path the spec does not have. */
+  operation: RuntimeOperation | undefined;
+  /** How errors name the operation (operationId, or "METHOD /path"). */
+  name: string;
+  /** Upper case. */
+  method: string;
+  /**
+   * The caller's parseAs (default "json"). The client asks openapi-fetch for "text" where the caller asked for
+   * "json", and parses here: the body's text is then at hand for ResponseBodyError.
+   */
+  parseAs: string;
+  redactor: Redactor;
+  /** Recorded on the Response the call ends with (response-origin.ts, for `unwrap`). */
+  origin: ResponseOrigin;
+}
+
+/**
+ * The result a call ends with, from openapi-fetch's (see the top of this file): throws ResponseBodyError for a success
+ * body that cannot be read as documented. When the body of the answer broke off and a later attempt answered
+ * (transport/fetch.ts), the result is that answer's.
+ */
+export async function settleCall(outcome: Promise<CallResult>, call: CallContext): Promise<CallResult> {
+  const raw = await outcome;
+  // Validation parsed the body already: that parse is reused.
+  const parsed = raw.response.ok && typeof raw.data === 'string' ? heldState(raw.response)?.parsed : undefined;
+  const result = settled(raw, call, parsed && (await parsed));
+  recordOrigin(result.response, call.origin);
+  return result;
+}
+
+function settled(result: CallResult, call: CallContext, parsed: ParsedBody | undefined): CallResult {
+  let { response } = result;
+  if (NULL_BODY_STATUSES.has(response.status) || call.method === 'HEAD') {
+    return response.ok ? { data: undefined, response } : result;
+  }
+  if (!response.ok) {
+    const error = redactedError(result.error, call.redactor);
+    return error === result.error ? result : { error, response };
+  }
+  const readsText = call.parseAs === 'json' || call.parseAs === 'text';
+  // openapi-fetch read the body as text (it answers `data: undefined` unread for an empty one, Content-Length: 0).
+  let body: ParsedBody | undefined;
+  if (readsText && typeof result.data === 'string') {
+    // Parsed once: here, from the text openapi-fetch read, unless validation did already.
+    body = parsed ?? parseBody({ response: heldState(response)?.replacement ?? response, text: result.data });
+    response = body.response;
+    // The body broke off and a later attempt answered an error: its body is the call's error.
+    if (!response.ok) return { error: redactedError(body.json ? body.value : body.text, call.redactor), response };
+  }
+  const documented = call.operation && responseContent(call.operation, response.status);
+  const documentsBody = documented ? Object.keys(documented).length > 0 : undefined;
+  // A success status the spec documents without a body: whatever a server framework put there is not data.
+  if (documentsBody === false) return result.data === undefined ? result : { data: undefined, response };
+  // The caller asked for text, a blob or a stream: they read it themselves.
+  if (call.parseAs !== 'json') return body ? { data: body.text, response } : result;
+  if (body?.json) return { data: body.value, response };
+  const contentType = response.headers.get('content-type') ?? 'no content-type';
+  if (!body || body.text === '') {
+    if (documentsBody)
+      throw bodyError(call, response, '', `the body is empty, but the spec documents one (${contentType})`);
+    return { data: undefined, response };
+  }
+  const encoding = response.headers.get('content-encoding');
+  throw bodyError(
+    call,
+    response,
+    body.text,
+    `the body is not JSON (${contentType}${encoding ? `, content-encoding ${encoding}` : ''})`,
+  );
+}
+
+function bodyError(call: CallContext, response: Response, text: string, reason: string): ResponseBodyError {
+  return new ResponseBodyError({
+    operation: call.name,
+    status: response.status,
+    headers: response.headers,
+    text,
+    reason,
+    redactor: call.redactor,
+  });
 }

@@ -1,9 +1,7 @@
 // Remembers, for each Response a client returns, which operation produced it and how to redact its body.
 // `unwrap(result)` only receives openapi-fetch's {data, error, response}; this lets the ApiError it throws name
 // the operation (its operationId) and keep the client's secrets out of its message and body.
-import type { Middleware } from 'openapi-fetch';
-import { noRedaction, type Redactor } from './redaction.js';
-import { operationName, type RuntimeSpec } from './runtime-spec.js';
+import type { Redactor } from './redaction.js';
 
 export interface ResponseOrigin {
   /** operationId, or "METHOD /path/{template}". */
@@ -11,21 +9,16 @@ export interface ResponseOrigin {
   redactor: Redactor;
 }
 
-// Weak: an entry lives exactly as long as the caller keeps the Response.
-const origins = new WeakMap<Response, ResponseOrigin>();
+// An own property of the Response (it lives exactly as long as the Response), set once per call: cheaper on the hot
+// path than a WeakMap entry. A symbol, so it shows in no enumeration or JSON of the Response.
+const ORIGIN = Symbol('kyc-contracts.origin');
+type WithOrigin = Response & { [ORIGIN]?: ResponseOrigin };
 
 export function originOf(response: Response): ResponseOrigin | undefined {
-  return origins.get(response);
+  return (response as WithOrigin)[ORIGIN];
 }
 
-/**
- * Registered first on each client, so its onResponse runs last (openapi-fetch runs onResponse in reverse order)
- * and sees the Response that is finally returned, even if a caller's middleware replaced it.
- */
-export function responseOriginMiddleware(spec: RuntimeSpec, redactor: Redactor = noRedaction): Middleware {
-  return {
-    onResponse({ request, response, schemaPath }) {
-      origins.set(response, { operation: operationName(spec, request.method, schemaPath), redactor });
-    },
-  };
+/** Records that the client produced `response` for `origin.operation`; called with the Response a call returns. */
+export function recordOrigin(response: Response, origin: ResponseOrigin): void {
+  (response as WithOrigin)[ORIGIN] = origin;
 }

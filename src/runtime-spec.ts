@@ -52,8 +52,16 @@ export function documentedContent(
   pathTemplate: string,
   status: number,
 ): Record<string, string | null> | undefined {
-  const responses = operationOf(spec, method, pathTemplate)?.responses;
-  if (!responses) return undefined;
+  const operation = operationOf(spec, method, pathTemplate);
+  return operation && responseContent(operation, status);
+}
+
+/** The documented content of `operation`'s response to `status` (exact code, then its class "4XX", then "default"). */
+export function responseContent(
+  operation: RuntimeOperation,
+  status: number,
+): Record<string, string | null> | undefined {
+  const responses = operation.responses;
   return responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses['default'];
 }
 

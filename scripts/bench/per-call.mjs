@@ -75,7 +75,10 @@ export async function timeCalls(call, calls, concurrency) {
   return { wall: Number(process.hrtime.bigint() - start) / 1000 / calls, cpu: (used.user + used.system) / calls };
 }
 
-/** Runs every job once per round, in an order that rotates each round; answers job key → medians {wall, cpu} µs per call. */
+/**
+ * Runs every job once per round, in an order that rotates each round; answers job key → medians {wall, cpu} µs per
+ * call, and `rounds`: that job's CPU µs per call in each round, in round order (for paired ratios, pairedRatio).
+ */
 async function interleaved(jobs, { rounds, calls, check }) {
   const samples = new Map(jobs.map((job) => [job.key, []]));
   for (let round = 0; round < rounds; round++) {
@@ -88,9 +91,24 @@ async function interleaved(jobs, { rounds, calls, check }) {
   return Object.fromEntries(
     [...samples].map(([key, values]) => [
       key,
-      { wall: median(values.map((v) => v.wall)), cpu: median(values.map((v) => v.cpu)) },
+      {
+        wall: median(values.map((v) => v.wall)),
+        cpu: median(values.map((v) => v.cpu)),
+        rounds: values.map((v) => v.cpu),
+      },
     ]),
   );
+}
+
+/**
+ * The CPU ratio of `variant` to `base` measured within each round, as "median× (p25–p75)". Each round runs every
+ * variant within seconds of the others, so a slow spell of a shared machine lands on both sides of a round's ratio;
+ * a ratio of the two overall medians would also compare one round's spell against another's.
+ */
+export function pairedRatio(variant, base) {
+  const ratios = variant.rounds.map((cpu, i) => cpu / base.rounds[i]).sort((a, b) => a - b);
+  const at = (q) => ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))];
+  return `${median(ratios).toFixed(2)}× (${at(0.25).toFixed(2)}–${at(0.75).toFixed(2)})`;
 }
 
 /** Section (a). */
@@ -119,11 +137,11 @@ export async function perCallSection(base, { rounds, calls }) {
         fixed(sequential[name].wall, 0),
         fixed(sequential[name].cpu, 0),
         ratio(sequential[name].cpu, sequential['raw fetch'].cpu),
-        ratio(sequential[name].cpu, sequential['openapi-fetch'].cpu),
+        pairedRatio(sequential[name], sequential['openapi-fetch']),
         fixed(concurrent[name].wall, 0),
         fixed(concurrent[name].cpu, 0),
         ratio(concurrent[name].cpu, concurrent['raw fetch'].cpu),
-        ratio(concurrent[name].cpu, concurrent['openapi-fetch'].cpu),
+        pairedRatio(concurrent[name], concurrent['openapi-fetch']),
       ]);
     }
   }
@@ -134,11 +152,11 @@ export async function perCallSection(base, { rounds, calls }) {
       '1 at a time: wall µs',
       'CPU µs',
       'CPU × raw fetch',
-      'CPU × openapi-fetch',
+      'CPU × openapi-fetch, paired (p25–p75)',
       '16 at a time: wall µs',
       'CPU µs',
       'CPU × raw fetch',
-      'CPU × openapi-fetch',
+      'CPU × openapi-fetch, paired (p25–p75)',
     ],
     rows,
   );
@@ -177,12 +195,19 @@ export async function growthSection(base, { rounds }) {
         fixed(wall / 1000, 2),
         fixed(cpu / 1000, 2),
         ratio(cpu, perCall['raw fetch'].cpu),
-        ratio(cpu, perCall['openapi-fetch'].cpu),
+        pairedRatio(perCall[name], perCall['openapi-fetch']),
       ]);
     }
   }
   return table(
-    ['identities in the answer', 'variant', 'wall ms/call', 'CPU ms/call', 'CPU × raw fetch', 'CPU × openapi-fetch'],
+    [
+      'identities in the answer',
+      'variant',
+      'wall ms/call',
+      'CPU ms/call',
+      'CPU × raw fetch',
+      'CPU × openapi-fetch, paired (p25–p75)',
+    ],
     rows,
   );
 }

@@ -10,7 +10,7 @@ import { patternOfRule } from '../runtime-spec.js';
 import { MAX_LISTED_ISSUES, toPropertyIssues, type ValidateFunction } from '../schema-issues.js';
 import { untilAborted } from '../transport/abort.js';
 import type { Clock } from '../transport/clock.js';
-import type { FetchFunction, Transport } from '../transport/fetch.js';
+import type { Credential, FetchFunction, Transport } from '../transport/fetch.js';
 import { portablRuntime } from './runtime.js';
 
 type AccessToken = components['schemas']['AccessToken'];
@@ -61,6 +61,8 @@ export interface TokenManagerOptions {
 export interface TokenManager {
   /** A valid access token: the cached one, or a new one; concurrent callers share one token request. */
   get(signal?: AbortSignal): Promise<string>;
+  /** The cached token while it is still used, without waiting; undefined when get() would request one. */
+  current(): string | undefined;
   /** Forgets `token` if it is still the cached one, because the API refused it. */
   invalidate(token: string): void;
 }
@@ -196,9 +198,14 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     return token.accessToken;
   }
 
+  function current(): string | undefined {
+    return cached && clock.now() < cached.renewAt ? cached.value : undefined;
+  }
   return {
+    current,
     get(signal) {
-      if (cached && clock.now() < cached.renewAt) return Promise.resolve(cached.value);
+      const usable = current();
+      if (usable !== undefined) return Promise.resolve(usable);
       // A caller that has already given up does not start a token request nobody would wait for.
       if (signal?.aborted) return Promise.reject(signal.reason);
       inFlight ??= requestToken().finally(() => {
@@ -220,12 +227,20 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 export function bearerTokenFetch(transport: Transport, tokens: TokenManager): FetchFunction {
   // The transport adds the header to the Request each attempt builds: the original (and its body) stays unsent for a
   // resend, and middleware, which openapi-fetch hands the original, never sees a token.
+  // The header of the token last used, built once per token rather than once per call.
+  let lastToken: string | undefined;
+  let last: Credential = ['authorization', ''];
+  const credentialOf = (token: string): Credential => {
+    if (token !== lastToken) [lastToken, last] = [token, ['authorization', `Bearer ${token}`]];
+    return last;
+  };
   return async (request) => {
-    const token = await tokens.get(request.signal);
-    const first = await transport(request, ['authorization', `Bearer ${token}`]);
+    // A cached token is used at once: no promise to wait on in the common case.
+    const token = tokens.current() ?? (await tokens.get(request.signal));
+    const first = await transport(request, credentialOf(token));
     if (first.status !== 401) return first;
     tokens.invalidate(token);
     const fresh = await tokens.get(request.signal);
-    return transport(request, ['authorization', `Bearer ${fresh}`]);
+    return transport(request, credentialOf(fresh));
   };
 }

@@ -2,6 +2,8 @@
 // request twice; a fetch function can, so deadlines and retries live here.
 import { untilAborted } from './abort.js';
 import { type Clock, systemClock } from './clock.js';
+import { returnController, takeController } from './controller-pool.js';
+import { type DeferredBody, heldBody, holdBody, markReplaced } from './deferred-body.js';
 import {
   describeUrl,
   NetworkError,
@@ -50,43 +52,24 @@ export interface TransportOptions {
   redact?: (text: string) => string;
   /** Largest response body read, in bytes (default DEFAULT_MAX_RESPONSE_BYTES); a larger one fails with ResponseTooLargeError. */
   maxResponseBytes?: number;
+  /**
+   * True for a Request that no middleware sees, before or after the call: the credential header may then be set on
+   * it (or on its clone) directly. Default: none is, and each attempt's credential goes into a copy of the headers.
+   */
+  isPrivate?: (request: Request) => boolean;
 }
 
-// Requests whose success answer may be handed back unread: marked by the client's body middleware, for calls whose
-// body openapi-fetch parses as JSON, which that middleware then reads itself (response-json.ts).
-const deferrable = new WeakSet<Request>();
-/**
- * The body of an answer handed back unread, read: `text` is the body of `response`, which is the answer handed back
- * or, when that one's body broke off and the request could be retried, the answer of a later attempt.
- */
-export interface DeferredBody {
-  response: Response;
-  text: string;
-}
-
-// The answers handed back unread, each with the reader of its body under its attempt's deadline.
-const deferred = new WeakMap<Response, () => Promise<DeferredBody>>();
+// Requests of calls that read the body as a stream (or blob, arrayBuffer...) themselves: their answers are read
+// whole inside the transport, since nothing would read an answer handed back unread under its deadline.
+const wholeBodies = new WeakSet<Request>();
 
 /**
- * Lets the transport hand back the success answer to `request` with its body unread when the platform's fetch sent
- * it and the body is bounded by its announced length (see isBounded): the client then reads it once, with
- * `readDeferred`, instead of the transport copying it into a new Response first.
+ * Asks the transport to read the answer to `request` whole before handing it back (as with a `fetch` option), for a
+ * call that reads the body itself (openapi-fetch's `parseAs: 'stream'`, `'blob'`, `'arrayBuffer'`): the deadline and
+ * the size limit then hold for the whole body. Other success answers may be handed back unread (`holdBodies`).
  */
-export function allowDeferredBody(request: Request): void {
-  deferrable.add(request);
-}
-
-/**
- * The body of an answer the transport handed back unread, read under its attempt's deadline, with the transport's
- * errors (RequestTimeoutError, the caller's abort reason, NetworkError, credentials redacted), or undefined for any
- * other Response. A body that breaks off is retried as a failed attempt would be (idempotent methods, attempts left,
- * after the backoff delay): the result then holds the later attempt's answer, which may have another status.
- */
-export function readDeferred(response: Response): Promise<DeferredBody> | undefined {
-  const read = deferred.get(response);
-  if (!read) return undefined;
-  deferred.delete(response);
-  return read();
+export function readWholeBody(request: Request): void {
+  wholeBodies.add(request);
 }
 
 /**
@@ -133,22 +116,20 @@ async function readCompletely(
     headers: response.headers,
   });
   Object.defineProperty(copy, 'url', { value: response.url, enumerable: false });
-  if (body) bodies.set(copy, body);
+  // Read once, from these bytes, by whoever asks: the body of `copy` itself stays unread for a caller's clone().
+  if (body) holdBody(copy, () => Promise.resolve({ response: copy, text: utf8.decode(body) }));
   return copy;
 }
 
-// The bytes of each Response the transport returns, so that the client's middleware reads the body without
-// `clone()` (a tee of the stream and a second copy). Weak: an entry lives as long as the Response.
-const bodies = new WeakMap<Response, Uint8Array>();
 const utf8 = new TextDecoder();
 
 /**
- * The text of `response`'s body without consuming it: from the bytes the transport read, or else (a Response a
+ * The text of `response`'s body without consuming it: the held body (deferred-body.ts), or else (a Response a
  * caller's middleware made) from a clone.
  */
 export async function bodyText(response: Response): Promise<string> {
-  const bytes = bodies.get(response);
-  if (bytes) return utf8.decode(bytes);
+  const held = heldBody(response);
+  if (held) return (await held).text;
   return response.body === null ? '' : response.clone().text();
 }
 
@@ -247,8 +228,8 @@ export function createTransport(options: TransportOptions): Transport {
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   /**
-   * One attempt: a response read completely (or, `mayDefer`, a bounded success answer whose body the client reads
-   * with readDeferred), a RequestTimeoutError, the caller's abort reason, a RedirectRefusedError (see redirectOf), or
+   * One attempt: a response read completely (or, `mayDefer`, a bounded success answer handed back unread, whose body
+   * is read once when first asked for: deferred-body.ts), a RequestTimeoutError, the caller's abort reason, a RedirectRefusedError (see redirectOf), or
    * AttemptFailed. One AbortController per attempt, aborted by the deadline or by the caller's signal (one listener),
    * instead of AbortSignal.any over AbortSignal.timeout. With a `fetch` option the attempt's Request is the only one
    * built, and carries the credential header; with the platform's fetch, which builds its own, none is.
@@ -260,7 +241,10 @@ export function createTransport(options: TransportOptions): Transport {
     mayDefer: boolean,
     retryBody: () => Promise<DeferredBody> | undefined,
   ): Promise<Response> {
-    const controller = new AbortController();
+    // With a `fetch` option the attempt's Request (and so its signal) is the caller's fetch's to keep: a new
+    // controller each time. The platform's fetch keeps none past the attempt: a pooled one (controller-pool.ts).
+    let pooled = options.fetch ? undefined : takeController();
+    const controller = pooled ? pooled.controller : new AbortController();
     const signal = controller.signal;
     let timedOut = false;
     const onDeadline = () => {
@@ -286,6 +270,9 @@ export function createTransport(options: TransportOptions): Transport {
     const settle = () => {
       stopDeadline();
       request.signal.removeEventListener('abort', onCallerAbort);
+      // Once: a controller given back twice could serve two attempts at the same time.
+      if (pooled) returnController(pooled);
+      pooled = undefined;
     };
     const failure = (error: unknown) => {
       // The caller's own abort is theirs to handle: pass their reason through untouched, never retry.
@@ -309,9 +296,13 @@ export function createTransport(options: TransportOptions): Transport {
         const init: RequestInit = { signal };
         if (request.redirect !== 'manual') init.redirect = 'manual';
         if (credential) {
-          const headers = new Headers(request.headers);
-          headers.set(credential[0], credential[1]);
-          init.headers = headers;
+          // A Request no middleware sees (client-assembly.ts) takes the credential itself: no copy of its headers.
+          if (options.isPrivate?.(request)) request.headers.set(credential[0], credential[1]);
+          else {
+            const headers = new Headers(request.headers);
+            headers.set(credential[0], credential[1]);
+            init.headers = headers;
+          }
         }
         // No untilAborted race here: the platform's fetch rejects with the signal's reason once it aborts.
         response = await globalThis.fetch(request, init);
@@ -321,9 +312,10 @@ export function createTransport(options: TransportOptions): Transport {
         if (mayDefer && !options.fetch && isBounded(response, maxBytes)) {
           // The platform's fetch ties the body to `signal` (Fetch standard: an abort errors the body stream with the
           // signal's reason), and the announced length bounds it: the deadline and the size limit hold without a
-          // copy. The attempt ends when the client has read the body (readDeferred).
-          deferred.set(response, () =>
-            response.text().then(
+          // copy. The attempt ends when the body has been read (openapi-fetch's json() or text(), or validation).
+          const text = Response.prototype.text;
+          holdBody(response, () =>
+            text.call(response).then(
               (text) => {
                 settle();
                 return { response, text };
@@ -333,7 +325,11 @@ export function createTransport(options: TransportOptions): Transport {
                 const reason = failure(error);
                 if (!(reason instanceof AttemptFailed)) throw reason;
                 const retried = retryBody();
-                if (retried) return retried;
+                if (retried)
+                  return retried.then((body) => {
+                    markReplaced(response, body.response);
+                    return body;
+                  });
                 throw new NetworkError(request.method, describeUrl(request.url), n, reason.failure);
               },
             ),
@@ -375,10 +371,10 @@ export function createTransport(options: TransportOptions): Transport {
           : clock
               .sleep(backoffDelay(n, retry, random), request.signal)
               .then(() => send(request, header, n + 1))
-              .then((next) => readDeferred(next) ?? bodyText(next).then((text) => ({ response: next, text })));
+              .then((next) => heldBody(next) ?? bodyText(next).then((text) => ({ response: next, text })));
       let delayMs: number;
       try {
-        const response = await attempt(outgoing, header, n, deferrable.has(request), retryBody);
+        const response = await attempt(outgoing, header, n, !wholeBodies.has(request), retryBody);
         if (isLast || !retryStatuses.has(response.status)) return response;
         const decision = decideAfterStatus(response, n, retry, clock.now(), random);
         if (!decision.retry) return response;

@@ -1,0 +1,99 @@
+// The body of each success answer the transport hands back, read once and parsed once, whoever asks first:
+// openapi-fetch (`response.json()` or `response.text()`), opt-in validation, or a caller's middleware. The transport
+// either hands the answer back unread (the body then arrives under the attempt's deadline, and a body that breaks off
+// is retried as a failed attempt: transport/fetch.ts) or holds it in memory already; either way `json()` and `text()`
+// of that Response answer from here, and the client's result (response-body.ts) takes the text and the parsed value
+// from here too.
+
+/**
+ * The body of an answer: `text` is the body of `response`, which is the answer asked about or, when that one's body
+ * broke off and the request could be retried, the answer of a later attempt (which may have another status).
+ */
+export interface DeferredBody {
+  response: Response;
+  text: string;
+}
+
+/** A body read and, when it is JSON, parsed (`json` true and `value` set). */
+export interface ParsedBody extends DeferredBody {
+  json: boolean;
+  value?: unknown;
+}
+
+interface BodyState {
+  read: () => Promise<DeferredBody>;
+  /** The answer of a later attempt, once this body broke off and the request was sent again (transport/fetch.ts). */
+  replacement?: Response;
+  body?: Promise<DeferredBody>;
+  parsed?: Promise<ParsedBody>;
+}
+
+// An own property of the Response rather than a WeakMap entry: set once per call on the hot path, read rarely.
+const STATE = Symbol('kyc-contracts.body');
+type WithState = Response & { [STATE]?: BodyState };
+
+/** `text` parsed when it is JSON (an empty text is not). */
+export function parseBody({ response, text }: DeferredBody): ParsedBody {
+  if (text === '') return { response, text, json: false };
+  try {
+    return { response, text, json: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { response, text, json: false };
+  }
+}
+
+const bodyOf = (state: BodyState) => (state.body ??= state.read());
+const parsedOf = (state: BodyState) => (state.parsed ??= bodyOf(state).then(parseBody));
+
+/**
+ * Makes `read` the one way `response`'s body is read: its `text()` and `json()` answer from it, once, and reject
+ * with whatever `read` rejects with.
+ */
+export function holdBody(response: Response, read: () => Promise<DeferredBody>): void {
+  const state: BodyState = { read };
+  (response as WithState)[STATE] = state;
+  response.text = () => bodyOf(state).then((b) => b.text);
+  // Rejects as Response.json() does for a body that is not JSON: with JSON.parse's SyntaxError.
+  response.json = () => parsedOf(state).then((p) => (p.json ? p.value : JSON.parse(p.text)));
+}
+
+/** The body of a held answer (see holdBody), read once; undefined for any other Response. */
+export function heldBody(response: Response): Promise<DeferredBody> | undefined {
+  const state = (response as WithState)[STATE];
+  return state && bodyOf(state);
+}
+
+/** The body of a held answer, parsed once; undefined for any other Response. */
+export function heldParsedBody(response: Response): Promise<ParsedBody> | undefined {
+  const state = (response as WithState)[STATE];
+  return state && parsedOf(state);
+}
+
+/**
+ * Records that the body of held `response` broke off and `next`, a later attempt's answer, took its place: called
+ * by the transport before the read resolves with `next`'s body, so replacementOf knows it by then.
+ */
+export function markReplaced(response: Response, next: Response): void {
+  const state = (response as WithState)[STATE];
+  if (state) state.replacement = next;
+}
+
+/**
+ * What became of a held answer's body: `parsed` once something asked for it parsed (validation), `replacement` once
+ * it broke off and a later attempt's answer took its place (see markReplaced). Undefined for any other Response.
+ */
+export function heldState(
+  response: Response,
+): { readonly parsed?: Promise<ParsedBody>; readonly replacement?: Response } | undefined {
+  return (response as WithState)[STATE];
+}
+
+/**
+ * Holds the body of a Response the transport did not make (a caller's middleware made it), read with `text()` of
+ * the Response as it came: the client then reads every success answer the same way.
+ */
+export function holdForeignBody(response: Response): void {
+  if ((response as WithState)[STATE]) return;
+  const text = Response.prototype.text;
+  holdBody(response, () => text.call(response).then((t) => ({ response, text: t })));
+}
