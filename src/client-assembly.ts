@@ -1,6 +1,6 @@
 // One assembly for every client, in the style of ky's `Ky.create`: the options every client shares are checked,
-// the transport, redaction and middleware are built here, and each API's factory states only what differs: its
-// credential (how requests are authorized) and its servers.
+// the transport, the redaction and the client's methods (a thin wrapper of openapi-fetch's) are built here, and each
+// API's factory states only what differs: its credential (how requests are authorized) and its servers.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { ValidatorLoaders } from './compiled-validator.js';
 import {
@@ -32,7 +32,7 @@ export interface AssemblyContext {
   /** Already knows the client's credentials; add any secret learnt later (tokens). */
   redactor: Redactor;
   common: ResolvedCommonOptions;
-  /** The client's middleware, in order (Portabl applies it to its token answer too). */
+  /** The validation middleware the client runs, if asked for (Portabl runs it on its token request too). */
   middleware: Middleware[];
   /** A transport with the client's deadline, retries, size limit and redaction; `extra` overrides some settings. */
   transport(extra?: Partial<TransportOptions>): Transport;
