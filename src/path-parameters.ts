@@ -75,8 +75,10 @@ export function compilePathSchema(schema: Record<string, unknown>, where: string
         );
         break;
       case 'maxLength':
+        // JSON Schema counts code points, never more than UTF-16 units: a string within the limit in units is within
+        // it in code points, so only a longer one is counted (this runs on every call).
         checks.push((v) =>
-          typeof v !== 'string' || [...v].length <= Number(rule)
+          typeof v !== 'string' || v.length <= Number(rule) || [...v].length <= Number(rule)
             ? undefined
             : `must be at most ${String(rule)} characters long`,
         );

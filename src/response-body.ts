@@ -54,6 +54,12 @@ function redactedError(error: unknown, redactor: Redactor): unknown {
   return typeof error === 'string' ? redactor.text(error) : redactor.value(error);
 }
 
+/** Whether a documented response has a body (a media type); no array of keys is built on the way (every call). */
+function hasMediaType(content: Record<string, unknown>): boolean {
+  for (const _ in content) return true;
+  return false;
+}
+
 /** openapi-fetch's result of one call. */
 export interface CallResult {
   data?: unknown;
@@ -113,7 +119,7 @@ function settled(result: CallResult, call: CallContext, parsed: ParsedBody | und
     if (!response.ok) return { error: redactedError(body.json ? body.value : body.text, call.redactor), response };
   }
   const documented = call.operation && responseContent(call.operation, response.status);
-  const documentsBody = documented ? Object.keys(documented).length > 0 : undefined;
+  const documentsBody = documented && hasMediaType(documented);
   // A success status the spec documents without a body: whatever a server framework put there is not data.
   if (documentsBody === false) return result.data === undefined ? result : { data: undefined, response };
   // The caller asked for text, a blob or a stream: they read it themselves.
