@@ -108,7 +108,7 @@ const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TR
 
 // Per-call options of openapi-fetch that the client reads.
 type CallInit =
-  | { params?: { path?: Record<string, unknown> }; parseAs?: string; middleware?: Middleware[] }
+  | { params?: { path?: Record<string, unknown> }; parseAs?: string; middleware?: Middleware[]; Request?: unknown }
   | undefined;
 
 /** Asks the transport to read the whole answer itself, for a call that reads its body as a stream, blob... */
@@ -159,6 +159,8 @@ function wrapClient<Paths extends {}>(
     let options: CallInit = parseAs === 'json' ? { ...init, parseAs: 'text' } : init;
     // openapi-fetch runs a call's own middleware after the client's, onResponse before them: foreignBodies first.
     if (init?.middleware?.length) options = { ...options, middleware: [foreignBodies, ...init.middleware, markSeen] };
+    // A call's own Request class (an openapi-fetch option its types leave out) lets caller code keep the Request.
+    else if (init?.Request) options = { ...options, middleware: [markSeen] };
     if (parseAs !== 'json' && parseAs !== 'text')
       options = { ...options, middleware: [...(options?.middleware ?? []), wholeBody] };
     const outcome = (inner.request as (m: string, p: string, i: CallInit) => Promise<CallResult>)(

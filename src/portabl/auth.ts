@@ -10,6 +10,7 @@ import { patternOfRule } from '../runtime-spec.js';
 import { MAX_LISTED_ISSUES, toPropertyIssues, type ValidateFunction } from '../schema-issues.js';
 import { untilAborted } from '../transport/abort.js';
 import type { Clock } from '../transport/clock.js';
+import { whenReplaced } from '../transport/deferred-body.js';
 import type { Credential, FetchFunction, Transport } from '../transport/fetch.js';
 import { portablRuntime } from './runtime.js';
 
@@ -238,9 +239,14 @@ export function bearerTokenFetch(transport: Transport, tokens: TokenManager): Fe
     // A cached token is used at once: no promise to wait on in the common case.
     const token = tokens.current() ?? (await tokens.get(request.signal));
     const first = await transport(request, credentialOf(token));
-    if (first.status !== 401) return first;
-    tokens.invalidate(token);
-    const fresh = await tokens.get(request.signal);
-    return transport(request, credentialOf(fresh));
+    const refreshed = async () => {
+      tokens.invalidate(token);
+      const fresh = await tokens.get(request.signal);
+      return transport(request, credentialOf(fresh));
+    };
+    if (first.status === 401) return refreshed();
+    // A body that breaks off is sent again below us (transport/fetch.ts): a 401 there is refreshed the same way.
+    whenReplaced(first, (next) => (next.status === 401 ? refreshed() : next));
+    return first;
   };
 }

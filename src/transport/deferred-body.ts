@@ -24,6 +24,8 @@ interface BodyState {
   read: () => Promise<DeferredBody>;
   /** The answer of a later attempt, once this body broke off and the request was sent again (transport/fetch.ts). */
   replacement?: Response;
+  /** Judges that later answer before it takes this one's place (see whenReplaced). */
+  hook?: (next: Response) => Response | Promise<Response>;
   body?: Promise<DeferredBody>;
   parsed?: Promise<ParsedBody>;
 }
@@ -53,8 +55,9 @@ export function holdBody(response: Response, read: () => Promise<DeferredBody>):
   const state: BodyState = { read };
   (response as WithState)[STATE] = state;
   response.text = () => bodyOf(state).then((b) => b.text);
-  // Rejects as Response.json() does for a body that is not JSON: with JSON.parse's SyntaxError.
-  response.json = () => parsedOf(state).then((p) => (p.json ? p.value : JSON.parse(p.text)));
+  // A value of its own for each caller (a middleware that edits what it read changes nothing else), rejecting as
+  // Response.json() does for a body that is not JSON: with JSON.parse's SyntaxError.
+  response.json = () => bodyOf(state).then((b) => JSON.parse(b.text) as unknown);
 }
 
 /** The body of a held answer (see holdBody), read once; undefined for any other Response. */
@@ -86,6 +89,20 @@ export function heldState(
   response: Response,
 ): { readonly parsed?: Promise<ParsedBody>; readonly replacement?: Response } | undefined {
   return (response as WithState)[STATE];
+}
+
+/**
+ * Has `hook` judge the answer of a later attempt before it takes the place of held `response` (after its body broke
+ * off): portabl/auth.ts answers a 401 there with a new token and one resend, as it does for a first answer.
+ */
+export function whenReplaced(response: Response, hook: (next: Response) => Response | Promise<Response>): void {
+  const state = (response as WithState)[STATE];
+  if (state) state.hook = hook;
+}
+
+/** The hook set by whenReplaced for held `response`, if any. */
+export function replacementHook(response: Response): ((next: Response) => Response | Promise<Response>) | undefined {
+  return (response as WithState)[STATE]?.hook;
 }
 
 /**

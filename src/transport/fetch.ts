@@ -3,7 +3,7 @@
 import { untilAborted } from './abort.js';
 import { type Clock, systemClock } from './clock.js';
 import { returnController, takeController } from './controller-pool.js';
-import { type DeferredBody, heldBody, holdBody, markReplaced } from './deferred-body.js';
+import { type DeferredBody, heldBody, holdBody, markReplaced, replacementHook } from './deferred-body.js';
 import {
   describeUrl,
   NetworkError,
@@ -239,7 +239,7 @@ export function createTransport(options: TransportOptions): Transport {
     credential: Credential | undefined,
     n: number,
     mayDefer: boolean,
-    retryBody: () => Promise<DeferredBody> | undefined,
+    retryBody: (original: Response) => Promise<DeferredBody> | undefined,
   ): Promise<Response> {
     // With a `fetch` option the attempt's Request (and so its signal) is the caller's fetch's to keep: a new
     // controller each time. The platform's fetch keeps none past the attempt: a pooled one (controller-pool.ts).
@@ -267,11 +267,11 @@ export function createTransport(options: TransportOptions): Transport {
     }
     if (request.signal.aborted) onCallerAbort();
     else request.signal.addEventListener('abort', onCallerAbort, { once: true });
-    const settle = () => {
+    const settle = (reusable = true) => {
       stopDeadline();
       request.signal.removeEventListener('abort', onCallerAbort);
       // Once: a controller given back twice could serve two attempts at the same time.
-      if (pooled) returnController(pooled);
+      if (pooled && reusable) returnController(pooled);
       pooled = undefined;
     };
     const failure = (error: unknown) => {
@@ -314,8 +314,20 @@ export function createTransport(options: TransportOptions): Transport {
           // signal's reason), and the announced length bounds it: the deadline and the size limit hold without a
           // copy. The attempt ends when the body has been read (openapi-fetch's json() or text(), or validation).
           const text = Response.prototype.text;
-          holdBody(response, () =>
-            text.call(response).then(
+          holdBody(response, () => {
+            // Middleware that read the body natively (arrayBuffer(), blob(), the stream) left nothing to read: not a
+            // broken connection, so not sent again; the controller stays out of the pool while they may still read.
+            if (response.bodyUsed) {
+              settle(false);
+              return Promise.reject(
+                new NetworkError(request.method, describeUrl(request.url), n, {
+                  name: 'TypeError',
+                  message:
+                    'the body was already read by middleware (arrayBuffer(), blob() or the stream): read it with text(), json() or clone() instead',
+                }),
+              );
+            }
+            return text.call(response).then(
               (text) => {
                 settle();
                 return { response, text };
@@ -324,7 +336,7 @@ export function createTransport(options: TransportOptions): Transport {
                 settle();
                 const reason = failure(error);
                 if (!(reason instanceof AttemptFailed)) throw reason;
-                const retried = retryBody();
+                const retried = retryBody(response);
                 if (retried)
                   return retried.then((body) => {
                     markReplaced(response, body.response);
@@ -332,8 +344,8 @@ export function createTransport(options: TransportOptions): Transport {
                   });
                 throw new NetworkError(request.method, describeUrl(request.url), n, reason.failure);
               },
-            ),
-          );
+            );
+          });
           handedBack = true;
           return response;
         }
@@ -365,12 +377,14 @@ export function createTransport(options: TransportOptions): Transport {
       // the attempt's own Request (with the credential and the attempt's signal) is built from it without touching it.
       const outgoing = request.body === null ? request : request.clone();
       // A body handed back unread that breaks off is a failed attempt too: retried from here, after the delay.
-      const retryBody = (): Promise<DeferredBody> | undefined =>
+      // The layer above may judge the later answer first (portabl/auth.ts: a 401 gets a new token): replacementHook.
+      const retryBody = (original: Response): Promise<DeferredBody> | undefined =>
         isLast
           ? undefined
           : clock
               .sleep(backoffDelay(n, retry, random), request.signal)
               .then(() => send(request, header, n + 1))
+              .then((next) => replacementHook(original)?.(next) ?? next)
               .then((next) => heldBody(next) ?? bodyText(next).then((text) => ({ response: next, text })));
       let delayMs: number;
       try {

@@ -80,6 +80,23 @@ describe('the credential and middleware, with the platform fetch', () => {
     expect(server.received[0]?.headers['apikey']).toBe(API_KEY);
   });
 
+  it("a call's own Request class (an openapi-fetch option) never holds a Request with the key", async () => {
+    const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: server.origin });
+    const built: Request[] = [];
+    class TracedRequest extends Request {
+      constructor(input: RequestInfo | URL, init?: RequestInit) {
+        super(input, init);
+        built.push(this);
+      }
+    }
+
+    await identity.GET('/identities/{id}', { ...path, Request: TracedRequest } as typeof path);
+
+    expect(built).toHaveLength(1);
+    expect(built[0]?.headers.get('apikey')).toBeNull();
+    expect(server.received[0]?.headers['apikey']).toBe(API_KEY);
+  });
+
   it('a validating client (validation runs as middleware) keeps the key off the Request it validates', async () => {
     const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: server.origin, validateRequests: true });
     const { seen, middleware } = spy();
