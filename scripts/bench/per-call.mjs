@@ -79,7 +79,7 @@ export async function timeCalls(call, calls, concurrency) {
  * Runs every job once per round, in an order that rotates each round; answers job key → medians {wall, cpu} µs per
  * call, and `rounds`: that job's CPU µs per call in each round, in round order (for paired ratios, pairedRatio).
  */
-async function interleaved(jobs, { rounds, calls, check }) {
+export async function interleaved(jobs, { rounds, calls, check }) {
   const samples = new Map(jobs.map((job) => [job.key, []]));
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < jobs.length; i++) {

@@ -1,0 +1,123 @@
+// npm run bench:compare -- <git revision>: this build's clients against the same clients built from another
+// revision, per call, in one interleaved run against the bare node:http server of section (a). Each figure is the
+// median over rounds of the CPU ratio to bare openapi-fetch within the round (pairedRatio), so the two builds are
+// judged against the same baseline under the same conditions: the way to see what a change to the call path did,
+// which two separate `npm run bench` runs on a shared machine cannot show. The other revision is extracted with
+// `git archive` into the system's temporary folder and built there once (node_modules linked from this checkout).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import createClient from 'openapi-fetch';
+import { repoRoot } from '../apis.mjs';
+import { API_KEY, builtModule, CLIENT, IDENTITY_ID, USER_ID } from './fixtures.mjs';
+import { interleaved, pairedRatio } from './per-call.mjs';
+import { deadline, describeMachine, table } from './stats.mjs';
+import { startTarget } from './targets.mjs';
+
+const revision = process.argv[2];
+if (!revision) {
+  console.error('usage: npm run bench:compare -- <git revision> (a commit, tag or branch to compare this build with)');
+  process.exit(2);
+}
+let sha;
+try {
+  sha = execFileSync('git', ['rev-parse', '--verify', `${revision}^{commit}`], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
+} catch {
+  console.error(`"${revision}" is not a commit of this repository`);
+  process.exit(2);
+}
+const rounds = Number(process.env.BENCH_ROUNDS ?? 21);
+const calls = Number(process.env.BENCH_CALLS ?? 300);
+if (![rounds, calls].every((n) => Number.isInteger(n) && n >= 1 && n <= 10_000)) {
+  console.error('BENCH_ROUNDS and BENCH_CALLS must be whole numbers from 1 to 10000');
+  process.exit(2);
+}
+
+/** The other revision's dist/, built once per commit. */
+function buildOf(commit) {
+  const dir = path.join(os.tmpdir(), `kyc-contracts-bench-${commit.slice(0, 12)}`);
+  if (!existsSync(path.join(dir, 'dist/src/identity/index.js'))) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C "${dir}"`], { cwd: repoRoot });
+    if (!existsSync(path.join(dir, 'node_modules')))
+      symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: dir, stdio: 'ignore' });
+  }
+  return (file) => pathToFileURL(path.join(dir, 'dist', file)).href;
+}
+
+const other = buildOf(sha);
+const builds = {
+  this: {
+    identity: await import(builtModule('src/identity/index.js')),
+    portabl: await import(builtModule('src/portabl/index.js')),
+  },
+  [sha.slice(0, 7)]: {
+    identity: await import(other('src/identity/index.js')),
+    portabl: await import(other('src/portabl/index.js')),
+  },
+};
+
+const bare = await startTarget('bare');
+try {
+  const base = bare.url;
+  // Typed by the generated paths as the clients are; cast through unknown (see per-call.mjs).
+  const openapiIdentity = /** @type {import('./per-call.mjs').BareIdentityClient} */ (
+    /** @type {unknown} */ (createClient({ baseUrl: base }))
+  );
+  const openapiPortabl = /** @type {import('./per-call.mjs').BarePortablClient} */ (
+    /** @type {unknown} */ (createClient({ baseUrl: base }))
+  );
+  const ok = async (promise) => {
+    const result = await promise;
+    if (result.error !== undefined || !result.response.ok)
+      throw new Error(`${result.response.url}: ${result.response.status}`);
+  };
+  const identityPath = { params: { path: { id: IDENTITY_ID } } };
+  const claimsPath = { params: { path: { userId: USER_ID } } };
+  const bearer = { authorization: 'Bearer fake.access.token-for-examples-only' };
+  /** @type {Record<string, () => Promise<void>>} */
+  const fns = {
+    'identity|openapi-fetch': () =>
+      ok(openapiIdentity.GET('/identities/{id}', { ...identityPath, headers: { apikey: API_KEY } })),
+    'portabl|openapi-fetch': () =>
+      ok(openapiPortabl.GET('/provider/users/{userId}/claims', { ...claimsPath, headers: bearer })),
+  };
+  for (const [name, build] of Object.entries(builds)) {
+    const identity = build.identity.createIdentityClient({ apiKey: API_KEY, baseUrl: base });
+    const portabl = build.portabl.createPortablClient({ ...CLIENT, baseUrl: base });
+    fns[`identity|${name}`] = () => ok(identity.GET('/identities/{id}', identityPath));
+    fns[`portabl|${name}`] = () => ok(portabl.GET('/provider/users/{userId}/claims', claimsPath));
+  }
+  for (const call of Object.values(fns)) for (let i = 0; i < 100; i++) await call(); // warm-up, token included
+  const jobs = Object.entries(fns).flatMap(([key, call]) =>
+    [1, 16].map((concurrency) => ({ key: `${key}|${concurrency}`, call, concurrency })),
+  );
+  const perCall = await interleaved(jobs, { rounds, calls, check: deadline(900) });
+  const rows = [];
+  for (const api of ['identity', 'portabl'])
+    for (const name of Object.keys(builds))
+      rows.push([
+        api,
+        name === 'this' ? 'this build' : `build of ${name}`,
+        pairedRatio(perCall[`${api}|${name}|1`], perCall[`${api}|openapi-fetch|1`]),
+        pairedRatio(perCall[`${api}|${name}|16`], perCall[`${api}|openapi-fetch|16`]),
+      ]);
+  console.log(
+    `## npm run bench:compare -- ${revision}\n\n\`\`\`\n${describeMachine()}\nrounds ${rounds}, calls per batch ${calls}\n\`\`\`\n`,
+  );
+  console.log(
+    table(
+      ['client', 'build', 'CPU × openapi-fetch, 1 at a time (p25–p75)', 'CPU × openapi-fetch, 16 at a time (p25–p75)'],
+      rows,
+    ),
+  );
+} finally {
+  await bare.stop();
+}
