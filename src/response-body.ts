@@ -11,11 +11,10 @@ import { noRedaction, type Redactor } from './redaction.js';
 import { type ResponseOrigin, recordOrigin } from './response-origin.js';
 import { type RuntimeOperation, responseContent } from './runtime-spec.js';
 import { heldState, type ParsedBody, parseBody } from './transport/deferred-body.js';
+import { NULL_BODY_STATUSES } from './transport/fetch.js';
 
 // How much of an unreadable body ResponseBodyError keeps (redacted), to show what came back.
 const MAX_KEPT_TEXT = 1000;
-// Statuses whose responses may not have a body.
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /**
  * A success answer whose body could not be read as the spec documents it (not JSON, empty, truncated, an HTML

@@ -66,7 +66,7 @@ const wholeBodies = new WeakSet<Request>();
 /**
  * Asks the transport to read the answer to `request` whole before handing it back (as with a `fetch` option), for a
  * call that reads the body itself (openapi-fetch's `parseAs: 'stream'`, `'blob'`, `'arrayBuffer'`): the deadline and
- * the size limit then hold for the whole body. Other success answers may be handed back unread (`holdBodies`).
+ * the size limit then hold for the whole body. Other success answers may be handed back unread (deferred-body.ts).
  */
 export function readWholeBody(request: Request): void {
   wholeBodies.add(request);
@@ -79,8 +79,8 @@ export function readWholeBody(request: Request): void {
  */
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
-// Statuses whose responses may not have a body (the Response constructor rejects one).
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** Statuses whose responses may not have a body (Fetch standard, "null body status"; the Response constructor rejects one). */
+export const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /**
  * A success answer whose body needs no copy to stay within `maxBytes`: its non-empty length is announced, within the
@@ -229,9 +229,10 @@ export function createTransport(options: TransportOptions): Transport {
 
   /**
    * One attempt: a response read completely (or, `mayDefer`, a bounded success answer handed back unread, whose body
-   * is read once when first asked for: deferred-body.ts), a RequestTimeoutError, the caller's abort reason, a RedirectRefusedError (see redirectOf), or
-   * AttemptFailed. One AbortController per attempt, aborted by the deadline or by the caller's signal (one listener),
-   * instead of AbortSignal.any over AbortSignal.timeout. With a `fetch` option the attempt's Request is the only one
+   * is read once when first asked for: deferred-body.ts), a RequestTimeoutError, the caller's abort reason, a
+   * RedirectRefusedError (see redirectOf), or AttemptFailed. One AbortController per attempt (pooled:
+   * controller-pool.ts), aborted by the deadline or by the caller's signal (one listener), instead of AbortSignal.any
+   * over AbortSignal.timeout. With a `fetch` option the attempt's Request is the only one
    * built, and carries the credential header; with the platform's fetch, which builds its own, none is.
    */
   async function attempt(
