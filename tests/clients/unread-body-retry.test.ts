@@ -1,4 +1,4 @@
-// A success answer handed to the call with its body unread (src/transport/fetch.ts, allowDeferredBody) whose body
+// A success answer handed to the call with its body unread (src/transport/deferred-body.ts) whose body
 // breaks off is a failed attempt, like one whose body the transport reads itself: an idempotent request is sent
 // again after the backoff delay and the call ends with the later answer; a POST is not sent again.
 import { afterEach, describe, expect, it } from 'vitest';

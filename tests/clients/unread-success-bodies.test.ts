@@ -1,5 +1,5 @@
 // With the platform's fetch, a success answer whose length is announced reaches the client's middleware with its
-// body unread (no copy: src/transport/fetch.ts, allowDeferredBody). The body is then read under the same rules as a
+// body unread (no copy: src/transport/deferred-body.ts). The body is then read under the same rules as a
 // body the transport reads itself: the attempt's deadline, the caller's abort, a connection that breaks off. A
 // middleware of the test's marks the moment the headers have arrived, so each fault lands while the body is read.
 import type { Socket } from 'node:net';
