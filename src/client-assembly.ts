@@ -98,9 +98,12 @@ function lazyValidation(
   };
 }
 
-/** Whether the client has middleware (validation, or a caller's `client.use`): set once, never unset. */
+/** Which middleware the client runs: each set once, never unset. */
 interface Exposure {
-  middleware: boolean;
+  /** Validation (ours): it sees each Request, and reads each body the way the client does. */
+  validation: boolean;
+  /** A caller's, from `client.use`: it may keep the Request, and read or hold up the Response, as it likes. */
+  caller: boolean;
 }
 
 // openapi-fetch's method names; each of the client's runs through `call` below.
@@ -118,7 +121,8 @@ const wholeBody: Middleware = {
   },
 };
 
-// Requests that a call's own middleware (openapi-fetch's `middleware` call option) sees: never private to the transport.
+// Requests that a call's own middleware (openapi-fetch's `middleware` call option) or Request class sees: as with
+// `client.use`, never private to the transport, and their answers read whole before that middleware gets them.
 const seenByMiddleware = new WeakSet<Request>();
 /** Last of a call's own middleware: marks the Request they finally send. */
 const markSeen: Middleware = {
@@ -183,7 +187,7 @@ function wrapClient<Paths extends {}>(
   const client: Record<string, unknown> = {
     request: (method: string, path: string, init: CallInit) => call(method.toUpperCase(), path, init),
     use(...middleware: Middleware[]) {
-      exposure.middleware = true;
+      exposure.caller = true;
       if (!adopting) {
         inner.use(foreignBodies);
         adopting = true;
@@ -226,7 +230,8 @@ export function defineClient<Paths extends {}, Server extends string, Options>(
     const middleware: Middleware[] = [];
     if (validation && common.validateRequests) middleware.push(validation.request);
     if (validation && common.validateResponses) middleware.push(validation.response);
-    const exposure: Exposure = { middleware: middleware.length > 0 };
+    const exposure: Exposure = { validation: middleware.length > 0, caller: false };
+    const callerSees = (request: Request) => exposure.caller || seenByMiddleware.has(request);
     const base: TransportOptions = {
       fetch: common.fetch,
       timeoutMs: common.timeoutMs,
@@ -235,7 +240,10 @@ export function defineClient<Paths extends {}, Server extends string, Options>(
       redact: redactor.text,
       maxResponseBytes: common.maxResponseBytes,
       // Middleware sees openapi-fetch's Request before and after the call: the credential must stay off it then.
-      isPrivate: (request) => !exposure.middleware && !seenByMiddleware.has(request),
+      isPrivate: (request) => !exposure.validation && !callerSees(request),
+      // A caller's middleware gets the answer before the client reads it: read whole first, so that it may read the
+      // body any way it likes and take its time, and the deadline ends when the body has arrived.
+      readWhole: callerSees,
     };
     const fetch = authorize({
       baseUrl,

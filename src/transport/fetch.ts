@@ -57,6 +57,12 @@ export interface TransportOptions {
    * it (or on its clone) directly. Default: none is, and each attempt's credential goes into a copy of the headers.
    */
   isPrivate?: (request: Request) => boolean;
+  /**
+   * True for a Request whose answer caller code gets before the client reads its body (a caller's middleware): the
+   * body is then read whole inside the attempt, as with a `fetch` option. Default: none is, and a bounded success
+   * body may be handed back unread (deferred-body.ts).
+   */
+  readWhole?: (request: Request) => boolean;
 }
 
 // Requests of calls that read the body as a stream (or blob, arrayBuffer...) themselves: their answers are read
@@ -268,11 +274,11 @@ export function createTransport(options: TransportOptions): Transport {
     }
     if (request.signal.aborted) onCallerAbort();
     else request.signal.addEventListener('abort', onCallerAbort, { once: true });
-    const settle = (reusable = true) => {
+    const settle = () => {
       stopDeadline();
       request.signal.removeEventListener('abort', onCallerAbort);
       // Once: a controller given back twice could serve two attempts at the same time.
-      if (pooled && reusable) returnController(pooled);
+      if (pooled) returnController(pooled);
       pooled = undefined;
     };
     const failure = (error: unknown) => {
@@ -315,20 +321,8 @@ export function createTransport(options: TransportOptions): Transport {
           // signal's reason), and the announced length bounds it: the deadline and the size limit hold without a
           // copy. The attempt ends when the body has been read (openapi-fetch's json() or text(), or validation).
           const text = Response.prototype.text;
-          holdBody(response, () => {
-            // Middleware that read the body natively (arrayBuffer(), blob(), the stream) left nothing to read: not a
-            // broken connection, so not sent again; the controller stays out of the pool while they may still read.
-            if (response.bodyUsed) {
-              settle(false);
-              return Promise.reject(
-                new NetworkError(request.method, describeUrl(request.url), n, {
-                  name: 'TypeError',
-                  message:
-                    'the body was already read by middleware (arrayBuffer(), blob() or the stream): read it with text(), json() or clone() instead',
-                }),
-              );
-            }
-            return text.call(response).then(
+          holdBody(response, () =>
+            text.call(response).then(
               (text) => {
                 settle();
                 return { response, text };
@@ -345,8 +339,8 @@ export function createTransport(options: TransportOptions): Transport {
                   });
                 throw new NetworkError(request.method, describeUrl(request.url), n, reason.failure);
               },
-            );
-          });
+            ),
+          );
           handedBack = true;
           return response;
         }
@@ -389,7 +383,8 @@ export function createTransport(options: TransportOptions): Transport {
               .then((next) => heldBody(next) ?? bodyText(next).then((text) => ({ response: next, text })));
       let delayMs: number;
       try {
-        const response = await attempt(outgoing, header, n, !wholeBodies.has(request), retryBody);
+        const mayDefer = !wholeBodies.has(request) && !options.readWhole?.(request);
+        const response = await attempt(outgoing, header, n, mayDefer, retryBody);
         if (isLast || !retryStatuses.has(response.status)) return response;
         const decision = decideAfterStatus(response, n, retry, clock.now(), random);
         if (!decision.retry) return response;

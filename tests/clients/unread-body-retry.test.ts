@@ -56,16 +56,27 @@ describe('an unread success body that breaks off', () => {
     const notFound = JSON.stringify({ error: { code: 'not_found', message: 'No identity with this id' } });
     const { origin } = await breakingServer(1, { status: 404, body: notFound });
     const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: origin, clock: new FakeClock() });
-    // Middleware sees the answer whose headers arrived: the 200 whose body then broke off, so it was handed on unread.
-    const handedOn: number[] = [];
-    identity.use({ onResponse: ({ response }) => void handedOn.push(response.status) });
 
     const { data, error, response } = await identity.GET('/identities/{id}', { params: { path: { id: ID } } });
 
-    expect(handedOn).toEqual([200]);
     expect(data).toBeUndefined();
     expect(response.status).toBe(404);
     expect(error).toEqual(JSON.parse(notFound));
+  });
+
+  it("is retried before a caller's middleware sees anything: it gets only the answer the call ends with", async () => {
+    const notFound = JSON.stringify({ error: { code: 'not_found', message: 'No identity with this id' } });
+    const { origin, seen } = await breakingServer(1, { status: 404, body: notFound });
+    const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: origin, clock: new FakeClock() });
+    const handedOn: number[] = [];
+    identity.use({ onResponse: ({ response }) => void handedOn.push(response.status) });
+
+    const { error, response } = await identity.GET('/identities/{id}', { params: { path: { id: ID } } });
+
+    expect(handedOn).toEqual([404]);
+    expect(response.status).toBe(404);
+    expect(error).toEqual(JSON.parse(notFound));
+    expect(seen).toHaveLength(2);
   });
 
   it('is retried with validateResponses on, and the later answer is the one validated', async () => {

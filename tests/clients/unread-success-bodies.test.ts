@@ -1,9 +1,9 @@
-// With the platform's fetch, a success answer whose length is announced reaches the client's middleware with its
-// body unread (no copy: src/transport/deferred-body.ts). The body is then read under the same rules as a
-// body the transport reads itself: the attempt's deadline, the caller's abort, a connection that breaks off. A
-// middleware of the test's marks the moment the headers have arrived, so each fault lands while the body is read.
+// With the platform's fetch, a client without middleware of the caller's gets a success answer whose length is
+// announced with its body unread (no copy: src/transport/deferred-body.ts). The body is then read under the same rules
+// as a body the transport reads itself: the attempt's deadline, the caller's abort, a connection that breaks off. The
+// test wraps the platform's fetch to act once the headers have arrived, so each fault lands before the body is read.
 import type { Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIdentityClient, NetworkError, RequestTimeoutError } from '../../src/identity/index.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { type FakeHttpServer, startHttpServer } from '../support/http-server.js';
@@ -16,6 +16,7 @@ let server: FakeHttpServer | undefined;
 let socket: Socket | undefined;
 
 afterEach(async () => {
+  vi.unstubAllGlobals();
   await server?.close();
   server = undefined;
 });
@@ -32,10 +33,12 @@ async function stallingServer() {
 
 function clientOn(baseUrl: string, onHeaders: () => void | Promise<void>, clock = new FakeClock()) {
   const identity = createIdentityClient({ apiKey: API_KEY, baseUrl, clock, retry: false });
-  identity.use({
-    async onResponse() {
-      await onHeaders();
-    },
+  // The platform's fetch, looked up per call by the client, with a step of the test's once the headers are in.
+  const platformFetch = globalThis.fetch;
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = await platformFetch(input, init);
+    await onHeaders();
+    return response;
   });
   return { identity, clock };
 }
