@@ -111,7 +111,13 @@ const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TR
 
 // Per-call options of openapi-fetch that the client reads.
 type CallInit =
-  | { params?: { path?: Record<string, unknown> }; parseAs?: string; middleware?: Middleware[]; Request?: unknown }
+  | {
+      params?: { path?: Record<string, unknown> };
+      parseAs?: string;
+      middleware?: Iterable<Middleware> | null;
+      Request?: unknown;
+      signal?: AbortSignal | null;
+    }
   | undefined;
 
 /** Asks the transport to read the whole answer itself, for a call that reads its body as a stream, blob... */
@@ -161,8 +167,10 @@ function wrapClient<Paths extends {}>(
     const parseAs = init?.parseAs ?? 'json';
     // The body is read as text and parsed once, by settleCall, which then still has the text for ResponseBodyError.
     let options: CallInit = parseAs === 'json' ? { ...init, parseAs: 'text' } : init;
-    // openapi-fetch runs a call's own middleware after the client's, onResponse before them: foreignBodies first.
-    if (init?.middleware?.length) options = { ...options, middleware: [foreignBodies, ...init.middleware, markSeen] };
+    // openapi-fetch runs a call's own middleware (any iterable: it spreads them) after the client's, onResponse before
+    // them: foreignBodies first. Given at all, even empty, the call counts as seen.
+    if (init?.middleware !== undefined && init.middleware !== null)
+      options = { ...options, middleware: [foreignBodies, ...init.middleware, markSeen] };
     // A call's own Request class (an openapi-fetch option its types leave out) lets caller code keep the Request.
     else if (init?.Request) options = { ...options, middleware: [markSeen] };
     if (parseAs !== 'json' && parseAs !== 'text')
@@ -174,7 +182,11 @@ function wrapClient<Paths extends {}>(
     );
     const name = rule?.operation ?? `${method} ${path}`;
     const origin = { operation: name, redactor };
-    return settleCall(outcome, { operation: rule?.runtime, name, method, parseAs, redactor, origin });
+    const settled = settleCall(outcome, { operation: rule?.runtime, name, method, parseAs, redactor, origin });
+    const signal = init?.signal;
+    // The caller gave up before the call was over (in their own slow onResponse, say, after the body had arrived):
+    // the call ends with their reason, as a fetch aborted before it settles does.
+    return signal ? settled.then((result) => (signal.aborted ? Promise.reject(signal.reason) : result)) : settled;
   };
   // A rejected promise, as openapi-fetch's own methods give, for a path parameter refused before sending.
   const call = (method: string, path: string, init: CallInit): Promise<CallResult> => {

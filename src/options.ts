@@ -49,7 +49,7 @@ export interface CommonClientOptions {
    * Headers sent with every call (a correlation id, `Prefer`), as openapi-fetch's `headers` option: an object,
    * a Headers, or [name, value] pairs; a call's own `headers` win. Not sent with Portabl's token request, which the
    * client makes for itself. The credential header (`apikey`, `Authorization`) cannot be set here
-   * (ClientOptionsError): the client sets it on its own copy of each request.
+   * (ClientOptionsError): the client sets it itself, below openapi-fetch, on each request it sends.
    * @example createIdentityClient({ apiKey, headers: { 'x-correlation-id': 'abc-123' } })
    */
   headers?: HeadersInit;
@@ -166,7 +166,7 @@ export function resolveHeaders(client: string, value: unknown, credentialHeader:
   if (headers.has(credentialHeader)) {
     fail(
       client,
-      `headers must not set "${credentialHeader}": the client sets its credential header itself, on its own copy of each request`,
+      `headers must not set "${credentialHeader}": the client sets its credential header itself, on each request it sends`,
     );
   }
   return headers;

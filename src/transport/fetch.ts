@@ -274,11 +274,11 @@ export function createTransport(options: TransportOptions): Transport {
     }
     if (request.signal.aborted) onCallerAbort();
     else request.signal.addEventListener('abort', onCallerAbort, { once: true });
-    const settle = () => {
+    const settle = (reusable = true) => {
       stopDeadline();
       request.signal.removeEventListener('abort', onCallerAbort);
       // Once: a controller given back twice could serve two attempts at the same time.
-      if (pooled) returnController(pooled);
+      if (pooled && reusable) returnController(pooled);
       pooled = undefined;
     };
     const failure = (error: unknown) => {
@@ -321,8 +321,21 @@ export function createTransport(options: TransportOptions): Transport {
           // signal's reason), and the announced length bounds it: the deadline and the size limit hold without a
           // copy. The attempt ends when the body has been read (openapi-fetch's json() or text(), or validation).
           const text = Response.prototype.text;
-          holdBody(response, () =>
-            text.call(response).then(
+          holdBody(response, () => {
+            // Nothing of the caller's can read the body before the client (readWhole); should anything have, its
+            // text is gone, which is not a broken connection: not sent again, and a clear error.
+            if (response.bodyUsed) {
+              // Whoever read it may still be reading: its controller does not go back to the pool.
+              settle(false);
+              return Promise.reject(
+                new NetworkError(request.method, describeUrl(request.url), n, {
+                  name: 'TypeError',
+                  message:
+                    'the body was already read elsewhere (arrayBuffer(), blob() or the stream) before the client read it',
+                }),
+              );
+            }
+            return text.call(response).then(
               (text) => {
                 settle();
                 return { response, text };
@@ -339,8 +352,8 @@ export function createTransport(options: TransportOptions): Transport {
                   });
                 throw new NetworkError(request.method, describeUrl(request.url), n, reason.failure);
               },
-            ),
-          );
+            );
+          });
           handedBack = true;
           return response;
         }

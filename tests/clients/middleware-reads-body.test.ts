@@ -90,4 +90,36 @@ describe('middleware that reads the body', () => {
 
     expect(data).toEqual(IDENTITY);
   });
+  it('per-call middleware given as a Set (openapi-fetch spreads any iterable) counts as middleware too', async () => {
+    const seen: (string | null)[] = [];
+    const sizes: number[] = [];
+    const reading: Middleware = {
+      onRequest: ({ request }) => void seen.push(request.headers.get('apikey')),
+      onResponse: async ({ response }) => void sizes.push((await response.arrayBuffer()).byteLength),
+    };
+    const identity = client();
+
+    const { data } = await identity.request('delete', '/identities/{id}', {
+      ...path,
+      middleware: new Set([reading]) as unknown as Middleware[],
+    });
+
+    expect(seen).toEqual([null]);
+    expect(sizes).toEqual([Buffer.byteLength(JSON.stringify(IDENTITY))]);
+    expect(data).toEqual(IDENTITY);
+    expect(server.received.map((r) => r.method)).toEqual(['DELETE']);
+  });
+
+  it("the caller's abort during their own slow onResponse ends the call with their reason", async () => {
+    const controller = new AbortController();
+    const reason = new Error('the caller gave up');
+    const identity = client();
+    identity.use({ onResponse: () => void controller.abort(reason) });
+
+    const error = await identity
+      .GET('/identities/{id}', { ...path, signal: controller.signal })
+      .catch((e: unknown) => e);
+
+    expect(error).toBe(reason);
+  });
 });
