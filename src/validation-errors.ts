@@ -2,8 +2,18 @@
 // whose checkResponse (for the sandbox's tests) can load the Ajv compiler: the clients import only these classes.
 import type { SchemaIssue } from './schema-issues.js';
 
+/** The counts both validation errors carry: issues found and not listed, array items not examined. */
+interface IssueCounts {
+  more: number;
+  unexamined: number;
+}
+const countsOf = (counts: Partial<IssueCounts>): IssueCounts => ({
+  more: counts.more ?? 0,
+  unexamined: counts.unexamined ?? 0,
+});
+
 /** The issues as an error message lists them, with the count of those not listed. */
-function describeIssues(issues: readonly SchemaIssue[], more: number, unexamined: number, whole: string): string {
+function describeIssues(issues: readonly SchemaIssue[], { more, unexamined }: IssueCounts, whole: string): string {
   const listed = issues.map((i) => `${i.path === '' ? `(${whole})` : i.path} ${i.message}`).join('; ');
   const rest = more > 0 ? `; and ${more} more issue${more === 1 ? '' : 's'}` : '';
   const skipped =
@@ -29,15 +39,13 @@ export class ResponseValidationError extends Error {
     readonly status: number,
     /** Each mismatch: `path` is a JSON pointer into the body ("" for the body itself). */
     readonly issues: readonly SchemaIssue[],
-    counts: { more?: number; unexamined?: number } = {},
+    counts: Partial<IssueCounts> = {},
   ) {
-    const more = counts.more ?? 0;
-    const unexamined = counts.unexamined ?? 0;
+    const found = countsOf(counts);
     super(
-      `${operation} answered HTTP ${status} with a body that does not match the spec: ${describeIssues(issues, more, unexamined, 'body')}`,
+      `${operation} answered HTTP ${status} with a body that does not match the spec: ${describeIssues(issues, found, 'body')}`,
     );
-    this.more = more;
-    this.unexamined = unexamined;
+    ({ more: this.more, unexamined: this.unexamined } = found);
   }
 }
 
@@ -54,14 +62,12 @@ export class RequestValidationError extends Error {
   constructor(
     readonly operation: string,
     readonly issues: readonly SchemaIssue[],
-    counts: { more?: number; unexamined?: number } = {},
+    counts: Partial<IssueCounts> = {},
   ) {
-    const more = counts.more ?? 0;
-    const unexamined = counts.unexamined ?? 0;
+    const found = countsOf(counts);
     super(
-      `${operation}: the request does not match the spec and was not sent: ${describeIssues(issues, more, unexamined, 'request')}`,
+      `${operation}: the request does not match the spec and was not sent: ${describeIssues(issues, found, 'request')}`,
     );
-    this.more = more;
-    this.unexamined = unexamined;
+    ({ more: this.more, unexamined: this.unexamined } = found);
   }
 }
