@@ -18,8 +18,11 @@ import { resolveServer } from './servers.js';
 import { type Clock, systemClock } from './transport/clock.js';
 import { holdForeignBody } from './transport/deferred-body.js';
 import {
+  CALL_FACTS,
   createTransport,
   type FetchFunction,
+  PRIVATE_CALL,
+  PRIVATE_UNSIGNALLED_CALL,
   readWholeBody,
   type Transport,
   type TransportOptions,
@@ -117,6 +120,7 @@ type CallInit =
       middleware?: Iterable<Middleware> | null;
       Request?: unknown;
       signal?: AbortSignal | null;
+      [CALL_FACTS]?: unknown;
     }
   | undefined;
 
@@ -165,8 +169,20 @@ function wrapClient<Paths extends {}>(
     const rule = rules.get(path)?.[method];
     checkPathParameters(rule, method, path, init?.params);
     const parseAs = init?.parseAs ?? 'json';
-    // The body is read as text and parsed once, by settleCall, which then still has the text for ResponseBodyError.
-    let options: CallInit = parseAs === 'json' ? { ...init, parseAs: 'text' } : init;
+    const readsText = parseAs === 'json' || parseAs === 'text';
+    // openapi-fetch hands the body back unread, as a stream, and settleCall reads it once through the transport's held
+    // body (transport/deferred-body.ts), with the text still at hand for ResponseBodyError.
+    let options: CallInit = readsText ? { ...init, parseAs: 'stream' } : init;
+    // No middleware at all on this call (the list openapi-fetch runs is fixed when the call starts): the transport
+    // may take the shorter path of such a call (transport/fetch.ts, CALL_FACTS).
+    if (
+      readsText &&
+      !exposure.validation &&
+      !exposure.caller &&
+      (init?.middleware === undefined || init.middleware === null) &&
+      !init?.Request
+    )
+      options![CALL_FACTS] = init?.signal ? PRIVATE_CALL : PRIVATE_UNSIGNALLED_CALL;
     // openapi-fetch runs a call's own middleware (any iterable: it spreads them) after the client's, onResponse before
     // them: foreignBodies first. Given at all, even empty, the call counts as seen.
     if (init?.middleware !== undefined && init.middleware !== null)
@@ -182,7 +198,14 @@ function wrapClient<Paths extends {}>(
     );
     const name = rule?.operation ?? `${method} ${path}`;
     const origin = { operation: name, redactor };
-    const settled = settleCall(outcome, { operation: rule?.runtime, name, method, parseAs, redactor, origin });
+    const settled = settleCall(outcome, {
+      operation: rule?.runtime,
+      name,
+      method,
+      parseAs,
+      redactor,
+      origin,
+    });
     const signal = init?.signal;
     // The caller gave up before the call was over (in their own slow onResponse, say, after the body had arrived):
     // the call ends with their reason, as a fetch aborted before it settles does.

@@ -10,7 +10,7 @@ import { ApiError } from './errors.js';
 import { noRedaction, type Redactor } from './redaction.js';
 import { type ResponseOrigin, recordOrigin } from './response-origin.js';
 import { type RuntimeOperation, responseContent } from './runtime-spec.js';
-import { heldState, type ParsedBody, parseBody } from './transport/deferred-body.js';
+import { heldParsedBody, type ParsedBody, parseBody } from './transport/deferred-body.js';
 import { NULL_BODY_STATUSES } from './transport/fetch.js';
 
 // How much of an unreadable body ResponseBodyError keeps (redacted), to show what came back.
@@ -75,8 +75,9 @@ export interface CallContext {
   /** Upper case. */
   method: string;
   /**
-   * The caller's parseAs (default "json"). The client asks openapi-fetch for "text" where the caller asked for
-   * "json", and parses here: the body's text is then at hand for ResponseBodyError.
+   * The caller's parseAs (default "json"). For "json" and "text" the client asks openapi-fetch for "stream" and reads
+   * the body here, once: the text is then at hand for ResponseBodyError, and a body that broke off and was sent
+   * again gives the later answer.
    */
   parseAs: string;
   redactor: Redactor;
@@ -91,14 +92,21 @@ export interface CallContext {
  */
 export async function settleCall(outcome: Promise<CallResult>, call: CallContext): Promise<CallResult> {
   const raw = await outcome;
-  // Validation parsed the body already: that parse is reused.
-  const parsed = raw.response.ok && typeof raw.data === 'string' ? heldState(raw.response)?.parsed : undefined;
-  const result = settled(raw, call, parsed && (await parsed));
+  // openapi-fetch handed a success body back unread (data: its stream), or none (204, HEAD, Content-Length: 0). The
+  // transport holds every body it hands back (shared with validation, which may have parsed it already).
+  const readsBody = raw.data !== undefined && raw.response.ok && (call.parseAs === 'json' || call.parseAs === 'text');
+  const body = readsBody ? await (heldParsedBody(raw.response) ?? readParsed(raw.response)) : undefined;
+  const result = settled(raw, call, body);
   recordOrigin(result.response, call.origin);
   return result;
 }
 
-function settled(result: CallResult, call: CallContext, parsed: ParsedBody | undefined): CallResult {
+/** A body the transport did not hold (a call's own `fetch` option answered it), read and parsed here. */
+async function readParsed(response: Response): Promise<ParsedBody> {
+  return parseBody({ response, text: response.body === null ? '' : await response.text() });
+}
+
+function settled(result: CallResult, call: CallContext, body: ParsedBody | undefined): CallResult {
   let { response } = result;
   if (NULL_BODY_STATUSES.has(response.status) || call.method === 'HEAD') {
     return response.ok ? { data: undefined, response } : result;
@@ -107,12 +115,7 @@ function settled(result: CallResult, call: CallContext, parsed: ParsedBody | und
     const error = redactedError(result.error, call.redactor);
     return error === result.error ? result : { error, response };
   }
-  const readsText = call.parseAs === 'json' || call.parseAs === 'text';
-  // openapi-fetch read the body as text (it answers `data: undefined` unread for an empty one, Content-Length: 0).
-  let body: ParsedBody | undefined;
-  if (readsText && typeof result.data === 'string') {
-    // Parsed once: here, from the text openapi-fetch read, unless validation did already.
-    body = parsed ?? parseBody({ response: heldState(response)?.replacement ?? response, text: result.data });
+  if (body) {
     response = body.response;
     // The body broke off and a later attempt answered an error: its body is the call's error.
     if (!response.ok) return { error: redactedError(body.json ? body.value : body.text, call.redactor), response };

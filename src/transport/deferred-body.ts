@@ -48,12 +48,15 @@ const bodyOf = (state: BodyState) => (state.body ??= state.read());
 const parsedOf = (state: BodyState) => (state.parsed ??= bodyOf(state).then(parseBody));
 
 /**
- * Makes `read` the one way `response`'s body is read: its `text()` and `json()` answer from it, once, and reject
- * with whatever `read` rejects with.
+ * Makes `read` the one way `response`'s body is read: heldBody and heldParsedBody answer from it, once, and reject
+ * with whatever `read` rejects with. When `shared` (the default), `response.text()` and `response.json()` answer
+ * from it too, for openapi-fetch and middleware; `shared: false` is for an answer whose body only the client's result
+ * reads (no middleware: client-assembly.ts), where those two own properties would only slow every later use of it.
  */
-export function holdBody(response: Response, read: () => Promise<DeferredBody>): void {
+export function holdBody(response: Response, read: () => Promise<DeferredBody>, shared = true): void {
   const state: BodyState = { read };
   (response as WithState)[STATE] = state;
+  if (!shared) return;
   response.text = () => bodyOf(state).then((b) => b.text);
   // A value of its own for each caller (a middleware that edits what it read changes nothing else), rejecting as
   // Response.json() does for a body that is not JSON: with JSON.parse's SyntaxError.

@@ -85,6 +85,28 @@ export function readWholeBody(request: Request): void {
  */
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
+/**
+ * What the client tells the transport about one call, as a property of openapi-fetch's Request named CALL_FACTS
+ * (openapi-fetch copies an init key that a Request lacks onto the Request it builds). Only these two objects are
+ * honoured, by identity; without either, the transport assumes the most (middleware, a caller's signal).
+ * - `PRIVATE_CALL`: no middleware runs on the call, and only the client's result reads the answer's body
+ *   (client-assembly.ts asks openapi-fetch for the stream): a held body needs no `text()`/`json()` of its own.
+ * - `PRIVATE_UNSIGNALLED_CALL`: the same, and the caller gave no AbortSignal, so the Request's signal never aborts
+ *   and an attempt need not listen to it.
+ */
+export const CALL_FACTS = 'kycContractsCall';
+export const PRIVATE_CALL: CallFacts = Object.freeze({ unsignalled: false });
+export const PRIVATE_UNSIGNALLED_CALL: CallFacts = Object.freeze({ unsignalled: true });
+export interface CallFacts {
+  readonly unsignalled: boolean;
+}
+
+/** The facts the client set on `request` (see CALL_FACTS), if they are one of the two the transport honours. */
+function callFactsOf(request: Request): CallFacts | undefined {
+  const facts = (request as unknown as Record<string, unknown>)[CALL_FACTS];
+  return facts === PRIVATE_CALL || facts === PRIVATE_UNSIGNALLED_CALL ? (facts as CallFacts) : undefined;
+}
+
 /** Statuses whose responses may not have a body (Fetch standard, "null body status"; the Response constructor rejects one). */
 export const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
@@ -247,6 +269,7 @@ export function createTransport(options: TransportOptions): Transport {
     n: number,
     mayDefer: boolean,
     retryBody: (original: Response) => Promise<DeferredBody> | undefined,
+    facts: CallFacts | undefined,
   ): Promise<Response> {
     // With a `fetch` option the attempt's Request (and so its signal) is the caller's fetch's to keep: a new
     // controller each time. The platform's fetch keeps none past the attempt: a pooled one (controller-pool.ts).
@@ -272,11 +295,15 @@ export function createTransport(options: TransportOptions): Transport {
       else deadline.addEventListener('abort', onDeadline, { once: true });
       stopDeadline = () => deadline.removeEventListener('abort', onDeadline);
     }
-    if (request.signal.aborted) onCallerAbort();
-    else request.signal.addEventListener('abort', onCallerAbort, { once: true });
+    // A Request without a caller's signal has one that never aborts (CALL_FACTS): nothing to follow.
+    const follows = facts?.unsignalled !== true;
+    if (follows) {
+      if (request.signal.aborted) onCallerAbort();
+      else request.signal.addEventListener('abort', onCallerAbort, { once: true });
+    }
     const settle = (reusable = true) => {
       stopDeadline();
-      request.signal.removeEventListener('abort', onCallerAbort);
+      if (follows) request.signal.removeEventListener('abort', onCallerAbort);
       // Once: a controller given back twice could serve two attempts at the same time.
       if (pooled && reusable) returnController(pooled);
       pooled = undefined;
@@ -304,7 +331,7 @@ export function createTransport(options: TransportOptions): Transport {
         if (request.redirect !== 'manual') init.redirect = 'manual';
         if (credential) {
           // A Request no middleware sees (client-assembly.ts) takes the credential itself: no copy of its headers.
-          if (options.isPrivate?.(request)) request.headers.set(credential[0], credential[1]);
+          if (facts || options.isPrivate?.(request)) request.headers.set(credential[0], credential[1]);
           else {
             const headers = new Headers(request.headers);
             headers.set(credential[0], credential[1]);
@@ -321,39 +348,43 @@ export function createTransport(options: TransportOptions): Transport {
           // signal's reason), and the announced length bounds it: the deadline and the size limit hold without a
           // copy. The attempt ends when the body has been read (openapi-fetch's json() or text(), or validation).
           const text = Response.prototype.text;
-          holdBody(response, () => {
-            // Nothing of the caller's can read the body before the client (readWhole); should anything have, its
-            // text is gone, which is not a broken connection: not sent again, and a clear error.
-            if (response.bodyUsed) {
-              // Whoever read it may still be reading: its controller does not go back to the pool.
-              settle(false);
-              return Promise.reject(
-                new NetworkError(request.method, describeUrl(request.url), n, {
-                  name: 'TypeError',
-                  message:
-                    'the body was already read elsewhere (arrayBuffer(), blob() or the stream) before the client read it',
-                }),
+          holdBody(
+            response,
+            () => {
+              // Nothing of the caller's can read the body before the client (readWhole); should anything have, its
+              // text is gone, which is not a broken connection: not sent again, and a clear error.
+              if (response.bodyUsed) {
+                // Whoever read it may still be reading: its controller does not go back to the pool.
+                settle(false);
+                return Promise.reject(
+                  new NetworkError(request.method, describeUrl(request.url), n, {
+                    name: 'TypeError',
+                    message:
+                      'the body was already read elsewhere (arrayBuffer(), blob() or the stream) before the client read it',
+                  }),
+                );
+              }
+              return text.call(response).then(
+                (text) => {
+                  settle();
+                  return { response, text };
+                },
+                (error: unknown) => {
+                  settle();
+                  const reason = failure(error);
+                  if (!(reason instanceof AttemptFailed)) throw reason;
+                  const retried = retryBody(response);
+                  if (retried)
+                    return retried.then((body) => {
+                      markReplaced(response, body.response);
+                      return body;
+                    });
+                  throw new NetworkError(request.method, describeUrl(request.url), n, reason.failure);
+                },
               );
-            }
-            return text.call(response).then(
-              (text) => {
-                settle();
-                return { response, text };
-              },
-              (error: unknown) => {
-                settle();
-                const reason = failure(error);
-                if (!(reason instanceof AttemptFailed)) throw reason;
-                const retried = retryBody(response);
-                if (retried)
-                  return retried.then((body) => {
-                    markReplaced(response, body.response);
-                    return body;
-                  });
-                throw new NetworkError(request.method, describeUrl(request.url), n, reason.failure);
-              },
-            );
-          });
+            },
+            facts === undefined,
+          );
           handedBack = true;
           return response;
         }
@@ -375,7 +406,12 @@ export function createTransport(options: TransportOptions): Transport {
    * Attempts `first` to the last of the request's attempts; a failed one is retried after its delay. `request` is the
    * caller's, never sent itself when it has a body (see below), so a later attempt can still send that body.
    */
-  async function send(request: Request, header: Credential | undefined, first: number): Promise<Response> {
+  async function send(
+    request: Request,
+    header: Credential | undefined,
+    first: number,
+    facts: CallFacts | undefined,
+  ): Promise<Response> {
     const method = request.method.toUpperCase();
     const attempts = retryMethods.has(method) ? retry.attempts : 1;
     for (let n = first; ; n++) {
@@ -391,13 +427,13 @@ export function createTransport(options: TransportOptions): Transport {
           ? undefined
           : clock
               .sleep(backoffDelay(n, retry, random), request.signal)
-              .then(() => send(request, header, n + 1))
+              .then(() => send(request, header, n + 1, facts))
               .then((next) => replacementHook(original)?.(next) ?? next)
               .then((next) => heldBody(next) ?? bodyText(next).then((text) => ({ response: next, text })));
       let delayMs: number;
       try {
         const mayDefer = !wholeBodies.has(request) && !options.readWhole?.(request);
-        const response = await attempt(outgoing, header, n, mayDefer, retryBody);
+        const response = await attempt(outgoing, header, n, mayDefer, retryBody, facts);
         if (isLast || !retryStatuses.has(response.status)) return response;
         const decision = decideAfterStatus(response, n, retry, clock.now(), random);
         if (!decision.retry) return response;
@@ -414,6 +450,6 @@ export function createTransport(options: TransportOptions): Transport {
   return function transport(request: Request, credential?: unknown): Promise<Response> {
     // openapi-fetch passes its own second argument (an init extension) when the transport is its fetch directly.
     const header = Array.isArray(credential) ? (credential as unknown as Credential) : undefined;
-    return send(request, header, 1);
+    return send(request, header, 1, callFactsOf(request));
   };
 }
