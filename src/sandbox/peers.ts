@@ -13,7 +13,10 @@ export const SANDBOX_PEERS = {
   qs: { purpose: 'deepObject query parsing', load: () => import('qs') },
   jose: { purpose: 'signing and verifying access tokens', load: () => import('jose') },
   ajv: { purpose: 'checking requests against the JSON Schemas of the specs', load: () => import('ajv/dist/2020.js') },
-  'ajv-formats': { purpose: 'the string formats of those schemas (email, date, uuid...)', load: () => import('ajv-formats') },
+  'ajv-formats': {
+    purpose: 'the string formats of those schemas (email, date, uuid...)',
+    load: () => import('ajv-formats'),
+  },
   'sql.js': { purpose: 'the embedded store', load: () => import('sql.js') },
   pg: { purpose: 'the PostgreSQL store (DATABASE_URL)', load: () => import('pg') },
   'proper-lockfile': { purpose: 'one sandbox per SANDBOX_DATA_DIR', load: () => import('proper-lockfile') },

@@ -59,7 +59,9 @@ describe('several missing peers', () => {
       'kyc-contracts-absent-one',
       'kyc-contracts-absent-two',
     ]);
-    expect((error as Error).message).toContain('npm install --save-dev kyc-contracts-absent-one kyc-contracts-absent-two');
+    expect((error as Error).message).toContain(
+      'npm install --save-dev kyc-contracts-absent-one kyc-contracts-absent-two',
+    );
   });
 
   it('do not hide an installed package that fails to load for another reason: that failure is thrown as it is', async () => {
