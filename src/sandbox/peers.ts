@@ -7,6 +7,7 @@ import { isMissing, loadOptional, SandboxDependencyError } from './optional.js';
 /**
  * Each peer: what the sandbox uses it for (the purpose a SandboxDependencyError shows) and its import, a static
  * `import()` expression so that TypeScript types the module and bundlers see it.
+ * @example SANDBOX_PEERS.pg.purpose // 'the PostgreSQL store (DATABASE_URL)'
  */
 export const SANDBOX_PEERS = {
   fastify: { purpose: 'the sandbox HTTP server', load: () => import('fastify') },
@@ -68,6 +69,7 @@ export function sandboxPeersFor(options: PeerNeeds): SandboxPeer[] {
  * Whether `peer` is installed, by importing it (the sandbox imports it next anyway): a missing package answers
  * false; any other failure (an installed package that fails to load, or one missing a dependency of its own) is
  * thrown as it is, since installing the peer again would not cure it.
+ * @example await isInstalled({ packageName: 'qs', purpose: 'deepObject query parsing', load: () => import('qs') }) // true
  */
 export async function isInstalled(peer: SandboxPeer): Promise<boolean> {
   try {
@@ -101,6 +103,7 @@ export async function checkSandboxPeers(
  * The Ajv validators of the specs (src/validator-cache.ts), imported on first use so that importing the sandbox
  * needs neither ajv nor ajv-formats.
  * @throws {SandboxDependencyError} naming ajv or ajv-formats when one is not installed
+ * @example const { validatorFor } = await loadSpecValidators(); validatorFor(sandboxSpecs.identity, 'identity');
  */
 export function loadSpecValidators(): Promise<typeof import('../validator-cache.js')> {
   // Nested so that either missing package is named: the inner call names ajv-formats, the outer one ajv.
