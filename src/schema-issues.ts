@@ -1,7 +1,7 @@
 // Issues found by JSON Schema validation, as the clients report them, and the bounded second pass: shared by the
 // validators compiled at build time (src/compiled-validator.ts) and the Ajv compiler the tests use
-// (src/spec-validator.ts), without loading either.
-import type { ErrorObject } from 'ajv';
+// (src/spec-validator.ts), without loading either. The client entries' declarations reach this module, and Ajv is
+// an optional peer the clients never install: so nothing here names an Ajv type (SchemaError is the part read).
 import { escapePointerSegment as pointerSegment } from './openapi/document.js';
 
 /** Escapes one path segment for a JSON pointer (RFC 6901). */
@@ -21,6 +21,20 @@ export interface BoundedIssues {
   more: number;
   /** Array items beyond the first ITEMS_EXAMINED of each array, not examined for further issues. */
   unexamined: number;
+}
+
+/**
+ * One error as a JSON Schema validator reports it: the fields of Ajv's `ErrorObject` this module reads, so that an
+ * Ajv error (compiled at build time or at run time) is one without this module's declarations importing Ajv.
+ */
+export interface SchemaError {
+  /** The keyword that failed, e.g. `required`, `minItems`. */
+  keyword: string;
+  /** JSON pointer into the validated value ("" for the value itself). */
+  instancePath: string;
+  message?: string;
+  /** The keyword's details, e.g. `{ missingProperty: 'state' }`. */
+  params: Record<string, unknown>;
 }
 
 /** Items of each array the second pass of validateBounded examines. */
@@ -68,7 +82,7 @@ function cutArrays(value: unknown, limit: number): { copy: unknown; cut: Set<str
   return { copy: root[0], cut, left };
 }
 
-export function toIssues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
+export function toIssues(errors: SchemaError[] | null | undefined): SchemaIssue[] {
   return (errors ?? []).map((e) => ({
     path: e.instancePath,
     message: `${e.message ?? 'is invalid'}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`,
@@ -79,7 +93,7 @@ export function toIssues(errors: ErrorObject[] | null | undefined): SchemaIssue[
  * Like toIssues, but an unknown or missing property is pointed at itself (`/address/state`, `/claims/bogus`)
  * rather than at the object that has or lacks it, so each issue names the exact JSON path to fix.
  */
-export function toPropertyIssues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
+export function toPropertyIssues(errors: SchemaError[] | null | undefined): SchemaIssue[] {
   return (errors ?? []).map((e) => {
     const params = e.params as {
       additionalProperty?: unknown;
@@ -93,7 +107,7 @@ export function toPropertyIssues(errors: ErrorObject[] | null | undefined): Sche
 }
 
 /** A validate function as Ajv compiles it: true, or false with `errors` set. */
-export type ValidateFunction = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+export type ValidateFunction = ((value: unknown) => boolean) & { errors?: SchemaError[] | null };
 
 /**
  * Time linear in the size of `value`: `first` (compiled without allErrors) stops at the first issue; only a value

@@ -16,7 +16,7 @@ export { ClientOptionsError, type CommonClientOptions, DEFAULT_TIMEOUT_MS, type 
 export { PathParameterError } from './path-parameters.js';
 export { MIN_SECRET_LENGTH } from './redaction.js';
 export { ResponseBodyError } from './response-body.js';
-export type { SchemaIssue } from './spec-validator.js';
+export type { SchemaIssue } from './schema-issues.js';
 export { type Clock, systemClock } from './transport/clock.js';
 export {
   NetworkError,

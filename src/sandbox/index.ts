@@ -1,12 +1,14 @@
 // `@kyc-contracts/sdk/sandbox`: a stateful sandbox of both APIs, driven by the bundled specs, for integration tests
-// and local development. Needs the optional peer dependencies fastify, jose, qs and sql.js (and pg for
-// PostgreSQL); a missing one is named by a SandboxDependencyError.
+// and local development. Needs the optional peer dependencies fastify, qs, jose, ajv, ajv-formats and sql.js (pg for
+// PostgreSQL, proper-lockfile for a data folder; see peers.ts). Importing this module loads none of them:
+// startSandbox checks them all first and throws one SandboxDependencyError naming every one missing.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { type AdjustableClock, adjustableClock, type SandboxClock } from './clock.js';
 import { checkCredentials, credentialBook, demoCredentials, type SandboxCredentials } from './credentials.js';
 import { identityApi } from './identity/api.js';
 import { operationRules, scopesNamed } from './operations.js';
+import { checkSandboxPeers, loadSpecValidators, sandboxPeersFor } from './peers.js';
 import { portablApi } from './portabl/api.js';
 import { createRateLimiter, type RateLimit } from './rate-limit.js';
 import { type ApiDefinition, createApiServer } from './server.js';
@@ -15,7 +17,7 @@ import { openStore, type SandboxStore } from './store/index.js';
 
 export { type AdjustableClock, adjustableClock, manualClock, type SandboxClock } from './clock.js';
 export type { IdentityCredential, PortablCredential, SandboxCredentials } from './credentials.js';
-export { SandboxDependencyError } from './optional.js';
+export { type MissingPackage, SandboxDependencyError } from './optional.js';
 export type { RateLimit } from './rate-limit.js';
 export type { Queryable, Row, SandboxStore } from './store/index.js';
 export { openStore, type StoreOptions } from './store/index.js';
@@ -113,7 +115,14 @@ function clockRoutes(app: FastifyInstance, clock: SandboxClock | AdjustableClock
 
 /**
  * Starts both API sandboxes on 127.0.0.1 and resolves once they accept requests.
- * Throws a SandboxDependencyError naming a missing optional package, or an Error naming a bad option.
+ *
+ * Before it opens a store or a port it checks every optional peer dependency these options need (fastify, qs, jose,
+ * ajv and ajv-formats always; sql.js for the embedded store, plus proper-lockfile with `dataDir`; pg with
+ * `databaseUrl`; no store package with `store`), and only then imports the Ajv validators of the specs.
+ * @throws {RangeError} naming a bad port, or a `signingKey` shorter than 32 characters
+ * @throws {SandboxDependencyError} naming every missing peer with its purpose, and the one
+ *   `npm install --save-dev ...` line that installs them (`packageNames`; `packageName` is the first)
+ * @throws {Error} naming a malformed credential, a data folder in use, or a store or port that cannot be opened
  * @example
  * const sandbox = await startSandbox();
  * const identity = createIdentityClient({ apiKey: sandbox.credentials.identity[0]!.apiKey, baseUrl: sandbox.urls.identity });
@@ -132,6 +141,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clock = options.clock ?? adjustableClock(start);
   const secret = options.signingKey ?? randomBytes(32).toString('base64url');
   const key = (purpose: string) => createHmac('sha256', secret).update(purpose).digest();
+  // Every missing package in one error, before anything is opened; then the Ajv compiler, which importing the
+  // sandbox does not load.
+  await checkSandboxPeers(sandboxPeersFor(options));
+  const { validatorFor } = await loadSpecValidators();
 
   const portablScopes = scopesNamed(operationRules(sandboxSpecs.portabl));
   const credentials = credentialBook(registered, portablScopes);
@@ -156,6 +169,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       [
         await portablApi({
           spec: sandboxSpecs.portabl,
+          validator: validatorFor(sandboxSpecs.portabl, 'portabl'),
           store,
           credentials,
           signingKey: key('portabl access tokens'),
@@ -166,6 +180,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       [
         identityApi({
           spec: sandboxSpecs.identity,
+          validator: validatorFor(sandboxSpecs.identity, 'identity'),
           store,
           credentials,
           clock,

@@ -10,7 +10,7 @@ import type { SpecValidator } from '../spec-validator.js';
 import type { SandboxClock } from './clock.js';
 import { errorMessage, SandboxRefusal } from './errors.js';
 import type { OperationRule } from './operations.js';
-import { loadOptional } from './optional.js';
+import { loadPeer } from './peers.js';
 import type { RateLimiter } from './rate-limit.js';
 import { type CheckedRequest, checkRequest, RequestInvalid } from './request.js';
 import { isStringList, specFact } from './spec-facts.js';
@@ -174,8 +174,8 @@ export async function createApiServer<Auth>(
   api: ApiDefinition<Auth>,
   options: ServerOptions,
 ): Promise<FastifyInstance> {
-  const fastifyModule = await loadOptional('fastify', 'the sandbox HTTP server', () => import('fastify'));
-  const qs = await loadOptional('qs', 'deepObject query parsing', () => import('qs'));
+  const fastifyModule = await loadPeer('fastify');
+  const qs = await loadPeer('qs');
   const parse = (qs as unknown as { default?: typeof import('qs') }).default?.parse ?? qs.parse;
   const Fastify = (fastifyModule as unknown as { default: typeof import('fastify').default }).default;
   const onError =

@@ -1,8 +1,10 @@
 // What a consumer installs: `npm pack` the package, install the tarball into a fresh project with the README's own
 // install line (plus TypeScript), compile a file that imports both clients (a wrong body must fail to compile), and run it against a
-// local server. Also checks the tarball ships only what a consumer needs, and runs arethetypeswrong on it.
+// local server. Also checks the tarball ships only what a consumer needs, and runs arethetypeswrong on it. The install
+// brings none of the sandbox's optional peers (Ajv included): the sandbox entry then imports, and startSandbox and
+// the command name every missing peer in one error.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -119,6 +121,29 @@ export function wrongStatus() {
 }
 `;
 
+/** The sandbox's optional peer dependencies, which the README's install line must not bring. */
+const SANDBOX_PEERS = ['fastify', 'qs', 'jose', 'ajv', 'ajv-formats', 'sql.js', 'pg', 'proper-lockfile'];
+/** Those startSandbox() needs with its defaults (the embedded store in memory), in the order it names them. */
+const DEFAULT_SANDBOX_PEERS = ['fastify', 'qs', 'jose', 'ajv', 'ajv-formats', 'sql.js'];
+
+// A team that installed the package for the clients tries the sandbox: importing it works, starting it names what
+// to install.
+const consumerSandboxSource = `
+import { SandboxDependencyError, startSandbox } from '@kyc-contracts/sdk/sandbox';
+try {
+  const sandbox = await startSandbox();
+  await sandbox.close();
+  console.log(JSON.stringify({ started: true }));
+} catch (error) {
+  console.log(JSON.stringify({
+    dependencyError: error instanceof SandboxDependencyError,
+    packageName: error.packageName,
+    packageNames: error.packageNames,
+    message: error.message,
+  }));
+}
+`;
+
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   mkdirSync(consumerDir);
@@ -146,6 +171,7 @@ beforeAll(async () => {
   const { port } = server.address() as AddressInfo;
   writeFileSync(path.join(consumerDir, 'consumer.ts'), consumerSource(`http://127.0.0.1:${port}`));
   writeFileSync(path.join(consumerDir, 'consumer-msw.ts'), consumerMswSource);
+  writeFileSync(path.join(consumerDir, 'consumer-sandbox.mjs'), consumerSandboxSource);
   // The docs' code samples, as a partner copies them, compiled against the installed package (not src/).
   const sampleFiles = apiNames.flatMap((api) =>
     codeSamplesFor(api, loadBundle(api)).map((sample, i) => {
@@ -302,6 +328,53 @@ describe('the packed package', () => {
       encoding: 'utf8',
     });
     expect(JSON.parse(out)).toEqual({ type: 'company', isSyncOn: false, missing: [404, 'identity_not_found'] });
+  });
+
+  it("installs none of the sandbox's optional peers: no Ajv, no server packages", () => {
+    const installed = SANDBOX_PEERS.filter((name) => existsSync(path.join(consumerDir, 'node_modules', name)));
+    expect(installed).toEqual([]);
+    // The clients compiled and ran above without them: their validators were compiled at build time.
+    const lock = JSON.parse(readFileSync(path.join(consumerDir, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, unknown>;
+    };
+    const locked = Object.keys(lock.packages).filter((key) =>
+      SANDBOX_PEERS.some((name) => key === `node_modules/${name}` || key.endsWith(`/node_modules/${name}`)),
+    );
+    expect(locked).toEqual([]);
+  });
+
+  it('imports the sandbox without its peers, and startSandbox() names every missing one in one error', async () => {
+    const { stdout: out } = await promisify(execFile)(process.execPath, ['consumer-sandbox.mjs'], {
+      cwd: consumerDir,
+      encoding: 'utf8',
+    });
+    const result = JSON.parse(out);
+    expect(result).toMatchObject({
+      dependencyError: true,
+      packageName: 'fastify',
+      packageNames: DEFAULT_SANDBOX_PEERS,
+    });
+    expect(result.message).toContain('"fastify" (the sandbox HTTP server)');
+    expect(result.message).toContain('"ajv" (');
+    expect(result.message).toContain(`npm install --save-dev ${DEFAULT_SANDBOX_PEERS.join(' ')}`);
+  });
+
+  it('the kyc-contracts-sandbox command prints that error and exits 1, without a stack trace', async () => {
+    const bin = path.join(consumerDir, 'node_modules', '.bin', 'kyc-contracts-sandbox');
+    // Free ports, in case a regression let it start; the timeout only bounds such a regression.
+    const run = await promisify(execFile)(bin, [], {
+      cwd: consumerDir,
+      encoding: 'utf8',
+      env: { ...process.env, SANDBOX_PORTABL_PORT: '0', SANDBOX_IDENTITY_PORT: '0' },
+      timeout: 60_000,
+    }).then(
+      (done) => ({ code: 0, stderr: done.stderr }),
+      (error: { code?: number; stderr?: string }) => ({ code: error.code, stderr: error.stderr ?? '' }),
+    );
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^✖ sandbox: the sandbox needs 6 packages that are not installed: "fastify"/);
+    expect(run.stderr).toContain(`npm install --save-dev ${DEFAULT_SANDBOX_PEERS.join(' ')}`);
+    expect(run.stderr).not.toContain('ERR_MODULE_NOT_FOUND');
   });
 
   it('resolves the specs export for a consumer', () => {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { SpecDocument } from '../../spec-document.js';
-import { validatorFor } from '../../validator-cache.js';
+import type { SpecValidator } from '../../spec-validator.js';
 import type { SandboxClock } from '../clock.js';
 import type { CredentialBook, IdentityTenant } from '../credentials.js';
 import { SandboxRefusal } from '../errors.js';
@@ -83,6 +83,8 @@ function matches(identity: Json, filter: Json): boolean {
 
 export interface IdentityApiOptions {
   spec: SpecDocument;
+  /** The spec's Ajv validators (validatorFor in src/validator-cache.ts), which requests are checked with. */
+  validator: SpecValidator;
   store: SandboxStore;
   credentials: CredentialBook;
   clock: SandboxClock;
@@ -355,7 +357,7 @@ export function identityApi(options: IdentityApiOptions): ApiDefinition<Identity
   return {
     name: 'identity',
     spec,
-    validator: validatorFor(spec, 'identity'),
+    validator: options.validator,
     operations,
     // Not async: an API key is checked without waiting, so the request goes on in the same turn.
     authenticate(operation, headers) {

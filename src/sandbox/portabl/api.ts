@@ -3,11 +3,11 @@
 // DIDComm v2 out-of-band message and which start exactly once (a conditional UPDATE, so also across processes).
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SpecDocument } from '../../spec-document.js';
-import { validatorFor } from '../../validator-cache.js';
+import type { SpecValidator } from '../../spec-validator.js';
 import type { CredentialBook, PortablClient } from '../credentials.js';
 import { SandboxRefusal } from '../errors.js';
 import { operationRules } from '../operations.js';
-import { loadOptional } from '../optional.js';
+import { loadPeer } from '../peers.js';
 import type { Answer, ApiDefinition, HandlerContext } from '../server.js';
 import { isPositiveInteger, specFact } from '../spec-facts.js';
 import { type Queryable, type SandboxStore, UniqueViolationError } from '../store/index.js';
@@ -51,6 +51,8 @@ async function loadUser(q: Queryable, tenant: string, id: string): Promise<Store
 
 export interface PortablApiOptions {
   spec: SpecDocument;
+  /** The spec's Ajv validators (validatorFor in src/validator-cache.ts), which requests are checked with. */
+  validator: SpecValidator;
   store: SandboxStore;
   credentials: CredentialBook;
   /** The HMAC key tokens are signed with: processes given the same key accept each other's tokens. */
@@ -62,7 +64,7 @@ export interface PortablApiOptions {
 }
 
 export async function portablApi(options: PortablApiOptions): Promise<ApiDefinition<PortablClient>> {
-  const jose = await loadOptional('jose', 'signing and verifying access tokens', () => import('jose'));
+  const jose = await loadPeer('jose');
   const { spec, store, credentials, signingKey } = options;
   const expiresIn =
     options.tokenExpiresIn ??
@@ -254,7 +256,7 @@ export async function portablApi(options: PortablApiOptions): Promise<ApiDefinit
   return {
     name: 'portabl',
     spec,
-    validator: validatorFor(spec, 'portabl'),
+    validator: options.validator,
     operations: operationRules(spec),
     async authenticate(operation, headers, now) {
       if (!operation.security) return { auth: undefined as unknown as PortablClient, rateKey: undefined };

@@ -4,7 +4,7 @@
 // refreshes while it runs) makes the second opener fail at start instead. A lock whose holder stopped refreshing it
 // for STALE_MS (a killed process) is stale and taken over; no process id is trusted, as containers reuse them.
 import path from 'node:path';
-import { loadOptional } from '../optional.js';
+import { loadPeer } from '../peers.js';
 
 /** The lock's name inside the data folder (a directory proper-lockfile creates and removes). */
 export const LOCK_NAME = 'sandbox.lock';
@@ -27,11 +27,7 @@ export class DataDirInUseError extends Error {
  * @example const release = await lockDataDir('/var/lib/sandbox', (error) => stopWriting(error)); await release();
  */
 export async function lockDataDir(dir: string, onLost: (error: Error) => void): Promise<() => Promise<void>> {
-  const lockfile = await loadOptional(
-    'proper-lockfile',
-    'one sandbox per SANDBOX_DATA_DIR',
-    () => import('proper-lockfile'),
-  );
+  const lockfile = await loadPeer('proper-lockfile');
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(dir, {

@@ -2,7 +2,7 @@
 // Transactions run on one pooled client; constraints are the database's, so two processes can never both
 // accept the same email or start the same sync session.
 import type { Pool, PoolClient } from 'pg';
-import { loadOptional } from '../optional.js';
+import { loadPeer } from '../peers.js';
 import { SCHEMA } from './tables.js';
 import { type Queryable, type Row, type SandboxStore, UniqueViolationError } from './types.js';
 
@@ -39,7 +39,7 @@ export interface PostgresStoreOptions {
 
 /** Connects to PostgreSQL and creates the sandbox's tables if they do not exist yet. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<SandboxStore> {
-  const pg = await loadOptional('pg', 'the PostgreSQL store (DATABASE_URL)', () => import('pg'));
+  const pg = await loadPeer('pg');
   const PoolClass =
     (pg as unknown as { default?: { Pool: typeof Pool }; Pool?: typeof Pool }).default?.Pool ??
     (pg as { Pool: typeof Pool }).Pool;

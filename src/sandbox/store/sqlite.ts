@@ -9,7 +9,7 @@
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
-import { loadOptional } from '../optional.js';
+import { loadPeer } from '../peers.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { SCHEMA } from './tables.js';
 import { type Queryable, type Row, type SandboxStore, UniqueViolationError } from './types.js';
@@ -17,7 +17,7 @@ import { type Queryable, type Row, type SandboxStore, UniqueViolationError } fro
 const FILE_NAME = 'sandbox.sqlite';
 
 async function loadSqlJs(): Promise<SqlJsStatic> {
-  const module = await loadOptional('sql.js', 'the embedded store', () => import('sql.js'));
+  const module = await loadPeer('sql.js');
   const init = (module as unknown as { default: (config?: object) => Promise<SqlJsStatic> }).default;
   return init();
 }
