@@ -45,6 +45,8 @@ export default defineConfig({
             'tests/sandbox/store.test.ts',
             'tests/sandbox/command.test.ts',
             'tests/sandbox/credentials.test.ts',
+            // Which packages the sandbox needs: no store is touched.
+            'tests/sandbox/missing-peers.test.ts',
           ],
           globalSetup: ['tests/sandbox/support/postgres.setup.ts'],
           isolate: false,

@@ -1,6 +1,6 @@
-// JSON Schema 2020-12 validation of values against the schemas of a bundled OpenAPI 3.1 document.
-// Used by the clients' opt-in response validation and by the tests, so that both judge by the same rules,
-// independently of Redocly and Prism.
+// JSON Schema 2020-12 validation of values against the schemas of a bundled OpenAPI 3.1 document, with the Ajv
+// compiler. Used by the sandbox (request checks) and by the tests, so that both judge by the same rules, independently
+// of Redocly and Prism. The clients never load it: their validators are compiled at build time (compiled-validator.ts).
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as ajvFormats from 'ajv-formats';
 

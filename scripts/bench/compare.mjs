@@ -12,6 +12,8 @@ import { pathToFileURL } from 'node:url';
 import createClient from 'openapi-fetch';
 import { repoRoot } from '../apis.mjs';
 import { API_KEY, builtModule, CLIENT, IDENTITY_ID, USER_ID } from './fixtures.mjs';
+import { MEMORY_BASE, MEMORY_BATCH_FACTOR } from './memory-fetch.mjs';
+import { ownWorkOf, ownWorkRounds } from './own-work.mjs';
 import { interleaved, pairedRatio } from './per-call.mjs';
 import { deadline, describeMachine, table } from './stats.mjs';
 import { startTarget } from './targets.mjs';
@@ -39,7 +41,7 @@ if (![rounds, calls].every((n) => Number.isInteger(n) && n >= 1 && n <= 10_000))
   process.exit(2);
 }
 
-/** The other revision's dist/, built once per commit. */
+/** The other revision's checkout (its dist/ built), once per commit. */
 function buildOf(commit) {
   const dir = path.join(os.tmpdir(), `kyc-contracts-bench-${commit.slice(0, 12)}`);
   if (!existsSync(path.join(dir, 'dist/src/identity/index.js'))) {
@@ -49,10 +51,11 @@ function buildOf(commit) {
       symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: dir, stdio: 'ignore' });
   }
-  return (file) => pathToFileURL(path.join(dir, 'dist', file)).href;
+  return dir;
 }
 
-const other = buildOf(sha);
+const otherDist = path.join(buildOf(sha), 'dist');
+const other = (file) => pathToFileURL(path.join(otherDist, file)).href;
 const builds = {
   this: {
     identity: await import(builtModule('src/identity/index.js')),
@@ -64,9 +67,11 @@ const builds = {
   },
 };
 
-const bare = await startTarget('bare');
-try {
-  const base = bare.url;
+/**
+ * Each build's clients and bare openapi-fetch against `base`, one interleaved run: the CPU per call of each variant
+ * by key `<api>|<variant>|<concurrency>`. Clients are made here, so that with the memory fetch they use it.
+ */
+async function measure(base) {
   // Typed by the generated paths as the clients are; cast through unknown (see per-call.mjs).
   const openapiIdentity = /** @type {import('./per-call.mjs').BareIdentityClient} */ (
     /** @type {unknown} */ (createClient({ baseUrl: base }))
@@ -99,25 +104,65 @@ try {
   const jobs = Object.entries(fns).flatMap(([key, call]) =>
     [1, 16].map((concurrency) => ({ key: `${key}|${concurrency}`, call, concurrency })),
   );
-  const perCall = await interleaved(jobs, { rounds, calls, check: deadline(900) });
+  return interleaved(jobs, { rounds, calls, check: deadline(900) });
+}
+
+/** One row per API and build: `cell(variant, openapi-fetch)` at 1 and at 16 at a time. */
+function rowsOf(perCall, cell) {
   const rows = [];
   for (const api of ['identity', 'portabl'])
     for (const name of Object.keys(builds))
       rows.push([
         api,
         name === 'this' ? 'this build' : `build of ${name}`,
-        pairedRatio(perCall[`${api}|${name}|1`], perCall[`${api}|openapi-fetch|1`]),
-        pairedRatio(perCall[`${api}|${name}|16`], perCall[`${api}|openapi-fetch|16`]),
+        cell(perCall[`${api}|${name}|1`], perCall[`${api}|openapi-fetch|1`]),
+        cell(perCall[`${api}|${name}|16`], perCall[`${api}|openapi-fetch|16`]),
       ]);
-  console.log(
-    `## npm run bench:compare -- ${revision}\n\n\`\`\`\n${describeMachine()}\nrounds ${rounds}, calls per batch ${calls}\n\`\`\`\n`,
-  );
+  return rows;
+}
+
+console.log(
+  `## npm run bench:compare -- ${revision}\n\n\`\`\`\n${describeMachine()}\nrounds ${rounds}, calls per batch ${calls}\n\`\`\`\n`,
+);
+const bare = await startTarget('bare');
+try {
   console.log(
     table(
       ['client', 'build', 'CPU × openapi-fetch, 1 at a time (p25–p75)', 'CPU × openapi-fetch, 16 at a time (p25–p75)'],
-      rows,
+      rowsOf(await measure(bare.url), pairedRatio),
     ),
   );
 } finally {
   await bare.stop();
 }
+// The client's own work, with the platform's fetch answering from memory (own-work.mjs): each build in a process of
+// its own, alternately, three times, so that a slow spell of the machine lands on both.
+const dists = { this: path.join(repoRoot, 'dist'), [sha.slice(0, 7)]: otherDist };
+/** @type {Record<string, Record<string, number[]>[]>} */
+const runs = Object.fromEntries(Object.keys(dists).map((name) => [name, []]));
+for (let i = 0; i < 3; i++)
+  for (const [name, dir] of Object.entries(dists))
+    runs[name].push(await ownWorkRounds(dir, 'plain', { rounds: Math.max(3, Math.ceil(rounds / 3)), calls }));
+console.log(
+  `\nWith the platform's fetch answering from memory (${MEMORY_BASE}, nothing sent; ${calls * MEMORY_BATCH_FACTOR} calls per batch, each build in a process of its own, 3 times): µs per call over bare openapi-fetch, by the wall clock\n`,
+);
+const ownRows = [];
+for (const api of /** @type {const} */ (['identity', 'portabl']))
+  for (const name of Object.keys(dists))
+    ownRows.push([
+      api,
+      name === 'this' ? 'this build' : `build of ${name}`,
+      ownWorkOf(runs[name], api, 1),
+      ownWorkOf(runs[name], api, 16),
+    ]);
+console.log(
+  table(
+    [
+      'client',
+      'build',
+      'µs over openapi-fetch, 1 at a time (p25–p75)',
+      'µs over openapi-fetch, 16 at a time (p25–p75)',
+    ],
+    ownRows,
+  ),
+);

@@ -69,3 +69,20 @@ export function identityList(count) {
   }));
   return { total: count, data };
 }
+
+const json = (value) => Buffer.from(JSON.stringify(value));
+
+/**
+ * What the bare target answers (serve-target.mjs), and the in-memory fetch of memory-fetch.mjs too, by method and
+ * path: the same bytes either way.
+ * @type {[method: string, path: RegExp, body: Buffer][]}
+ */
+export const ROUTES = [
+  ['POST', /^\/provider\/token$/, json(fixtures.token)],
+  ['GET', /^\/provider\/users\/[^/]+\/claims$/, json(fixtures.claims)],
+  ['GET', /^\/identities\/[^/]+$/, json(fixtures.identity)],
+  ['POST', /^\/identities$/, json(fixtures.created)],
+];
+
+/** The body the bare target answers to `method` `pathname` (list sizes aside); undefined for a 404. */
+export const routeBody = (method, pathname) => ROUTES.find(([m, re]) => m === method && re.test(pathname))?.[2];

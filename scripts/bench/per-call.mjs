@@ -77,7 +77,8 @@ export async function timeCalls(call, calls, concurrency) {
 
 /**
  * Runs every job once per round, in an order that rotates each round; answers job key → medians {wall, cpu} µs per
- * call, and `rounds`: that job's CPU µs per call in each round, in round order (for paired ratios, pairedRatio).
+ * call, and `rounds` (`wallRounds`): that job's CPU (wall) µs per call in each round, in round order (for paired
+ * ratios, pairedRatio).
  */
 export async function interleaved(jobs, { rounds, calls, check }) {
   const samples = new Map(jobs.map((job) => [job.key, []]));
@@ -95,6 +96,7 @@ export async function interleaved(jobs, { rounds, calls, check }) {
         wall: median(values.map((v) => v.wall)),
         cpu: median(values.map((v) => v.cpu)),
         rounds: values.map((v) => v.cpu),
+        wallRounds: values.map((v) => v.wall),
       },
     ]),
   );
@@ -111,9 +113,8 @@ export function pairedRatio(variant, base) {
   return `${median(ratios).toFixed(2)}× (${at(0.25).toFixed(2)}–${at(0.75).toFixed(2)})`;
 }
 
-/** Section (a). */
-export async function perCallSection(base, { rounds, calls }) {
-  const check = deadline(600);
+/** Every request and variant of `variants(base)`, 1 and 16 at a time, in one interleaved set (after a warm-up). */
+async function measureVariants(base, { rounds, calls, check }) {
   const all = variants(base);
   for (const fns of Object.values(all))
     for (const call of Object.values(fns)) for (let i = 0; i < 100; i++) await call(); // warm-up: JIT, token, validators
@@ -125,12 +126,19 @@ export async function perCallSection(base, { rounds, calls }) {
     ),
   );
   const perCall = await interleaved(jobs, { rounds, calls, check });
-  const rows = [];
-  for (const [request, fns] of Object.entries(all)) {
+  return Object.entries(all).map(([request, fns]) => {
     const at = (concurrency) =>
       Object.fromEntries(Object.keys(fns).map((name) => [name, perCall[`${request}|${name}|${concurrency}`]]));
-    const [sequential, concurrent] = [at(1), at(16)];
-    for (const name of Object.keys(fns)) {
+    return { request, names: Object.keys(fns), sequential: at(1), concurrent: at(16) };
+  });
+}
+
+/** Section (a). */
+export async function perCallSection(base, { rounds, calls }) {
+  const check = deadline(600);
+  const rows = [];
+  for (const { request, names, sequential, concurrent } of await measureVariants(base, { rounds, calls, check })) {
+    for (const name of names) {
       rows.push([
         request,
         name,

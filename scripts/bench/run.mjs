@@ -69,7 +69,13 @@ async function sizes() {
 const sections = {
   a: [
     '(a) Per-call cost against a bare node:http server (µs per call, medians; CPU = this process, user + system)',
-    async (base) => (await import('./per-call.mjs')).perCallSection(base, { rounds, calls }),
+    async (base) => {
+      const { perCallSection } = await import('./per-call.mjs');
+      const { ownWorkSection } = await import('./own-work.mjs');
+      const overHttp = await perCallSection(base, { rounds, calls });
+      const ownWork = await ownWorkSection(path.join(repoRoot, 'dist'), { rounds, calls });
+      return `${overHttp}\n\nWhat each client adds to bare openapi-fetch's own work per call, with the platform's fetch answering from memory (scripts/bench/own-work.mjs: wall clock, each set in a process of its own), without the HTTP work that is the same for all and dominates the noise above:\n\n${ownWork}`;
+    },
   ],
   b: [
     '(b) Import cost in a fresh process, and the first call with validateResponses',

@@ -12,20 +12,13 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { apiNamed, bundlePath, repoRoot } from '../apis.mjs';
-import { API_KEY, fixtures, identityList } from './fixtures.mjs';
+import { API_KEY, identityList, routeBody } from './fixtures.mjs';
 
 const kind = process.argv[2];
 const ready = (url) => process.stdout.write(`LISTENING ${url}\n`);
 process.stdin.on('end', () => process.exit(0)).resume();
 
 const json = (value) => Buffer.from(JSON.stringify(value));
-/** @type {[method: string, path: RegExp, body: Buffer][]} */
-const ROUTES = [
-  ['POST', /^\/provider\/token$/, json(fixtures.token)],
-  ['GET', /^\/provider\/users\/[^/]+\/claims$/, json(fixtures.claims)],
-  ['GET', /^\/identities\/[^/]+$/, json(fixtures.identity)],
-  ['POST', /^\/identities$/, json(fixtures.created)],
-];
 const lists = new Map();
 const listOf = (count) => lists.get(count) ?? lists.set(count, json(identityList(count))).get(count);
 
@@ -36,9 +29,7 @@ function bare() {
     req.on('end', () => {
       const [pathname] = req.url.split('?');
       const sized = /^\/n(\d+)(\/identities)$/.exec(pathname);
-      const body = sized
-        ? listOf(Number(sized[1]))
-        : ROUTES.find(([m, re]) => m === req.method && re.test(pathname))?.[2];
+      const body = sized ? listOf(Number(sized[1])) : routeBody(req.method, pathname);
       if (!body) return res.writeHead(404, { 'content-type': 'application/json' }).end('{"code":"not_found"}');
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.byteLength }).end(body);
     });
