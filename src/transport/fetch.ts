@@ -345,7 +345,7 @@ export function createTransport(options: TransportOptions): Transport {
       if (!redirect) {
         if (mayDefer && !options.fetch && isBounded(response, maxBytes)) {
           // The platform's fetch ties the body to `signal` (Fetch standard: an abort errors the body stream with the
-          // signal's reason), and the announced length bounds it: the deadline and the size limit hold without a
+          // signal's reason; the read below waits on `signal` too, for a fetch that does not), and the announced length bounds it: the deadline and the size limit hold without a
           // copy. The attempt ends when the body has been read (openapi-fetch's json() or text(), or validation).
           const text = Response.prototype.text;
           holdBody(
@@ -364,7 +364,9 @@ export function createTransport(options: TransportOptions): Transport {
                   }),
                 );
               }
-              return text.call(response).then(
+              // untilAborted: a global fetch put in place of the platform's (msw, another interceptor) need not
+              // error the body when the attempt's signal aborts, and a body that stalls must still end the call.
+              return untilAborted(text.call(response), signal).then(
                 (text) => {
                   settle();
                   return { response, text };
