@@ -56,11 +56,24 @@ const parsedOf = (state: BodyState) => (state.parsed ??= bodyOf(state).then(pars
 export function holdBody(response: Response, read: () => Promise<DeferredBody>, shared = true): void {
   const state: BodyState = { read };
   (response as WithState)[STATE] = state;
-  if (!shared) return;
+  if (shared) share(response, state);
+}
+
+function share(response: Response, state: BodyState): void {
   response.text = () => bodyOf(state).then((b) => b.text);
   // A value of its own for each caller (a middleware that edits what it read changes nothing else), rejecting as
   // Response.json() does for a body that is not JSON: with JSON.parse's SyntaxError.
   response.json = () => bodyOf(state).then((b) => JSON.parse(b.text) as unknown);
+}
+
+/**
+ * Gives a held answer held with `shared: false` its `text()` and `json()` after all, once the client is done with it:
+ * the Response a call ends with answers them from the held body whatever the path (middleware or not, a
+ * Content-Length or not), as it did before the shorter path existed. No-op for any other Response.
+ */
+export function shareHeldBody(response: Response): void {
+  const state = (response as WithState)[STATE];
+  if (state && !Object.hasOwn(response, 'text')) share(response, state);
 }
 
 /** The body of a held answer (see holdBody), read once; undefined for any other Response. */
