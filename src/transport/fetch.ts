@@ -277,12 +277,19 @@ export function createTransport(options: TransportOptions): Transport {
     const controller = pooled ? pooled.controller : new AbortController();
     const signal = controller.signal;
     let timedOut = false;
+    // Ends the read of a body handed back unread (below) when the attempt aborts, even under a global fetch that
+    // does not error the body then (msw, a wrapper that drops the signal): called by the two handlers, no listener.
+    let endRead: ((reason: unknown) => void) | undefined;
     const onDeadline = () => {
       timedOut = true;
       // The error itself is the reason: a body still being read (deferred, below) fails with it.
       controller.abort(new RequestTimeoutError(request.method, describeUrl(request.url), options.timeoutMs));
+      endRead?.(signal.reason);
     };
-    const onCallerAbort = () => controller.abort(request.signal.reason);
+    const onCallerAbort = () => {
+      controller.abort(request.signal.reason);
+      endRead?.(signal.reason);
+    };
     let stopDeadline: () => void;
     if (clock === systemClock) {
       // A plain timer: cleared as soon as the body is read, and unref'd so an unfinished deadline never delays exit.
@@ -364,11 +371,26 @@ export function createTransport(options: TransportOptions): Transport {
                   }),
                 );
               }
-              // untilAborted: a global fetch put in place of the platform's (msw, another interceptor) need not
-              // error the body when the attempt's signal aborts, and a body that stalls must still end the call.
-              return untilAborted(text.call(response), signal).then(
+              // A global fetch put in place of the platform's need not error the body when the attempt aborts: a body
+              // that stalls must still end the call (endRead).
+              const read = signal.aborted
+                ? Promise.reject(signal.reason)
+                : new Promise<string>((resolve, reject) => {
+                    endRead = reject;
+                    text.call(response).then(resolve, reject);
+                  });
+              return read.then(
                 (text) => {
                   settle();
+                  // The HTTP layer stops at the announced length; a Response built in memory (msw) need not. More
+                  // characters than the limit are more bytes than it too (no false alarm), checked without encoding.
+                  if (text.length > maxBytes)
+                    throw new ResponseTooLargeError(
+                      request.method,
+                      describeUrl(request.url),
+                      response.status,
+                      maxBytes,
+                    );
                   return { response, text };
                 },
                 (error: unknown) => {
