@@ -22,8 +22,6 @@ export interface ParsedBody extends DeferredBody {
 
 interface BodyState {
   read: () => Promise<DeferredBody>;
-  /** The answer of a later attempt, once this body broke off and the request was sent again (transport/fetch.ts). */
-  replacement?: Response;
   /** Judges that later answer before it takes this one's place (see whenReplaced). */
   hook?: (next: Response) => Response | Promise<Response>;
   body?: Promise<DeferredBody>;
@@ -54,26 +52,22 @@ const parsedOf = (state: BodyState) => (state.parsed ??= bodyOf(state).then(pars
  * reads (no middleware: client-assembly.ts), where those two own properties would only slow every later use of it.
  */
 export function holdBody(response: Response, read: () => Promise<DeferredBody>, shared = true): void {
-  const state: BodyState = { read };
-  (response as WithState)[STATE] = state;
-  if (shared) share(response, state);
+  (response as WithState)[STATE] = { read };
+  if (shared) shareHeldBody(response);
 }
 
-function share(response: Response, state: BodyState): void {
+/**
+ * Gives held `response` its own `text()` and `json()`, answering from the held body: done by holdBody unless
+ * `shared: false`, and by the client for the Response a call ends with, once it is done with it, so that the caller
+ * can read it whatever the path (middleware or not, a Content-Length or not). No-op for any other Response.
+ */
+export function shareHeldBody(response: Response): void {
+  const state = (response as WithState)[STATE];
+  if (!state) return;
   response.text = () => bodyOf(state).then((b) => b.text);
   // A value of its own for each caller (a middleware that edits what it read changes nothing else), rejecting as
   // Response.json() does for a body that is not JSON: with JSON.parse's SyntaxError.
   response.json = () => bodyOf(state).then((b) => JSON.parse(b.text) as unknown);
-}
-
-/**
- * Gives a held answer held with `shared: false` its `text()` and `json()` after all, once the client is done with it:
- * the Response a call ends with answers them from the held body whatever the path (middleware or not, a
- * Content-Length or not), as it did before the shorter path existed. No-op for any other Response.
- */
-export function shareHeldBody(response: Response): void {
-  const state = (response as WithState)[STATE];
-  if (state && !Object.hasOwn(response, 'text')) share(response, state);
 }
 
 /** The body of a held answer (see holdBody), read once; undefined for any other Response. */
@@ -86,25 +80,6 @@ export function heldBody(response: Response): Promise<DeferredBody> | undefined 
 export function heldParsedBody(response: Response): Promise<ParsedBody> | undefined {
   const state = (response as WithState)[STATE];
   return state && parsedOf(state);
-}
-
-/**
- * Records that the body of held `response` broke off and `next`, a later attempt's answer, took its place: called
- * by the transport before the read resolves with `next`'s body, so replacementOf knows it by then.
- */
-export function markReplaced(response: Response, next: Response): void {
-  const state = (response as WithState)[STATE];
-  if (state) state.replacement = next;
-}
-
-/**
- * What became of a held answer's body: `parsed` once something asked for it parsed (validation), `replacement` once
- * it broke off and a later attempt's answer took its place (see markReplaced). Undefined for any other Response.
- */
-export function heldState(
-  response: Response,
-): { readonly parsed?: Promise<ParsedBody>; readonly replacement?: Response } | undefined {
-  return (response as WithState)[STATE];
 }
 
 /**

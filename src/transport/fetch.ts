@@ -3,7 +3,7 @@
 import { untilAborted } from './abort.js';
 import { type Clock, systemClock } from './clock.js';
 import { returnController, takeController } from './controller-pool.js';
-import { type DeferredBody, heldBody, holdBody, markReplaced, replacementHook } from './deferred-body.js';
+import { type DeferredBody, heldBody, holdBody, replacementHook } from './deferred-body.js';
 import {
   describeUrl,
   NetworkError,
@@ -277,19 +277,12 @@ export function createTransport(options: TransportOptions): Transport {
     const controller = pooled ? pooled.controller : new AbortController();
     const signal = controller.signal;
     let timedOut = false;
-    // Ends the read of a body handed back unread (below) when the attempt aborts, even under a global fetch that
-    // does not error the body then (msw, a wrapper that drops the signal): called by the two handlers, no listener.
-    let endRead: ((reason: unknown) => void) | undefined;
     const onDeadline = () => {
       timedOut = true;
       // The error itself is the reason: a body still being read (deferred, below) fails with it.
       controller.abort(new RequestTimeoutError(request.method, describeUrl(request.url), options.timeoutMs));
-      endRead?.(signal.reason);
     };
-    const onCallerAbort = () => {
-      controller.abort(request.signal.reason);
-      endRead?.(signal.reason);
-    };
+    const onCallerAbort = () => controller.abort(request.signal.reason);
     let stopDeadline: () => void;
     if (clock === systemClock) {
       // A plain timer: cleared as soon as the body is read, and unref'd so an unfinished deadline never delays exit.
@@ -352,8 +345,8 @@ export function createTransport(options: TransportOptions): Transport {
       if (!redirect) {
         if (mayDefer && !options.fetch && isBounded(response, maxBytes)) {
           // The platform's fetch ties the body to `signal` (Fetch standard: an abort errors the body stream with the
-          // signal's reason; the read below waits on `signal` too, for a fetch that does not), and the announced length bounds it: the deadline and the size limit hold without a
-          // copy. The attempt ends when the body has been read (openapi-fetch's json() or text(), or validation).
+          // signal's reason; the read below waits on `signal` too, for a fetch that does not), and the announced length
+          // bounds it: the deadline and the size limit hold without a copy. The attempt ends when the body has been read (openapi-fetch's json() or text(), or validation).
           const text = Response.prototype.text;
           holdBody(
             response,
@@ -371,26 +364,11 @@ export function createTransport(options: TransportOptions): Transport {
                   }),
                 );
               }
-              // A global fetch put in place of the platform's need not error the body when the attempt aborts: a body
-              // that stalls must still end the call (endRead).
-              const read = signal.aborted
-                ? Promise.reject(signal.reason)
-                : new Promise<string>((resolve, reject) => {
-                    endRead = reject;
-                    text.call(response).then(resolve, reject);
-                  });
-              return read.then(
+              // untilAborted: a global fetch put in place of the platform's (msw, a wrapper that drops the signal)
+              // need not error the body when the attempt aborts, and a body that stalls must still end the call.
+              return untilAborted(text.call(response), signal).then(
                 (text) => {
                   settle();
-                  // The HTTP layer stops at the announced length; a Response built in memory (msw) need not. More
-                  // characters than the limit are more bytes than it too (no false alarm), checked without encoding.
-                  if (text.length > maxBytes)
-                    throw new ResponseTooLargeError(
-                      request.method,
-                      describeUrl(request.url),
-                      response.status,
-                      maxBytes,
-                    );
                   return { response, text };
                 },
                 (error: unknown) => {
@@ -398,11 +376,8 @@ export function createTransport(options: TransportOptions): Transport {
                   const reason = failure(error);
                   if (!(reason instanceof AttemptFailed)) throw reason;
                   const retried = retryBody(response);
-                  if (retried)
-                    return retried.then((body) => {
-                      markReplaced(response, body.response);
-                      return body;
-                    });
+                  // Its answer is the held body's `response` (the client's result takes it from there).
+                  if (retried) return retried;
                   throw new NetworkError(request.method, describeUrl(request.url), n, reason.failure);
                 },
               );
