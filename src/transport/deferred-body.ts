@@ -49,7 +49,8 @@ const parsedOf = (state: BodyState) => (state.parsed ??= bodyOf(state).then(pars
  * Makes `read` the one way `response`'s body is read: heldBody and heldParsedBody answer from it, once, and reject
  * with whatever `read` rejects with. When `shared` (the default), `response.text()` and `response.json()` answer
  * from it too, for openapi-fetch and middleware; `shared: false` is for an answer whose body only the client's result
- * reads (no middleware: client-assembly.ts), where those two own properties would only slow every later use of it.
+ * reads (no middleware: client-assembly.ts), where those two own properties would only slow the client's own use of
+ * it: response-body.ts adds them (shareHeldBody) once it is done, for the caller.
  */
 export function holdBody(response: Response, read: () => Promise<DeferredBody>, shared = true): void {
   (response as WithState)[STATE] = { read };
