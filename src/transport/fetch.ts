@@ -343,6 +343,8 @@ export function createTransport(options: TransportOptions): Transport {
       }
       redirect = redirectOf(response, request);
       if (!redirect) {
+        const tooLarge = () =>
+          new ResponseTooLargeError(request.method, describeUrl(request.url), response.status, maxBytes);
         if (mayDefer && !options.fetch && isBounded(response, maxBytes)) {
           // The platform's fetch ties the body to `signal` (Fetch standard: an abort errors the body stream with the
           // signal's reason; the read below waits on `signal` too, for a fetch that does not), and the announced length
@@ -359,8 +361,7 @@ export function createTransport(options: TransportOptions): Transport {
                 return Promise.reject(
                   new NetworkError(request.method, describeUrl(request.url), n, {
                     name: 'TypeError',
-                    message:
-                      'the body was already read elsewhere (arrayBuffer(), blob() or the stream) before the client read it',
+                    message: 'the body was already read elsewhere before the client read it',
                   }),
                 );
               }
@@ -369,6 +370,9 @@ export function createTransport(options: TransportOptions): Transport {
               return untilAborted(text.call(response), signal).then(
                 (text) => {
                   settle();
+                  // A Response built in memory (msw) is not cut at its Content-Length as the HTTP layer cuts one:
+                  // counted here, in characters, of which a UTF-8 body has no more than bytes.
+                  if (text.length > maxBytes) throw tooLarge();
                   return { response, text };
                 },
                 (error: unknown) => {
@@ -387,8 +391,6 @@ export function createTransport(options: TransportOptions): Transport {
           handedBack = true;
           return response;
         }
-        const tooLarge = () =>
-          new ResponseTooLargeError(request.method, describeUrl(request.url), response.status, maxBytes);
         return await readCompletely(response, signal, maxBytes, tooLarge);
       }
       await response.body?.cancel().catch(() => {});
