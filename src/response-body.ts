@@ -10,7 +10,7 @@ import { ApiError } from './errors.js';
 import { noRedaction, type Redactor } from './redaction.js';
 import { type ResponseOrigin, recordOrigin } from './response-origin.js';
 import { type RuntimeOperation, responseContent } from './runtime-spec.js';
-import { heldParsedBody, type ParsedBody, parseBody, shareHeldBody } from './transport/deferred-body.js';
+import { heldParsedBody, type ParsedBody, parseBody } from './transport/deferred-body.js';
 import { NULL_BODY_STATUSES } from './transport/fetch.js';
 
 // How much of an unreadable body ResponseBodyError keeps (redacted), to show what came back.
@@ -97,8 +97,6 @@ export async function settleCall(outcome: Promise<CallResult>, call: CallContext
   const readsBody = raw.data !== undefined && raw.response.ok && (call.parseAs === 'json' || call.parseAs === 'text');
   const body = readsBody ? await (heldParsedBody(raw.response) ?? readParsed(raw.response)) : undefined;
   const result = settled(raw, call, body);
-  // The caller may still read `result.response` (text(), json()): from the held body, its own being spent.
-  if (body) shareHeldBody(result.response);
   recordOrigin(result.response, call.origin);
   return result;
 }

@@ -48,23 +48,15 @@ const parsedOf = (state: BodyState) => (state.parsed ??= bodyOf(state).then(pars
 /**
  * Makes `read` the one way `response`'s body is read: heldBody and heldParsedBody answer from it, once, and reject
  * with whatever `read` rejects with. When `shared` (the default), `response.text()` and `response.json()` answer
- * from it too, for openapi-fetch and middleware; `shared: false` is for an answer whose body only the client's result
- * reads (no middleware: client-assembly.ts), where those two own properties would only slow the client's own use of
- * it: response-body.ts adds them (shareHeldBody) once it is done, for the caller.
+ * from it too, for openapi-fetch and middleware. `shared: false` is for an answer whose body only the client reads
+ * (no middleware: client-assembly.ts): own `text()`/`json()` on a Response shadow the prototype's for every
+ * Response the engine sees, which measured some 10 µs per call (npm run bench, own work); the call's
+ * `result.response` then has its body spent, as with bare openapi-fetch, and `data` holds it (README).
  */
 export function holdBody(response: Response, read: () => Promise<DeferredBody>, shared = true): void {
-  (response as WithState)[STATE] = { read };
-  if (shared) shareHeldBody(response);
-}
-
-/**
- * Gives held `response` its own `text()` and `json()`, answering from the held body: done by holdBody unless
- * `shared: false`, and by the client for the Response a call ends with, once it is done with it, so that the caller
- * can read it whatever the path (middleware or not, a Content-Length or not). No-op for any other Response.
- */
-export function shareHeldBody(response: Response): void {
-  const state = (response as WithState)[STATE];
-  if (!state) return;
+  const state: BodyState = { read };
+  (response as WithState)[STATE] = state;
+  if (!shared) return;
   response.text = () => bodyOf(state).then((b) => b.text);
   // A value of its own for each caller (a middleware that edits what it read changes nothing else), rejecting as
   // Response.json() does for a body that is not JSON: with JSON.parse's SyntaxError.
