@@ -9,12 +9,11 @@ import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import createClient from 'openapi-fetch';
 import { repoRoot } from '../apis.mjs';
-import { API_KEY, builtModule, CLIENT, IDENTITY_ID, USER_ID } from './fixtures.mjs';
+import { API_KEY, builtModule, CLIENT } from './fixtures.mjs';
 import { MEMORY_BASE, MEMORY_BATCH_FACTOR } from './memory-fetch.mjs';
 import { ownWorkOf, ownWorkRounds } from './own-work.mjs';
-import { interleaved, pairedRatio } from './per-call.mjs';
+import { interleaved, pairedRatio, requestCalls } from './per-call.mjs';
 import { deadline, describeMachine, table } from './stats.mjs';
 import { startTarget } from './targets.mjs';
 
@@ -72,34 +71,18 @@ const builds = {
  * by key `<api>|<variant>|<concurrency>`. Clients are made here, so that with the memory fetch they use it.
  */
 async function measure(base) {
-  // Typed by the generated paths as the clients are; cast through unknown (see per-call.mjs).
-  const openapiIdentity = /** @type {import('./per-call.mjs').BareIdentityClient} */ (
-    /** @type {unknown} */ (createClient({ baseUrl: base }))
+  const fns = requestCalls(
+    base,
+    Object.fromEntries(
+      Object.entries(builds).map(([name, build]) => [
+        name,
+        {
+          identity: build.identity.createIdentityClient({ apiKey: API_KEY, baseUrl: base }),
+          portabl: build.portabl.createPortablClient({ ...CLIENT, baseUrl: base }),
+        },
+      ]),
+    ),
   );
-  const openapiPortabl = /** @type {import('./per-call.mjs').BarePortablClient} */ (
-    /** @type {unknown} */ (createClient({ baseUrl: base }))
-  );
-  const ok = async (promise) => {
-    const result = await promise;
-    if (result.error !== undefined || !result.response.ok)
-      throw new Error(`${result.response.url}: ${result.response.status}`);
-  };
-  const identityPath = { params: { path: { id: IDENTITY_ID } } };
-  const claimsPath = { params: { path: { userId: USER_ID } } };
-  const bearer = { authorization: 'Bearer fake.access.token-for-examples-only' };
-  /** @type {Record<string, () => Promise<void>>} */
-  const fns = {
-    'identity|openapi-fetch': () =>
-      ok(openapiIdentity.GET('/identities/{id}', { ...identityPath, headers: { apikey: API_KEY } })),
-    'portabl|openapi-fetch': () =>
-      ok(openapiPortabl.GET('/provider/users/{userId}/claims', { ...claimsPath, headers: bearer })),
-  };
-  for (const [name, build] of Object.entries(builds)) {
-    const identity = build.identity.createIdentityClient({ apiKey: API_KEY, baseUrl: base });
-    const portabl = build.portabl.createPortablClient({ ...CLIENT, baseUrl: base });
-    fns[`identity|${name}`] = () => ok(identity.GET('/identities/{id}', identityPath));
-    fns[`portabl|${name}`] = () => ok(portabl.GET('/provider/users/{userId}/claims', claimsPath));
-  }
   for (const call of Object.values(fns)) for (let i = 0; i < 100; i++) await call(); // warm-up, token included
   const jobs = Object.entries(fns).flatMap(([key, call]) =>
     [1, 16].map((concurrency) => ({ key: `${key}|${concurrency}`, call, concurrency })),

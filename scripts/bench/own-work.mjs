@@ -7,8 +7,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import createClient from 'openapi-fetch';
-import { API_KEY, CLIENT, IDENTITY_ID, USER_ID } from './fixtures.mjs';
+import { API_KEY, CLIENT } from './fixtures.mjs';
 import { MEMORY_BATCH_FACTOR, withMemoryFetch } from './memory-fetch.mjs';
 import { deadline, fixed, median, table } from './stats.mjs';
 
@@ -19,37 +18,18 @@ const self = fileURLToPath(import.meta.url);
  * Answers key `<api>|<openapi-fetch|client>|<concurrency>` → the wall-clock µs per call of each round.
  */
 async function measureChild(distDir, set, { rounds, calls }) {
-  const { interleaved } = await import('./per-call.mjs');
+  const { interleaved, requestCalls } = await import('./per-call.mjs');
   const load = (file) => import(pathToFileURL(path.join(distDir, file)).href);
   const { createIdentityClient } = await load('src/identity/index.js');
   const { createPortablClient } = await load('src/portabl/index.js');
   return withMemoryFetch(async (base) => {
     const validateResponses = set === 'validating';
-    const ok = async (promise) => {
-      const result = await promise;
-      if (result.error !== undefined || !result.response.ok)
-        throw new Error(`${result.response.url}: ${result.response.status}`);
-    };
-    const identityPath = { params: { path: { id: IDENTITY_ID } } };
-    const claimsPath = { params: { path: { userId: USER_ID } } };
-    const bearer = { authorization: 'Bearer fake.access.token-for-examples-only' };
-    // Typed by the generated paths as the clients are; cast through unknown (see per-call.mjs).
-    const bareIdentity = /** @type {import('./per-call.mjs').BareIdentityClient} */ (
-      /** @type {unknown} */ (createClient({ baseUrl: base }))
-    );
-    const barePortabl = /** @type {import('./per-call.mjs').BarePortablClient} */ (
-      /** @type {unknown} */ (createClient({ baseUrl: base }))
-    );
-    const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: base, validateResponses });
-    const portabl = createPortablClient({ ...CLIENT, baseUrl: base, validateResponses });
-    const fns = {
-      'identity|openapi-fetch': () =>
-        ok(bareIdentity.GET('/identities/{id}', { ...identityPath, headers: { apikey: API_KEY } })),
-      'identity|client': () => ok(identity.GET('/identities/{id}', identityPath)),
-      'portabl|openapi-fetch': () =>
-        ok(barePortabl.GET('/provider/users/{userId}/claims', { ...claimsPath, headers: bearer })),
-      'portabl|client': () => ok(portabl.GET('/provider/users/{userId}/claims', claimsPath)),
-    };
+    const fns = requestCalls(base, {
+      client: {
+        identity: createIdentityClient({ apiKey: API_KEY, baseUrl: base, validateResponses }),
+        portabl: createPortablClient({ ...CLIENT, baseUrl: base, validateResponses }),
+      },
+    });
     for (const call of Object.values(fns)) for (let i = 0; i < 200; i++) await call(); // warm-up, token included
     const jobs = Object.entries(fns).flatMap(([key, call]) =>
       [1, 16].map((concurrency) => ({ key: `${key}|${concurrency}`, call, concurrency })),

@@ -59,6 +59,41 @@ export function variants(base) {
   };
 }
 
+/**
+ * The two requests of the comparisons (own-work.mjs, compare.mjs) as calls that check their answer: by key
+ * `<api>|openapi-fetch` through bare openapi-fetch (typed by the generated paths, the key passed as the clients send
+ * it), and `<api>|<name>` through each `clients[name]`.
+ * @param {string} base
+ * @param {Record<string, { identity: any, portabl: any }>} clients
+ * @returns {Record<string, () => Promise<void>>}
+ * @example const calls = requestCalls(url, { this: { identity, portabl } }); await calls['identity|this']();
+ */
+export function requestCalls(base, clients) {
+  const ok = async (promise) => {
+    const result = await promise;
+    if (result.error !== undefined || !result.response.ok)
+      throw new Error(`${result.response.url}: ${result.response.status}`);
+  };
+  const identityPath = { params: { path: { id: IDENTITY_ID } } };
+  const claimsPath = { params: { path: { userId: USER_ID } } };
+  const bearer = { authorization: 'Bearer fake.access.token-for-examples-only' };
+  // Cast through unknown (see variants).
+  const bareIdentity = /** @type {BareIdentityClient} */ (/** @type {unknown} */ (createClient({ baseUrl: base })));
+  const barePortabl = /** @type {BarePortablClient} */ (/** @type {unknown} */ (createClient({ baseUrl: base })));
+  /** @type {Record<string, () => Promise<void>>} */
+  const calls = {
+    'identity|openapi-fetch': () =>
+      ok(bareIdentity.GET('/identities/{id}', { ...identityPath, headers: { apikey: API_KEY } })),
+    'portabl|openapi-fetch': () =>
+      ok(barePortabl.GET('/provider/users/{userId}/claims', { ...claimsPath, headers: bearer })),
+  };
+  for (const [name, { identity, portabl }] of Object.entries(clients)) {
+    calls[`identity|${name}`] = () => ok(identity.GET('/identities/{id}', identityPath));
+    calls[`portabl|${name}`] = () => ok(portabl.GET('/provider/users/{userId}/claims', claimsPath));
+  }
+  return calls;
+}
+
 /** Runs `calls` calls of `call`, `concurrency` at a time; answers wall and CPU microseconds per call. */
 export async function timeCalls(call, calls, concurrency) {
   let next = 0;
