@@ -173,15 +173,10 @@ function wrapClient<Paths extends {}>(
     // openapi-fetch hands the body back unread, as a stream, and settleCall reads it once through the transport's held
     // body (transport/deferred-body.ts), with the text still at hand for ResponseBodyError.
     let options: CallInit = readsText ? { ...init, parseAs: 'stream' } : init;
-    // No middleware at all on this call (the list openapi-fetch runs is fixed when the call starts): the transport
-    // may take the shorter path of such a call (transport/fetch.ts, CALL_FACTS).
-    if (
-      readsText &&
-      !exposure.validation &&
-      !exposure.caller &&
-      (init?.middleware === undefined || init.middleware === null) &&
-      !init?.Request
-    )
+    // No middleware of the caller's on this call (the list openapi-fetch runs is fixed when the call starts): the
+    // transport may take the shorter path of such a call (transport/fetch.ts, CALL_FACTS). Validation, ours, may run:
+    // it reads the body through the held body and no header of the Request (validate-calls.ts).
+    if (readsText && !exposure.caller && (init?.middleware === undefined || init.middleware === null) && !init?.Request)
       options![CALL_FACTS] = init?.signal ? PRIVATE_CALL : PRIVATE_UNSIGNALLED_CALL;
     // openapi-fetch runs a call's own middleware (any iterable: it spreads them) after the client's, onResponse before
     // them: foreignBodies first. Given at all, even empty, the call counts as seen.

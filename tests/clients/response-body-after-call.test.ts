@@ -11,17 +11,20 @@ const API_KEY = 'fake-api-key-body-after-call-3c4e';
 const ID = '38882f21-ce8f-4e18-8b83-e43e082912ef';
 const IDENTITY = { data: { id: ID, email: 'person@example.com' } };
 const BODY = JSON.stringify(IDENTITY);
+// An answer of GET /identities/{id}/operations as the spec documents it, for the validating client.
+const OPERATIONS = { data: [{ action: 'create', active: true, code: 'deposit:stablecoin' }] };
 
 let server: FakeHttpServer;
 beforeAll(async () => {
   server = await startHttpServer((request, res) => {
     // `x-framing: chunked` answers without a Content-Length.
     const chunked = request.headers['x-framing'] === 'chunked';
+    const body = request.url.endsWith('/operations') ? JSON.stringify(OPERATIONS) : BODY;
     res.writeHead(200, {
       'content-type': 'application/json',
-      ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(BODY)) }),
+      ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) }),
     });
-    res.end(BODY);
+    res.end(body);
   });
 });
 afterAll(() => server.close());
@@ -45,6 +48,16 @@ describe('result.response after the call', () => {
   it('without middleware, a Content-Length answer has its body spent, as with openapi-fetch: a TypeError', async () => {
     const { response } = await call('content-length', false);
 
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
+  });
+
+  it('with validateResponses and no middleware of the caller’s, the same (validation is the client’s own)', async () => {
+    const identity = createIdentityClient({ apiKey: API_KEY, baseUrl: server.origin, validateResponses: true });
+
+    const { data, response } = await identity.GET('/identities/{id}/operations', { params: { path: { id: ID } } });
+
+    expect(data).toEqual(OPERATIONS);
     expect(response.bodyUsed).toBe(true);
     await expect(response.text()).rejects.toThrow(TypeError);
   });
