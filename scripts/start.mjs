@@ -31,7 +31,11 @@ async function main() {
   console.log(`\nkyc-contracts is up:
 ${apis.map((api) => `  ${`${api.title} mock`.padEnd(24)}${mocks.urls[api.name]}`).join('\n')}
   API docs                ${docs.url}
-${sandboxModule.describeSandbox(sandbox)}
+${sandboxModule
+  .describeSandbox(sandbox)
+  .split('\n')
+  .map((line) => `  ${line}`)
+  .join('\n')}
 Press Ctrl-C to stop.`);
 
   let stopping = false;

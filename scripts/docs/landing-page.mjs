@@ -174,7 +174,7 @@ export const tarballName = (pkg) => `${pkg.name.replace(/^@/, '').replace('/', '
 
 /** The install lines the docs and the README show; tests/package/consumer.test.ts runs them. */
 export const installLines = (pkg) =>
-  `npm pack                          # in a clone of this repository: writes ${tarballName(pkg)}\nnpm install ./${tarballName(pkg)}   # in your project, with the path to that file`;
+  `npm ci && npm pack                # in a clone of this repository: installs the build's tools, writes ${tarballName(pkg)}\nnpm install ./${tarballName(pkg)}   # in your project, with the path to that file`;
 
 function clientsSection(entries, pkg) {
   const calls = entries
@@ -225,7 +225,7 @@ export function renderLandingPage({ entries, pkg, templatePath }) {
  */
 export function writeReadmeInstallLines(readmePath, pkg) {
   const readme = readFileSync(readmePath, 'utf8');
-  const block = /```sh\nnpm pack[^\n]*\nnpm install [^\n]*\n```/;
+  const block = /```sh\n(?:npm ci && )?npm pack[^\n]*\nnpm install [^\n]*\n```/;
   if (!block.test(readme)) throw new Error(`${readmePath}: no \`\`\`sh block with the npm pack / npm install lines`);
   const next = readme.replace(block, `\`\`\`sh\n${installLines(pkg)}\n\`\`\``);
   if (next !== readme) writeFileSync(readmePath, next);

@@ -43,6 +43,12 @@ export function planRelease({ results, selected, target, level, releasedPackage,
     );
   }
   const atLeast = (computed, current) => (semver.valid(current) && semver.gt(current, computed) ? current : computed);
-  const next = Object.fromEntries(changed.map((r) => [r.api, atLeast(semver.inc(r.released, r.rating), r.current)]));
+  // Only APIs with a rating are in `changed`: 'major', 'minor' or 'patch' (changes.mjs).
+  const next = Object.fromEntries(
+    changed.map((r) => [
+      r.api,
+      atLeast(semver.inc(r.released, /** @type {import('semver').ReleaseType} */ (r.rating)), r.current),
+    ]),
+  );
   return { changed, next, nextPackage: atLeast(semver.inc(releasedPackage, level), currentPackage) };
 }

@@ -23,7 +23,7 @@ const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')
   publishConfig?: object;
 };
 /** The README's install block: the lines the docs' landing page shows too (scripts/docs/landing-page.mjs). */
-const readmeInstall = /```sh\n(npm pack[^\n]*\nnpm install [^\n]*)\n```/.exec(
+const readmeInstall = /```sh\n(npm ci && npm pack[^\n]*\nnpm install [^\n]*)\n```/.exec(
   readFileSync(path.join(repoRoot, 'README.md'), 'utf8'),
 )?.[1];
 /** The README's `npm install ./<tarball>` as arguments, its comment dropped. */
