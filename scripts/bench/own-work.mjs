@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { API_KEY, CLIENT } from './fixtures.mjs';
 import { MEMORY_BATCH_FACTOR, withMemoryFetch } from './memory-fetch.mjs';
-import { deadline, fixed, median, table } from './stats.mjs';
+import { deadline, fixed, median, medianInterval, table } from './stats.mjs';
 
 const self = fileURLToPath(import.meta.url);
 
@@ -32,7 +32,13 @@ async function measureChild(distDir, set, { rounds, calls }) {
     });
     for (const call of Object.values(fns)) for (let i = 0; i < 200; i++) await call(); // warm-up, token included
     const jobs = Object.entries(fns).flatMap(([key, call]) =>
-      [1, 16].map((concurrency) => ({ key: `${key}|${concurrency}`, call, concurrency })),
+      // Each client's batches next to bare openapi-fetch's (interleaved groups).
+      [1, 16].map((concurrency) => ({
+        key: `${key}|${concurrency}`,
+        call,
+        concurrency,
+        group: `${key.split('|')[0]}|${concurrency}`,
+      })),
     );
     const perCall = await interleaved(jobs, { rounds, calls, check: deadline(300) });
     return Object.fromEntries(Object.entries(perCall).map(([key, value]) => [key, value.wallRounds]));
@@ -64,19 +70,17 @@ export async function ownWorkRounds(distDir, set, { rounds, calls }) {
 
 /**
  * The µs per call a client adds to bare openapi-fetch within each round, over the rounds of one or more children's
- * figures (ownWorkRounds), as "median (p25–p75)".
+ * figures (ownWorkRounds), as "median (low–high)", the bracket a 95 % interval of that median (medianInterval).
  * @param {Record<string, number[]>[]} runs
  * @param {'identity' | 'portabl'} api
  * @param {1 | 16} concurrency
  */
 export function ownWorkOf(runs, api, concurrency) {
-  const differences = runs
-    .flatMap((run) =>
-      run[`${api}|client|${concurrency}`].map((us, i) => us - run[`${api}|openapi-fetch|${concurrency}`][i]),
-    )
-    .sort((a, b) => a - b);
-  const at = (q) => differences[Math.min(differences.length - 1, Math.floor(q * differences.length))];
-  return `${fixed(median(differences))} (${fixed(at(0.25))}–${fixed(at(0.75))})`;
+  const differences = runs.flatMap((run) =>
+    run[`${api}|client|${concurrency}`].map((us, i) => us - run[`${api}|openapi-fetch|${concurrency}`][i]),
+  );
+  const [low, high] = medianInterval(differences);
+  return `${fixed(median(differences))} (${fixed(low)}–${fixed(high)})`;
 }
 
 /** The µs per call of bare openapi-fetch itself in those runs (median over all rounds), for scale. */
@@ -107,9 +111,9 @@ export async function ownWorkSection(distDir, scale) {
     [
       'client',
       '1 at a time: openapi-fetch µs',
-      'client µs over it, paired (p25–p75)',
+      'client µs over it, paired (95% interval)',
       '16 at a time: openapi-fetch µs',
-      'client µs over it, paired (p25–p75)',
+      'client µs over it, paired (95% interval)',
     ],
     rows,
   );

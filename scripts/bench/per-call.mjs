@@ -5,7 +5,7 @@
 // clock also measures the neighbours; the CPU time is what a call costs its caller, and the ratios use it.
 import createClient from 'openapi-fetch';
 import { API_KEY, builtModule, CLIENT, IDENTITY_ID, USER_ID } from './fixtures.mjs';
-import { deadline, fixed, median, ratio, table } from './stats.mjs';
+import { deadline, fixed, median, medianInterval, ratio, table } from './stats.mjs';
 
 const { createIdentityClient } = /** @type {typeof import('../../src/identity/index.js')} */ (
   await import(builtModule('src/identity/index.js'))
@@ -113,15 +113,26 @@ export async function timeCalls(call, calls, concurrency) {
 /**
  * Runs every job once per round, in an order that rotates each round; answers job key → medians {wall, cpu} µs per
  * call, and `rounds` (`wallRounds`): that job's CPU (wall) µs per call in each round, in round order (for paired
- * ratios, pairedRatio).
+ * ratios, pairedRatio). Jobs with the same `group` (a request at one concurrency, say) run one after the other, the
+ * groups in an order that rotates too: a ratio pairs batches seconds apart rather than a whole round apart, so the
+ * shared machine's slow spells land on both sides of it more often.
+ * @param {{ key: string, call: () => Promise<unknown>, concurrency: number, group?: string }[]} jobs
+ * @param {{ rounds: number, calls: number, check: () => void }} options
  */
 export async function interleaved(jobs, { rounds, calls, check }) {
   const samples = new Map(jobs.map((job) => [job.key, []]));
+  /** @type {Map<string, typeof jobs>} */
+  const byGroup = new Map();
+  for (const job of jobs) byGroup.set(job.group ?? job.key, [...(byGroup.get(job.group ?? job.key) ?? []), job]);
+  const groups = [...byGroup.values()];
   for (let round = 0; round < rounds; round++) {
-    for (let i = 0; i < jobs.length; i++) {
-      const job = jobs[(i + round) % jobs.length];
-      check();
-      samples.get(job.key).push(await timeCalls(job.call, calls, job.concurrency));
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[(g + round) % groups.length];
+      for (let i = 0; i < group.length; i++) {
+        const job = group[(i + round) % group.length];
+        check();
+        samples.get(job.key).push(await timeCalls(job.call, calls, job.concurrency));
+      }
     }
   }
   return Object.fromEntries(
@@ -138,14 +149,17 @@ export async function interleaved(jobs, { rounds, calls, check }) {
 }
 
 /**
- * The CPU ratio of `variant` to `base` measured within each round, as "median× (p25–p75)". Each round runs every
- * variant within seconds of the others, so a slow spell of a shared machine lands on both sides of a round's ratio;
- * a ratio of the two overall medians would also compare one round's spell against another's.
+ * The CPU ratio of `variant` to `base` measured within each round, as "median× (low–high)", the bracket a 95 %
+ * interval of that median (medianInterval). Each round runs every variant within seconds of the others, so a slow
+ * spell of a shared machine lands on both sides of a round's ratio; a ratio of the two overall medians would also
+ * compare one round's spell against another's. A goal such as "at most 1.05×" is shown met when the interval's high
+ * end is under it, and missed when its low end is over it.
+ * @example pairedRatio({ rounds: [110, 104, 99] }, { rounds: [100, 100, 100] }) // "1.04× (0.99–1.10)"
  */
 export function pairedRatio(variant, base) {
-  const ratios = variant.rounds.map((cpu, i) => cpu / base.rounds[i]).sort((a, b) => a - b);
-  const at = (q) => ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))];
-  return `${median(ratios).toFixed(2)}× (${at(0.25).toFixed(2)}–${at(0.75).toFixed(2)})`;
+  const ratios = variant.rounds.map((cpu, i) => cpu / base.rounds[i]);
+  const [low, high] = medianInterval(ratios);
+  return `${median(ratios).toFixed(2)}× (${low.toFixed(2)}–${high.toFixed(2)})`;
 }
 
 /** Every request and variant of `variants(base)`, 1 and 16 at a time, in one interleaved set (after a warm-up). */
@@ -157,7 +171,12 @@ async function measureVariants(base, { rounds, calls, check }) {
   // over all of them rather than landing on one.
   const jobs = Object.entries(all).flatMap(([request, fns]) =>
     Object.entries(fns).flatMap(([name, call]) =>
-      [1, 16].map((concurrency) => ({ key: `${request}|${name}|${concurrency}`, call, concurrency })),
+      [1, 16].map((concurrency) => ({
+        key: `${request}|${name}|${concurrency}`,
+        call,
+        concurrency,
+        group: `${request}|${concurrency}`,
+      })),
     ),
   );
   const perCall = await interleaved(jobs, { rounds, calls, check });
@@ -195,11 +214,11 @@ export async function perCallSection(base, { rounds, calls }) {
       '1 at a time: wall µs',
       'CPU µs',
       'CPU × raw fetch',
-      'CPU × openapi-fetch, paired (p25–p75)',
+      'CPU × openapi-fetch, paired (95% interval)',
       '16 at a time: wall µs',
       'CPU µs',
       'CPU × raw fetch',
-      'CPU × openapi-fetch, paired (p25–p75)',
+      'CPU × openapi-fetch, paired (95% interval)',
     ],
     rows,
   );
@@ -249,7 +268,7 @@ export async function growthSection(base, { rounds }) {
       'wall ms/call',
       'CPU ms/call',
       'CPU × raw fetch',
-      'CPU × openapi-fetch, paired (p25–p75)',
+      'CPU × openapi-fetch, paired (95% interval)',
     ],
     rows,
   );
