@@ -13,7 +13,7 @@ import { repoRoot } from '../apis.mjs';
 import { API_KEY, builtModule, CLIENT } from './fixtures.mjs';
 import { MEMORY_BASE, MEMORY_BATCH_FACTOR } from './memory-fetch.mjs';
 import { ownWorkOf, ownWorkRounds } from './own-work.mjs';
-import { interleaved, pairedRatio, requestCalls } from './per-call.mjs';
+import { interleaved, pairedRatio, requestCalls, requestJobs } from './per-call.mjs';
 import { deadline, describeMachine, table } from './stats.mjs';
 import { startTarget } from './targets.mjs';
 
@@ -84,15 +84,7 @@ async function measure(base) {
     ),
   );
   for (const call of Object.values(fns)) for (let i = 0; i < 100; i++) await call(); // warm-up, token included
-  const jobs = Object.entries(fns).flatMap(([key, call]) =>
-    // Grouped by API and concurrency (interleaved): each variant's batches run next to bare openapi-fetch's.
-    [1, 16].map((concurrency) => ({
-      key: `${key}|${concurrency}`,
-      call,
-      concurrency,
-      group: `${key.split('|')[0]}|${concurrency}`,
-    })),
-  );
+  const jobs = requestJobs(fns);
   return interleaved(jobs, { rounds, calls, check: deadline(900) });
 }
 

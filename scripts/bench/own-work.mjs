@@ -18,7 +18,7 @@ const self = fileURLToPath(import.meta.url);
  * Answers key `<api>|<openapi-fetch|client>|<concurrency>` → the wall-clock µs per call of each round.
  */
 async function measureChild(distDir, set, { rounds, calls }) {
-  const { interleaved, requestCalls } = await import('./per-call.mjs');
+  const { interleaved, requestCalls, requestJobs } = await import('./per-call.mjs');
   const load = (file) => import(pathToFileURL(path.join(distDir, file)).href);
   const { createIdentityClient } = await load('src/identity/index.js');
   const { createPortablClient } = await load('src/portabl/index.js');
@@ -31,15 +31,7 @@ async function measureChild(distDir, set, { rounds, calls }) {
       },
     });
     for (const call of Object.values(fns)) for (let i = 0; i < 200; i++) await call(); // warm-up, token included
-    const jobs = Object.entries(fns).flatMap(([key, call]) =>
-      // Each client's batches next to bare openapi-fetch's (interleaved groups).
-      [1, 16].map((concurrency) => ({
-        key: `${key}|${concurrency}`,
-        call,
-        concurrency,
-        group: `${key.split('|')[0]}|${concurrency}`,
-      })),
-    );
+    const jobs = requestJobs(fns);
     const perCall = await interleaved(jobs, { rounds, calls, check: deadline(300) });
     return Object.fromEntries(Object.entries(perCall).map(([key, value]) => [key, value.wallRounds]));
   });

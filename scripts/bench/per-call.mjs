@@ -94,6 +94,23 @@ export function requestCalls(base, clients) {
   return calls;
 }
 
+/**
+ * The jobs of a comparison over `requestCalls`: each call 1 and 16 at a time, keyed `<api>|<variant>|<concurrency>`
+ * and grouped by API and concurrency, so that each variant's batches run next to bare openapi-fetch's (interleaved).
+ * @param {Record<string, () => Promise<void>>} calls by key `<api>|<variant>` (requestCalls)
+ * @example const perCall = await interleaved(requestJobs(calls), { rounds: 7, calls: 300, check: () => {} });
+ */
+export function requestJobs(calls) {
+  return Object.entries(calls).flatMap(([key, call]) =>
+    [1, 16].map((concurrency) => ({
+      key: `${key}|${concurrency}`,
+      call,
+      concurrency,
+      group: `${key.split('|')[0]}|${concurrency}`,
+    })),
+  );
+}
+
 /** Runs `calls` calls of `call`, `concurrency` at a time; answers wall and CPU microseconds per call. */
 export async function timeCalls(call, calls, concurrency) {
   let next = 0;
