@@ -140,7 +140,11 @@ export async function interleaved(jobs, { rounds, calls, check }) {
   const samples = new Map(jobs.map((job) => [job.key, []]));
   /** @type {Map<string, typeof jobs>} */
   const byGroup = new Map();
-  for (const job of jobs) byGroup.set(job.group ?? job.key, [...(byGroup.get(job.group ?? job.key) ?? []), job]);
+  for (const job of jobs) {
+    const group = job.group ?? job.key;
+    if (!byGroup.has(group)) byGroup.set(group, []);
+    byGroup.get(group).push(job);
+  }
   const groups = [...byGroup.values()];
   for (let round = 0; round < rounds; round++) {
     for (let g = 0; g < groups.length; g++) {
